@@ -1,0 +1,9 @@
+//! Clusterwerkbank: a desktop workbench for the future of the Flemish cluster policy.
+//!
+//! `model` is the workspace and its rules (pure), `store` the files, `ui` the window,
+//! `cli` the command line. See `docs/ARCHITECTURE.md`.
+
+pub mod cli;
+pub mod model;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,247 @@
+//! Undo and redo, in the steps a person expects: typing into one field is one step
+//! until the field is left, a drag is one step, a removal with everything that went
+//! with it is one step.
+
+use super::edit::{Edit, EditError, RecordKey, apply};
+use super::workspace::Workspace;
+
+/// Identifies "the same field of the same record", so consecutive edits to it
+/// coalesce into one undo step.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum CoalesceKey {
+    Field(RecordKey, &'static str),
+    Meta(&'static str),
+}
+
+#[derive(Clone, Debug)]
+struct Step {
+    /// Applying this undoes the step.
+    inverse: Edit,
+    key: Option<CoalesceKey>,
+    /// Identifies the state after this step, for the dirty flag.
+    serial: u64,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    next_serial: u64,
+    /// Consecutive edits with the same key merge into the top step until sealed.
+    open_key: Option<CoalesceKey>,
+    limit: Option<usize>,
+}
+
+impl History {
+    /// A history that keeps at most `limit` undo steps.
+    pub fn with_limit(limit: usize) -> Self {
+        Self {
+            limit: Some(limit),
+            ..Self::default()
+        }
+    }
+
+    /// Applies `edit` and records it. With a key equal to the open step's key, the
+    /// edit joins that step instead of making a new one.
+    pub fn apply(
+        &mut self,
+        ws: &mut Workspace,
+        edit: Edit,
+        key: Option<CoalesceKey>,
+    ) -> Result<(), EditError> {
+        let inverse = apply(ws, edit)?;
+        self.redo.clear();
+        let joins = key.is_some() && key == self.open_key && !self.undo.is_empty();
+        self.next_serial += 1;
+        if joins {
+            if let Some(top) = self.undo.last_mut() {
+                // The top step's inverse already restores the state before the first
+                // keystroke; only the serial moves on.
+                top.serial = self.next_serial;
+            }
+        } else {
+            self.undo.push(Step {
+                inverse,
+                key: key.clone(),
+                serial: self.next_serial,
+            });
+            if let Some(limit) = self.limit
+                && self.undo.len() > limit
+            {
+                self.undo.remove(0);
+            }
+        }
+        self.open_key = key;
+        Ok(())
+    }
+
+    /// Ends the open text step: the next edit starts a new one.
+    pub fn seal(&mut self) {
+        self.open_key = None;
+    }
+
+    pub fn undo(&mut self, ws: &mut Workspace) -> Result<bool, EditError> {
+        self.seal();
+        let Some(step) = self.undo.pop() else {
+            return Ok(false);
+        };
+        let redo = match apply(ws, step.inverse.clone()) {
+            Ok(redo) => redo,
+            Err(error) => {
+                self.undo.push(step);
+                return Err(error);
+            }
+        };
+        self.redo.push(Step {
+            inverse: redo,
+            key: step.key,
+            serial: step.serial,
+        });
+        Ok(true)
+    }
+
+    pub fn redo(&mut self, ws: &mut Workspace) -> Result<bool, EditError> {
+        self.seal();
+        let Some(step) = self.redo.pop() else {
+            return Ok(false);
+        };
+        let undo = match apply(ws, step.inverse.clone()) {
+            Ok(undo) => undo,
+            Err(error) => {
+                self.redo.push(step);
+                return Err(error);
+            }
+        };
+        self.undo.push(Step {
+            inverse: undo,
+            key: step.key,
+            serial: step.serial,
+        });
+        Ok(true)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Identifies the current state: equal serials mean equal workspaces.
+    pub fn current_serial(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.serial)
+    }
+
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+        self.open_key = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn ws_with_cluster() -> (Workspace, Cluster) {
+        let mut ws = Workspace::empty();
+        let cluster = Cluster {
+            id: ClusterId::from_u128(1),
+            name: "Catalisti".into(),
+            ..Cluster::default()
+        };
+        ws.clusters.push(cluster.clone());
+        (ws, cluster)
+    }
+
+    fn rename(cluster: &Cluster, name: &str) -> Edit {
+        Edit::put(Cluster {
+            name: name.into(),
+            ..cluster.clone()
+        })
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_undo_step() {
+        let (mut ws, cluster) = ws_with_cluster();
+        let mut history = History::default();
+        let key = Some(CoalesceKey::Field(RecordKey::Cluster(cluster.id), "name"));
+        for name in ["C", "Ca", "Cat", "Cata"] {
+            history.apply(&mut ws, rename(&cluster, name), key.clone()).unwrap();
+        }
+        assert_eq!(history.undo_len(), 1);
+        history.undo(&mut ws).unwrap();
+        assert_eq!(ws.clusters[0].name, "Catalisti");
+        history.redo(&mut ws).unwrap();
+        assert_eq!(ws.clusters[0].name, "Cata");
+    }
+
+    #[test]
+    fn sealing_or_another_field_starts_a_new_step() {
+        let (mut ws, cluster) = ws_with_cluster();
+        let mut history = History::default();
+        let key = Some(CoalesceKey::Field(RecordKey::Cluster(cluster.id), "name"));
+        history.apply(&mut ws, rename(&cluster, "A"), key.clone()).unwrap();
+        history.seal();
+        history.apply(&mut ws, rename(&cluster, "B"), key.clone()).unwrap();
+        history
+            .apply(
+                &mut ws,
+                rename(&cluster, "C"),
+                Some(CoalesceKey::Field(RecordKey::Cluster(cluster.id), "note")),
+            )
+            .unwrap();
+        history.apply(&mut ws, rename(&cluster, "D"), None).unwrap();
+        history.apply(&mut ws, rename(&cluster, "E"), None).unwrap();
+        assert_eq!(history.undo_len(), 5);
+        let mut seen = Vec::new();
+        while history.undo(&mut ws).unwrap() {
+            seen.push(ws.clusters[0].name.clone());
+        }
+        assert_eq!(seen, ["D", "C", "B", "A", "Catalisti"]);
+        assert!(!history.undo(&mut ws).unwrap());
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let (mut ws, cluster) = ws_with_cluster();
+        let mut history = History::default();
+        history.apply(&mut ws, rename(&cluster, "A"), None).unwrap();
+        history.undo(&mut ws).unwrap();
+        assert!(history.can_redo());
+        history.apply(&mut ws, rename(&cluster, "B"), None).unwrap();
+        assert!(!history.can_redo());
+    }
+
+    #[test]
+    fn serials_follow_the_state_through_undo_and_redo() {
+        let (mut ws, cluster) = ws_with_cluster();
+        let mut history = History::default();
+        let start = history.current_serial();
+        history.apply(&mut ws, rename(&cluster, "A"), None).unwrap();
+        let after_a = history.current_serial();
+        assert_ne!(start, after_a);
+        history.undo(&mut ws).unwrap();
+        assert_eq!(history.current_serial(), start);
+        history.redo(&mut ws).unwrap();
+        assert_eq!(history.current_serial(), after_a);
+    }
+
+    #[test]
+    fn the_limit_drops_the_oldest_steps() {
+        let (mut ws, cluster) = ws_with_cluster();
+        let mut history = History::with_limit(3);
+        for name in ["A", "B", "C", "D", "E"] {
+            history.apply(&mut ws, rename(&cluster, name), None).unwrap();
+        }
+        assert_eq!(history.undo_len(), 3);
+        while history.undo(&mut ws).unwrap() {}
+        assert_eq!(ws.clusters[0].name, "B");
+    }
+}

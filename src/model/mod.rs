@@ -1,0 +1,21 @@
+//! The workspace and its rules: pure Rust, no UI, no files.
+//!
+//! Everything that changes a [`Workspace`] goes through [`Session::apply`], which
+//! applies an [`Edit`], records its inverse for undo and bumps the revision that
+//! derived data (warnings, counts, charts) and autosave hang off.
+
+pub mod edit;
+pub mod history;
+pub mod ids;
+pub mod money;
+pub mod rules;
+pub mod session;
+pub mod workspace;
+
+pub use edit::{Edit, EditError, Record, RecordKey, apply};
+pub use history::{CoalesceKey, History};
+pub use ids::*;
+pub use money::Euro;
+pub use rules::{Warning, validate};
+pub use session::Session;
+pub use workspace::*;

@@ -1,0 +1,321 @@
+//! Loading and saving workspaces as RON.
+//!
+//! The same workspace always gives the same bytes (records keep their order, no maps),
+//! so files diff well and tests can compare bytes. A save never leaves a half-written
+//! file: it writes a temporary file beside the target and renames it over.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::model::Workspace;
+
+use super::migrate;
+
+/// The version this build writes. Older versions load through [`migrate`].
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Files larger than this are refused before reading: no workspace comes near it, and
+/// reading a mistaken multi-gigabyte file would freeze a laptop.
+const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+const GROENBOEK: &str = include_str!("../../assets/groenboek.ron");
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format_version: u32,
+    workspace: &'a Workspace,
+}
+
+/// What went wrong reading a workspace; the message is for the person in front of the
+/// screen, in Dutch, naming the file and where in it.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("Het bestand {} bestaat niet. Controleer de naam en de map.", .path.display())]
+    NotFound { path: PathBuf },
+    #[error("{} is een map, geen werkruimtebestand.", .path.display())]
+    IsFolder { path: PathBuf },
+    #[error("Kan {} niet lezen: {reason}.", .path.display())]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("{} is te groot ({size} bytes) om een Clusterwerkbank-werkruimte te zijn.", .path.display())]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("{}: {}", .path.display(), .problem)]
+    Content { path: PathBuf, problem: ParseError },
+}
+
+/// A problem with the text of a workspace, with its place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("het bestand is leeg; het is geen Clusterwerkbank-werkruimte.")]
+    Empty,
+    #[error(
+        "regel {line}, kolom {column}: hier staan bytes die geen UTF-8-tekst zijn. Het is geen Clusterwerkbank-werkruimte, of het bestand is beschadigd; open een reservekopie."
+    )]
+    NotText { line: usize, column: usize },
+    #[error(
+        "regel {line}, kolom {column}: {detail}. Het bestand is niet gewijzigd; herstel het in een teksteditor of open een reservekopie."
+    )]
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error(
+        "het bestand heeft formaatversie {found}, maar deze Clusterwerkbank leest tot versie {FORMAT_VERSION}. Het is gemaakt met een nieuwere versie: werk het programma bij."
+    )]
+    TooNew { found: u32 },
+}
+
+impl ParseError {
+    /// Line and column (1-based), where the problem has a place.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            ParseError::NotText { line, column } | ParseError::Syntax { line, column, .. } => {
+                Some((*line, *column))
+            }
+            ParseError::Empty | ParseError::TooNew { .. } => None,
+        }
+    }
+}
+
+impl LoadError {
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::NotFound { path }
+            | LoadError::IsFolder { path }
+            | LoadError::Unreadable { path, .. }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::Content { path, .. } => path,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("Kon {} niet opslaan: {reason}. Je werk staat nog in het venster; kies \u{201c}Opslaan als…\u{201d} om het elders te bewaren.", .path.display())]
+pub struct SaveError {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl SaveError {
+    pub fn new(path: &Path, error: &std::io::Error) -> Self {
+        Self {
+            path: path.to_owned(),
+            reason: io_reason(error),
+        }
+    }
+}
+
+/// A Dutch explanation of an I/O error, with the system's own words at the end.
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let plain = match error.kind() {
+        ErrorKind::NotFound => "de map of het bestand bestaat niet (meer)",
+        ErrorKind::PermissionDenied => "geen toestemming om hier te schrijven of te lezen",
+        ErrorKind::ReadOnlyFilesystem => "de schijf of map is alleen-lezen",
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "de schijf is vol",
+        ErrorKind::InvalidFilename => "de naam of het pad is te lang of ongeldig",
+        ErrorKind::IsADirectory => "dat is een map",
+        _ => "",
+    };
+    if plain.is_empty() {
+        format!("{error}")
+    } else {
+        format!("{plain} ({error})")
+    }
+}
+
+/// The workspace as RON text, in the current format.
+pub fn to_ron(ws: &Workspace) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    let file = FileOut {
+        format_version: FORMAT_VERSION,
+        workspace: ws,
+    };
+    // Serialising plain structs of strings, integers and enums cannot fail; the
+    // fallback keeps that promise without a panic if a future field breaks it.
+    match ron::ser::to_string_pretty(&file, config) {
+        Ok(mut text) => {
+            text.push('\n');
+            text
+        }
+        Err(error) => format!("// serialisatie mislukt: {error}\n"),
+    }
+}
+
+/// Parses workspace text of any known format version.
+pub fn from_ron(text: &str) -> Result<Workspace, ParseError> {
+    if text.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let version = migrate::declared_version(text).unwrap_or(FORMAT_VERSION);
+    if version > FORMAT_VERSION {
+        return Err(ParseError::TooNew { found: version });
+    }
+    migrate::parse_version(text, version).map_err(syntax)
+}
+
+fn syntax(error: ron::error::SpannedError) -> ParseError {
+    ParseError::Syntax {
+        line: error.span.start.line,
+        column: error.span.start.col,
+        detail: migrate::dutch_detail(&error.code),
+    }
+}
+
+/// Reads and parses a workspace file. Never changes the file.
+pub fn load(path: &Path) -> Result<Workspace, LoadError> {
+    let bytes = read_bounded(path)?;
+    parse_bytes(&bytes).map_err(|problem| LoadError::Content {
+        path: path.to_owned(),
+        problem,
+    })
+}
+
+/// Parses the bytes of a workspace file.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Workspace, ParseError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = position_of(bytes, e.valid_up_to());
+        ParseError::NotText { line, column }
+    })?;
+    from_ron(text)
+}
+
+/// Reads a file with the errors a person can act on.
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| open_error(path, &e))?;
+    if meta.is_dir() {
+        return Err(LoadError::IsFolder {
+            path: path.to_owned(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+        });
+    }
+    std::fs::read(path).map_err(|e| open_error(path, &e))
+}
+
+fn open_error(path: &Path, error: &std::io::Error) -> LoadError {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound {
+            path: path.to_owned(),
+        },
+        std::io::ErrorKind::IsADirectory => LoadError::IsFolder {
+            path: path.to_owned(),
+        },
+        _ => LoadError::Unreadable {
+            path: path.to_owned(),
+            reason: io_reason(error),
+        },
+    }
+}
+
+/// Line and column (1-based, in characters) of a byte offset.
+fn position_of(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Saves a workspace atomically, readable by the owner only.
+pub fn save(path: &Path, ws: &Workspace) -> Result<(), SaveError> {
+    write_atomic(path, to_ron(ws).as_bytes())
+}
+
+/// Writes bytes to `path` so that the file on disk is always either the old or the new
+/// version: a temporary file in the same folder, flushed to disk, then renamed over.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if path.is_dir() {
+        return Err(SaveError {
+            path: path.to_owned(),
+            reason: "dat is een map".to_owned(),
+        });
+    }
+    let fail = |e: std::io::Error| SaveError::new(path, &e);
+    let mut temp = tempfile::Builder::new()
+        .prefix(".clusterwerkbank-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(fail)?;
+    temp.write_all(bytes).map_err(fail)?;
+    temp.flush().map_err(fail)?;
+    make_private(temp.as_file()).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    sync_folder(folder);
+    Ok(())
+}
+
+/// Confidential drafts: owner read/write only. tempfile already creates files 0600 on
+/// Unix; this makes it explicit and survives a change of that default.
+#[cfg(unix)]
+fn make_private(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o600))
+}
+
+/// On Windows a new file inherits the folder's ACL, which for the user's profile
+/// folders already excludes other users.
+#[cfg(not(unix))]
+fn make_private(_file: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Makes the rename itself durable. Best effort: not every file system allows it.
+#[cfg(unix)]
+fn sync_folder(folder: &Path) {
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) {}
+
+/// The Green Paper workspace embedded in the binary.
+pub fn default_workspace() -> Workspace {
+    // The asset is checked by a test; if it ever failed to parse, an empty workspace
+    // is a safe start rather than a crash.
+    from_ron(GROENBOEK).unwrap_or_else(|_| Workspace::empty())
+}
+
+/// The embedded Green Paper text, for tests that must see a parse error.
+pub fn default_workspace_text() -> &'static str {
+    GROENBOEK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_counts_lines_and_characters() {
+        assert_eq!(position_of(b"ab\ncd", 4), (2, 2));
+        assert_eq!(position_of("é\nxé".as_bytes(), 6), (2, 3));
+        assert_eq!(position_of(b"", 0), (1, 1));
+    }
+
+    #[test]
+    fn non_utf8_reports_its_place() {
+        let err = parse_bytes(b"(\n  format_version: 2,\n  \xff").unwrap_err();
+        assert_eq!(err.position(), Some((3, 3)));
+    }
+}
