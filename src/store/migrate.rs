@@ -31,6 +31,7 @@ pub fn parse_version(text: &str, version: u32) -> Result<Workspace, ron::error::
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Current {
     #[allow(dead_code)]
     format_version: u32,
@@ -52,9 +53,8 @@ mod v1 {
         pub workspace: Workspace1,
     }
 
-    #[derive(Deserialize)]
-    #[serde(default)]
-    #[derive(Default)]
+    #[derive(Deserialize, Default)]
+    #[serde(default, deny_unknown_fields)]
     pub struct Workspace1 {
         pub meta: Metadata,
         pub clusters: Vec<Cluster1>,
@@ -66,6 +66,7 @@ mod v1 {
     }
 
     #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
     pub struct Cluster1 {
         pub id: ClusterId,
         #[serde(default)]
