@@ -344,7 +344,7 @@ fn keyboard_moves_through_the_matrix_and_space_toggles() {
 fn every_view_draws_with_labelled_widgets() {
     let mut h = green_paper();
     h.run();
-    for view in ["Bord", "Scenario's", "Adviezen", "Thema's", "Matrix"] {
+    for view in ["Bord", "Scenario's", "Adviezen", "Thema's", "Mededeling", "Matrix"] {
         h.get_by_role_and_label(Role::Button, view).click();
         h.run();
     }

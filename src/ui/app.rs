@@ -16,7 +16,7 @@ use super::files::{self, FileJob, Outcome, Purpose};
 use super::search::Search;
 use super::state::{Frame, Outbox, Selection, View};
 use super::text::{Language, Tr};
-use super::{advice, board, detail, matrix, scenarios, style, themes};
+use super::{advice, board, detail, document, matrix, scenarios, style, themes};
 
 /// What the window remembers between runs (in eframe's storage, never the workspace).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -484,6 +484,7 @@ impl WorkbenchApp {
                 View::Scenarios => scenarios::show(ui, &frame, &mut out),
                 View::Advice => advice::show(ui, &frame, &mut out),
                 View::Themes => themes::show(ui, &frame, &mut out),
+                View::Document => document::show(ui, &frame, &mut out),
             }
         });
         self.dialogs(&ctx, &mut actions);
@@ -648,6 +649,8 @@ impl WorkbenchApp {
             ui.separator();
             if self.session.is_dirty() {
                 ui.label(RichText::new(t.unsaved).color(ui.visuals().warn_fg_color));
+            } else if self.path.is_none() {
+                ui.label(t.not_yet_saved);
             } else {
                 ui.label(t.saved);
             }

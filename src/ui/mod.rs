@@ -8,6 +8,7 @@ pub mod arguments;
 pub mod board;
 pub mod derived;
 pub mod detail;
+pub mod document;
 pub mod files;
 pub mod matrix;
 pub mod scenarios;

@@ -18,15 +18,17 @@ pub enum View {
     Scenarios,
     Advice,
     Themes,
+    Document,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Matrix,
         View::Board,
         View::Scenarios,
         View::Advice,
         View::Themes,
+        View::Document,
     ];
 
     pub fn label(self, t: &Tr) -> &'static str {
@@ -36,6 +38,7 @@ impl View {
             View::Scenarios => t.view_scenarios,
             View::Advice => t.view_advice,
             View::Themes => t.view_themes,
+            View::Document => t.view_document,
         }
     }
 }
