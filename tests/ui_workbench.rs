@@ -344,8 +344,55 @@ fn keyboard_moves_through_the_matrix_and_space_toggles() {
 fn every_view_draws_with_labelled_widgets() {
     let mut h = green_paper();
     h.run();
-    for view in ["Bord", "Scenario's", "Adviezen", "Thema's", "Mededeling", "Matrix"] {
+    for view in [
+        "Bord",
+        "Scenario's",
+        "Adviezen",
+        "Thema's",
+        "Mededeling",
+        "Matrix",
+    ] {
         h.get_by_role_and_label(Role::Button, view).click();
         h.run();
     }
+}
+
+#[test]
+fn the_charts_view_hovers_and_clicks_a_point_into_the_detail_panel() {
+    let mut ws = clusterwerkbank::store::default_workspace();
+    let catalisti = ws.clusters[0].id;
+    let s3 = ws.scenarios[2].id;
+    ws.assignments.push(clusterwerkbank::model::Assignment {
+        cluster: catalisti,
+        scenario: s3,
+        desirability: Some(3),
+        feasibility: Some(3),
+        ..Default::default()
+    });
+    let mut app = WorkbenchApp::start(None, Prefs::default());
+    app.session = clusterwerkbank::model::Session::new(ws);
+    let mut h = harness(app);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Grafieken").click();
+    h.run();
+    h.get_by_label("Budget per jaar");
+    h.get_by_label("Tijdlijn van de termijnen");
+    // The plot spans 0.5–5.5 on both axes, so its centre is the point (3, 3).
+    h.get_by_role_and_label(Role::Image, "Wenselijkheid × haalbaarheid")
+        .scroll_to_me();
+    h.run();
+    let plot = h.get_by_role_and_label(Role::Image, "Wenselijkheid × haalbaarheid");
+    let centre = plot.rect().center();
+    // Hovering draws the plot's own label (painted, not a widget); it must not disturb.
+    h.hover_at(centre);
+    h.run();
+    h.get_by_role_and_label(Role::Image, "Wenselijkheid × haalbaarheid")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().selection,
+        clusterwerkbank::ui::state::Selection::Cell(catalisti, s3)
+    );
+    // The detail panel now shows the selected cluster.
+    h.get_by_label("Cluster verwijderen…");
 }

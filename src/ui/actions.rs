@@ -39,7 +39,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Action {
     /// Shortcuts in the order they are checked: those with Shift first, because a
     /// shortcut without Shift also matches a press with it.
-    pub const WITH_SHORTCUTS: [Action; 18] = [
+    pub const WITH_SHORTCUTS: [Action; 19] = [
         Action::SaveAs,
         Action::Redo,
         Action::New,
@@ -57,6 +57,7 @@ impl Action {
         Action::ShowView(View::Scenarios),
         Action::ShowView(View::Advice),
         Action::ShowView(View::Themes),
+        Action::ShowView(View::Charts),
         Action::ShowView(View::Document),
     ];
 
@@ -80,7 +81,8 @@ impl Action {
             Action::ShowView(View::Scenarios) => s(CMD, Key::Num3),
             Action::ShowView(View::Advice) => s(CMD, Key::Num4),
             Action::ShowView(View::Themes) => s(CMD, Key::Num5),
-            Action::ShowView(View::Document) => s(CMD, Key::Num6),
+            Action::ShowView(View::Charts) => s(CMD, Key::Num6),
+            Action::ShowView(View::Document) => s(CMD, Key::Num7),
             _ => None,
         }
     }

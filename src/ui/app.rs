@@ -11,12 +11,12 @@ use crate::model::{Cluster, Edit, RecordKey, Session, Workspace};
 use crate::store;
 
 use super::actions::Action;
-use super::derived::Derived;
 use super::files::{self, FileJob, Outcome, Purpose};
 use super::search::Search;
 use super::state::{Frame, Outbox, Selection, View};
 use super::text::{Language, Tr};
-use super::{advice, board, detail, document, matrix, scenarios, style, themes};
+use super::{advice, board, charts, detail, document, matrix, scenarios, style, themes};
+use crate::model::derived::Derived;
 
 /// What the window remembers between runs (in eframe's storage, never the workspace).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -86,6 +86,8 @@ pub struct WorkbenchApp {
     pub prefs: Prefs,
     pub dialog: Option<Dialog>,
     derived: Derived,
+    /// Chart data, with the revision it belongs to; computed when the charts are shown.
+    charts: Option<(u64, super::charts::ChartData)>,
     file_job: Option<FileJob>,
     /// What to do once a "Save as" started from the unsaved-changes question succeeds.
     after_save: Option<Pending>,
@@ -117,6 +119,7 @@ impl WorkbenchApp {
             selection: Selection::Nothing,
             dialog: None,
             derived: Derived::default(),
+            charts: None,
             file_job: None,
             after_save: None,
             last_saved: None,
@@ -440,6 +443,14 @@ impl WorkbenchApp {
         self.refresh_derived();
         self.update_title(&ctx);
 
+        if self.view == View::Charts {
+            let revision = self.session.revision();
+            if self.charts.as_ref().is_none_or(|(r, _)| *r != revision) {
+                let today = jiff::ZonedDateTime::now().date();
+                let data = super::charts::ChartData::compute(self.session.workspace(), today);
+                self.charts = Some((revision, data));
+            }
+        }
         let mut out = Outbox::default();
         let mut actions = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
@@ -461,7 +472,7 @@ impl WorkbenchApp {
             t: self.prefs.language.texts(),
             now: jiff::Timestamp::now(),
         };
-        if matches!(self.view, View::Matrix | View::Board) {
+        if matches!(self.view, View::Matrix | View::Board | View::Charts) {
             egui::Panel::right("detail")
                 .resizable(true)
                 .default_size(380.0)
@@ -484,6 +495,11 @@ impl WorkbenchApp {
                 View::Scenarios => scenarios::show(ui, &frame, &mut out),
                 View::Advice => advice::show(ui, &frame, &mut out),
                 View::Themes => themes::show(ui, &frame, &mut out),
+                View::Charts => {
+                    if let Some((_, data)) = &self.charts {
+                        charts::show(ui, &frame, data, &mut out);
+                    }
+                }
                 View::Document => document::show(ui, &frame, &mut out),
             }
         });

@@ -101,16 +101,16 @@ fn card_ui(ui: &mut Ui, f: &Frame<'_>, cluster: ClusterId, assignment: Option<&A
         .stroke(stroke)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let warn = f.derived.incompatible.contains_key(&cluster);
+            let warn = !f.derived.incompatibilities(cluster).is_empty();
             ui.horizontal(|ui| {
                 ui.label(RichText::new(ws.cluster_name(cluster)).strong());
                 if warn && assignment.is_some() {
-                    let reasons: Vec<&str> = f
+                    let reasons: Vec<String> = f
                         .derived
-                        .incompatible
-                        .get(&cluster)
-                        .map(|l| l.iter().map(|i| i.text.as_str()).collect())
-                        .unwrap_or_default();
+                        .incompatibilities(cluster)
+                        .iter()
+                        .map(|i| super::widgets::incompatibility_text(ws, i))
+                        .collect();
                     super::widgets::warning_mark(ui).on_hover_text(reasons.join("\n"));
                 }
             });

@@ -2,7 +2,9 @@
 //! advice consensus, drawn from the same chart data as the exports (`crate::charts`).
 
 use egui::{Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoint, Points, Text, VLine};
+use egui_plot::{
+    Bar, BarChart, HLine, HoverPosition, Legend, Line, Plot, PlotPoint, Points, Text, VLine,
+};
 
 use crate::charts::{self, BudgetPerYear, Quadrant, ScorePoint, Timeline};
 use crate::model::Euro;
@@ -42,7 +44,10 @@ const SERIES: [Color32; 10] = [
 ];
 
 fn series_colour(i: usize) -> Color32 {
-    SERIES.get(i % SERIES.len()).copied().unwrap_or(Color32::GRAY)
+    SERIES
+        .get(i % SERIES.len())
+        .copied()
+        .unwrap_or(Color32::GRAY)
 }
 
 pub fn show(ui: &mut Ui, f: &Frame<'_>, data: &ChartData, out: &mut Outbox) {
@@ -91,7 +96,11 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
         let mut bar_chart = BarChart::new(cluster.name.clone(), bars)
             .color(series_colour(i))
             .element_formatter(Box::new(move |bar, _| {
-                format!("{name}\n{}: {}", bar.argument, Euro(bar.value.round() as i64).flemish())
+                format!(
+                    "{name}\n{}: {}",
+                    bar.argument,
+                    Euro(bar.value.round() as i64).flemish()
+                )
             }));
         let below: Vec<&BarChart> = stacked.iter().collect();
         if !below.is_empty() {
@@ -113,18 +122,25 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
         .include_x(f64::from(charts::FIRST_YEAR) - 0.5)
         .include_x(f64::from(charts::LAST_YEAR) + 0.5)
         .allow_scroll(false)
-        .label_formatter(|name, point| {
-            if name.is_empty() {
-                String::new()
-            } else {
-                format!("{name}\n{}: {}", point.x.round() as i64, Euro(point.y.round() as i64).flemish())
-            }
+        .label_formatter(|hover| match hover {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } if !plot_name.is_empty() => Some(format!(
+                "{plot_name}\n{}: {}",
+                position.x.round() as i64,
+                Euro(position.y.round() as i64).flemish()
+            )),
+            _ => None,
         })
         .show(ui, |plot| {
             for chart in stacked {
                 plot.bar_chart(chart);
             }
-            plot.hline(HLine::new(reference_label.clone(), reference.amount() as f64).color(ui_warn()));
+            plot.hline(
+                HLine::new(reference_label.clone(), reference.amount() as f64).color(ui_warn()),
+            );
         })
         .response;
     let spoken = format!("{}: {}", t.chart_budget, t.chart_table_below);
@@ -135,27 +151,33 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
             .iter()
             .map(|id| f.ws.cluster_name(*id))
             .collect();
-        ui.label(RichText::new(format!("{} {}", t.chart_unknown_funding, names.join(", "))).small().weak());
+        ui.label(
+            RichText::new(format!("{} {}", t.chart_unknown_funding, names.join(", ")))
+                .small()
+                .weak(),
+        );
     }
     egui::CollapsingHeader::new(t.chart_numbers)
         .id_salt("budget-numbers")
         .show(ui, |ui| {
-            egui::Grid::new("budget-table").striped(true).show(ui, |ui| {
-                ui.strong(t.chart_year);
-                for c in &chart.clusters {
-                    ui.strong(&c.name);
-                }
-                ui.strong(t.chart_total);
-                ui.end_row();
-                for (i, year) in chart.years.iter().enumerate() {
-                    ui.label(year.to_string());
+            egui::Grid::new("budget-table")
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong(t.chart_year);
                     for c in &chart.clusters {
-                        ui.label(c.amounts.get(i).map(|a| a.flemish()).unwrap_or_default());
+                        ui.strong(&c.name);
                     }
-                    ui.label(chart.totals.get(i).map(|a| a.flemish()).unwrap_or_default());
+                    ui.strong(t.chart_total);
                     ui.end_row();
-                }
-            });
+                    for (i, year) in chart.years.iter().enumerate() {
+                        ui.label(year.to_string());
+                        for c in &chart.clusters {
+                            ui.label(c.amounts.get(i).map(|a| a.flemish()).unwrap_or_default());
+                        }
+                        ui.label(chart.totals.get(i).map(|a| a.flemish()).unwrap_or_default());
+                        ui.end_row();
+                    }
+                });
         });
 }
 
@@ -167,10 +189,11 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
     let t = f.t;
     let rows = t_data.rows.len();
     let names: Vec<String> = t_data.rows.iter().map(|r| r.name.clone()).collect();
+    let row_names = names.clone();
     let today = f64::from(t_data.today.year()) + f64::from(t_data.today.day_of_year() - 1) / 365.0;
     let response = Plot::new("timeline-plot")
         .height((rows as f32 * 34.0 + 60.0).clamp(160.0, 600.0))
-        .legend(Legend::default())
+        .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
         .x_axis_label(t.chart_year)
         .include_x(f64::from(t_data.first_year))
         .include_x(f64::from(t_data.last_year) + 1.0)
@@ -187,12 +210,20 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
                 String::new()
             }
         })
-        .label_formatter(|name, point| {
-            if name.is_empty() {
-                String::new()
-            } else {
-                format!("{name} ({})", point.x.floor() as i64)
+        .label_formatter(move |hover| match hover {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } if !plot_name.is_empty() => {
+                let row = (-position.y).round().max(0.0) as usize;
+                let cluster = row_names.get(row).cloned().unwrap_or_default();
+                Some(format!(
+                    "{cluster}\n{plot_name}: {}",
+                    position.x.floor() as i64
+                ))
             }
+            _ => None,
         })
         .show(ui, |plot| {
             for (i, row) in t_data.rows.iter().enumerate() {
@@ -200,7 +231,7 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
                 if let Some((first, last)) = row.funded {
                     plot.line(
                         Line::new(
-                            format!("{}: {} {first}–{last}", row.name, t.chart_funded),
+                            t.chart_funded_term,
                             vec![[f64::from(first), y], [f64::from(last) + 1.0, y]],
                         )
                         .width(10.0)
@@ -209,16 +240,15 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
                 }
                 if let Some(end) = row.term_end {
                     plot.points(
-                        Points::new(
-                            format!("{}: {} {end}", row.name, t.chart_term_end),
-                            vec![[f64::from(end) + 1.0, y]],
-                        )
-                        .radius(6.0)
-                        .shape(egui_plot::MarkerShape::Diamond)
-                        .color(ui_warn()),
+                        Points::new(t.chart_term_end_legend, vec![[f64::from(end) + 1.0, y]])
+                            .radius(6.0)
+                            .shape(egui_plot::MarkerShape::Diamond)
+                            .color(ui_warn()),
                     );
                 }
-                let start_after = row.term_end.map_or(f64::from(t_data.last_year) - 3.0, |e| f64::from(e) + 1.2);
+                let start_after = row
+                    .term_end
+                    .map_or(f64::from(t_data.last_year) - 3.0, |e| f64::from(e) + 1.2);
                 if !row.after.is_empty() {
                     let labels: Vec<String> = row
                         .after
@@ -227,7 +257,7 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
                         .collect();
                     plot.text(
                         Text::new(
-                            format!("{}-after", row.name),
+                            "",
                             PlotPoint::new(start_after + 1.5, y + 0.3),
                             RichText::new(labels.join(" + ")).small(),
                         )
@@ -238,8 +268,11 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
                     if let Some((first, last)) = s.budget_years {
                         plot.line(
                             Line::new(
-                                format!("{}: {} {first}–{last}", row.name, s.label),
-                                vec![[f64::from(first), y - 0.2], [f64::from(last) + 1.0, y - 0.2]],
+                                t.chart_after_budget,
+                                vec![
+                                    [f64::from(first), y - 0.2],
+                                    [f64::from(last) + 1.0, y - 0.2],
+                                ],
                             )
                             .width(4.0)
                             .color(series_colour(2)),
@@ -255,26 +288,39 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
     egui::CollapsingHeader::new(t.chart_numbers)
         .id_salt("timeline-numbers")
         .show(ui, |ui| {
-            egui::Grid::new("timeline-table").striped(true).show(ui, |ui| {
-                ui.strong(t.cluster);
-                ui.strong(t.chart_funded);
-                ui.strong(t.chart_term_end);
-                ui.strong(t.chart_after);
-                ui.end_row();
-                for row in &t_data.rows {
-                    ui.label(&row.name);
-                    ui.label(row.funded.map_or("–".to_owned(), |(a, b)| format!("{a}–{b}")));
-                    ui.label(row.term_end.map_or("–".to_owned(), |e| format!("{} {e}", t.chart_end_of)));
-                    let after: Vec<String> = row.after.iter().map(|s| format!("{} ({})", s.label, t.role(s.role))).collect();
-                    ui.label(if after.is_empty() { "–".to_owned() } else { after.join(", ") });
+            egui::Grid::new("timeline-table")
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong(t.cluster);
+                    ui.strong(t.chart_funded);
+                    ui.strong(t.chart_term_end);
+                    ui.strong(t.chart_after);
                     ui.end_row();
-                }
-            });
+                    for row in &t_data.rows {
+                        ui.label(&row.name);
+                        ui.label(
+                            row.funded
+                                .map_or("–".to_owned(), |(a, b)| format!("{a}–{b}")),
+                        );
+                        ui.label(
+                            row.term_end
+                                .map_or("–".to_owned(), |e| format!("{} {e}", t.chart_end_of)),
+                        );
+                        let after: Vec<String> = row
+                            .after
+                            .iter()
+                            .map(|s| format!("{} ({})", s.label, t.role(s.role)))
+                            .collect();
+                        ui.label(if after.is_empty() {
+                            "–".to_owned()
+                        } else {
+                            after.join(", ")
+                        });
+                        ui.end_row();
+                    }
+                });
         });
 }
-
-/// The plot's label, found by the tests to hover and click points.
-pub const SCORES_PLOT_LABEL: &str = "scores-plot";
 
 fn scores(ui: &mut Ui, f: &Frame<'_>, points: &[ScorePoint], out: &mut Outbox) {
     let t = f.t;
@@ -291,11 +337,34 @@ fn scores(ui: &mut Ui, f: &Frame<'_>, points: &[ScorePoint], out: &mut Outbox) {
         Selection::Cell(c, s) => Some((c, s)),
         _ => None,
     };
+    // Per quadrant series, the names of its points in order, for the hover label.
+    let groups: Vec<(Quadrant, Vec<&ScorePoint>)> = Quadrant::ALL
+        .iter()
+        .map(|q| (*q, points.iter().filter(|p| p.quadrant == *q).collect()))
+        .collect();
+    let hover_names: Vec<(String, Vec<String>)> = groups
+        .iter()
+        .map(|(q, group)| {
+            let names = group
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} — {}\n{} {}, {} {}",
+                        p.cluster_name,
+                        p.scenario_label,
+                        t.desirability_lower,
+                        p.desirability,
+                        t.feasibility_lower,
+                        p.feasibility
+                    )
+                })
+                .collect();
+            (t.quadrant(*q).to_owned(), names)
+        })
+        .collect();
     let plot = Plot::new("scores-plot")
-        .height(360.0)
-        .width(460.0)
-        .data_aspect(1.0)
-        .legend(Legend::default())
+        .height(380.0)
+        .width(520.0)
         .x_axis_label(t.desirability)
         .y_axis_label(t.feasibility)
         .default_x_bounds(0.5, 5.5)
@@ -304,50 +373,87 @@ fn scores(ui: &mut Ui, f: &Frame<'_>, points: &[ScorePoint], out: &mut Outbox) {
         .allow_zoom(false)
         .allow_scroll(false)
         .show_grid(false)
-        .label_formatter(|name, point| {
-            if name.is_empty() {
-                format!("{} {:.0}, {} {:.0}", t.desirability_lower, point.x, t.feasibility_lower, point.y)
-            } else {
-                name.to_owned()
-            }
+        .label_formatter(move |hover| match hover {
+            HoverPosition::NearDataPoint {
+                plot_name, index, ..
+            } => hover_names
+                .iter()
+                .find(|(name, _)| name == plot_name)
+                .and_then(|(_, names)| names.get(*index).cloned()),
+            HoverPosition::Elsewhere { .. } => None,
         });
     let response = plot.show(ui, |plot| {
         let divider = f64::from(charts::HIGH_SCORE) - 0.5;
         plot.vline(VLine::new("", divider).color(Color32::GRAY));
         plot.hline(HLine::new("", divider).color(Color32::GRAY));
-        for (q, (x, y)) in Quadrant::ALL.iter().zip([(4.0, 5.3), (4.0, 0.7), (1.5, 5.3), (1.5, 0.7)]) {
-            plot.text(Text::new("", PlotPoint::new(x, y), RichText::new(t.quadrant(*q)).small().weak()));
+        for (q, (x, y)) in
+            Quadrant::ALL
+                .iter()
+                .zip([(4.0, 5.3), (4.0, 0.7), (1.5, 5.3), (1.5, 0.7)])
+        {
+            plot.text(Text::new(
+                "",
+                PlotPoint::new(x, y),
+                RichText::new(t.quadrant(*q)).small().weak(),
+            ));
         }
-        for (q, colour) in Quadrant::ALL.iter().zip(colours) {
-            let group: Vec<&ScorePoint> = points.iter().filter(|p| p.quadrant == *q).collect();
+        for ((q, group), colour) in groups.iter().zip(colours) {
             if group.is_empty() {
                 continue;
             }
             // Points that share a position are spread a little so each stays visible.
-            for (k, p) in group.iter().enumerate() {
-                let same_before = group[..k]
-                    .iter()
-                    .filter(|o| o.desirability == p.desirability && o.feasibility == p.feasibility)
-                    .count() as f64;
-                let offset = same_before * 0.12;
-                let is_selected = selected == Some((p.cluster, p.scenario));
+            let coordinates: Vec<[f64; 2]> = group
+                .iter()
+                .enumerate()
+                .map(|(k, p)| {
+                    let same_before = group
+                        .iter()
+                        .take(k)
+                        .filter(|o| {
+                            o.desirability == p.desirability && o.feasibility == p.feasibility
+                        })
+                        .count() as f64;
+                    let offset = same_before * 0.12;
+                    [
+                        f64::from(p.desirability) + offset,
+                        f64::from(p.feasibility) + offset,
+                    ]
+                })
+                .collect();
+            plot.points(
+                Points::new(t.quadrant(*q), coordinates)
+                    .radius(6.0)
+                    .color(colour),
+            );
+            if let Some(p) = group
+                .iter()
+                .find(|p| selected == Some((p.cluster, p.scenario)))
+            {
                 plot.points(
                     Points::new(
-                        format!("{} — {}", p.cluster_name, p.scenario_label),
-                        vec![[f64::from(p.desirability) + offset, f64::from(p.feasibility) + offset]],
+                        "",
+                        vec![[f64::from(p.desirability), f64::from(p.feasibility)]],
                     )
-                    .radius(if is_selected { 9.0 } else { 6.0 })
+                    .radius(10.0)
+                    .filled(false)
                     .color(colour),
                 );
             }
         }
-        plot.pointer_coordinate()
     });
-    let plot_response = response.response;
-    plot_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, SCORES_PLOT_LABEL));
-    if plot_response.clicked()
-        && let Some(pointer) = response.inner
-        && let Some(p) = nearest(points, pointer)
+    let plot_response = &response.response;
+    plot_response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, t.chart_scores));
+    let clicked_at = plot_response
+        .clicked()
+        .then(|| {
+            plot_response
+                .interact_pointer_pos()
+                .or(plot_response.hover_pos())
+        })
+        .flatten();
+    if let Some(pos) = clicked_at
+        && let Some(p) = nearest(points, response.transform.value_from_position(pos))
     {
         out.select = Some(Selection::Cell(p.cluster, p.scenario));
     }
@@ -370,7 +476,10 @@ fn scores(ui: &mut Ui, f: &Frame<'_>, points: &[ScorePoint], out: &mut Outbox) {
                     p.feasibility,
                     t.quadrant(p.quadrant)
                 );
-                if ui.selectable_label(selected == Some((p.cluster, p.scenario)), text).clicked() {
+                if ui
+                    .selectable_label(selected == Some((p.cluster, p.scenario)), text)
+                    .clicked()
+                {
                     out.select = Some(Selection::Cell(p.cluster, p.scenario));
                 }
             }
@@ -394,24 +503,27 @@ pub fn nearest(points: &[ScorePoint], at: PlotPoint) -> Option<&ScorePoint> {
 fn consensus(ui: &mut Ui, f: &Frame<'_>) {
     let t = f.t;
     let data = charts::advice_consensus(f.ws);
-    egui::Grid::new("consensus-grid").striped(true).min_col_width(90.0).show(ui, |ui| {
-        ui.strong(t.body);
-        for (_, label) in &data.scenarios {
-            ui.strong(label);
-        }
-        ui.end_row();
-        for (b, (_, name)) in data.bodies.iter().enumerate() {
-            ui.label(name);
-            for s in 0..data.scenarios.len() {
-                if let Some(cell) = data.cell(b, s) {
-                    let r = badge(ui, t.stance(cell.stance), stance_colour(cell.stance));
-                    if !cell.quote.is_empty() {
-                        r.on_hover_text(&cell.quote);
-                    }
-                }
+    egui::Grid::new("consensus-grid")
+        .striped(true)
+        .min_col_width(90.0)
+        .show(ui, |ui| {
+            ui.strong(t.body);
+            for (_, label) in &data.scenarios {
+                ui.strong(label);
             }
             ui.end_row();
-        }
-    });
+            for (b, (_, name)) in data.bodies.iter().enumerate() {
+                ui.label(name);
+                for s in 0..data.scenarios.len() {
+                    if let Some(cell) = data.cell(b, s) {
+                        let r = badge(ui, t.stance(cell.stance), stance_colour(cell.stance));
+                        if !cell.quote.is_empty() {
+                            r.on_hover_text(&cell.quote);
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
     super::advice::legend(ui, f);
 }

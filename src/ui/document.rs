@@ -17,7 +17,7 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.set_max_width(900.0);
-            let mut typed = |out: &mut Outbox, field: &'static str, change: &dyn Fn(&mut Metadata)| {
+            let typed = |out: &mut Outbox, field: &'static str, change: &dyn Fn(&mut Metadata)| {
                 let mut next = meta.clone();
                 change(&mut next);
                 out.meta_typed(next, field);
@@ -46,7 +46,11 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
             date_field(ui, f, out);
             ui.horizontal(|ui| {
                 let mut public = meta.public_version;
-                if ui.checkbox(&mut public, t.doc_public).on_hover_text(t.internal_hint).changed() {
+                if ui
+                    .checkbox(&mut public, t.doc_public)
+                    .on_hover_text(t.internal_hint)
+                    .changed()
+                {
                     out.edit(crate::model::Edit::SetMeta(Box::new(Metadata {
                         public_version: public,
                         ..meta.clone()
@@ -84,7 +88,9 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                 out.edit(crate::model::Edit::SetMeta(Box::new(next)));
             }
             if let Some(v) = text_block(ui, t.doc_overall, &meta.overall_recommendation) {
-                typed(out, "overall_recommendation", &|m| m.overall_recommendation = v.clone());
+                typed(out, "overall_recommendation", &|m| {
+                    m.overall_recommendation = v.clone()
+                });
             }
             if let Some(v) = text_block(ui, t.doc_timing, &meta.timing) {
                 typed(out, "timing", &|m| m.timing = v.clone());
@@ -100,11 +106,17 @@ fn date_field(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
     let meta = &f.ws.meta;
     let id = ui.make_persistent_id("document-date");
     let shown = meta.date.map(date_nl).unwrap_or_default();
-    let mut text: String = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| shown.clone());
+    let mut text: String = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| shown.clone());
     ui.horizontal(|ui| {
         let l = ui.label(t.doc_date);
         let r = ui
-            .add(egui::TextEdit::singleline(&mut text).hint_text("dd-mm-jjjj").desired_width(110.0))
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("dd-mm-jjjj")
+                    .desired_width(110.0),
+            )
             .labelled_by(l.id);
         if r.has_focus() {
             ui.data_mut(|d| d.insert_temp(id, text.clone()));

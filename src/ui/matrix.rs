@@ -43,7 +43,7 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                 row.col(|ui| {
                     let selected = f.selection.cluster() == Some(cluster.id);
                     let mut text = RichText::new(&cluster.name).strong();
-                    if f.derived.incompatible.contains_key(&cluster.id) {
+                    if !f.derived.incompatibilities(cluster.id).is_empty() {
                         text = text.color(ui.visuals().warn_fg_color);
                     }
                     let r = ui.selectable_label(selected, text);
@@ -66,26 +66,18 @@ fn cell(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, cluster: ClusterId, scenar
     let t = f.t;
     let assignment = f.derived.assignment(ws, cluster, scenario);
     let selected = f.selection == Selection::Cell(cluster, scenario);
-    let (pros, cons) = f
-        .derived
-        .cell_counts
-        .get(&(cluster, scenario))
-        .copied()
-        .unwrap_or_default();
+    let counts = f.derived.cell(cluster, scenario);
+    let (pros, cons) = (counts.pros, counts.cons);
     let cluster_name = ws.cluster_name(cluster);
     let scenario_label = ws.scenario_label(scenario);
     // Only the cells whose scenario takes part in a broken rule carry the mark.
-    let incompatible: Vec<&str> = f
+    let incompatible: Vec<String> = f
         .derived
-        .incompatible
-        .get(&cluster)
-        .map(|list| {
-            list.iter()
-                .filter(|i| assignment.is_some() && i.involves(scenario))
-                .map(|i| i.text.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
+        .incompatibilities(cluster)
+        .iter()
+        .filter(|i| assignment.is_some() && (i.first == scenario || i.second == scenario))
+        .map(|i| super::widgets::incompatibility_text(ws, i))
+        .collect();
 
     let spoken = spoken_cell(
         f,
@@ -132,18 +124,24 @@ fn cell(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, cluster: ClusterId, scenar
                     Role::Primary => t.role_primary,
                     Role::Complementary => t.role_complementary,
                 };
-                let mut line = role.to_owned();
-                if let Some(d) = a.desirability {
-                    line.push_str(&format!(" · W{d}"));
-                }
-                if let Some(h) = a.feasibility {
-                    line.push_str(&format!(" · H{h}"));
-                }
-                ui.label(RichText::new(line).strong());
+                ui.label(RichText::new(role).strong());
             } else {
                 ui.label(RichText::new("–").weak());
             }
             ui.horizontal(|ui| {
+                if let Some(a) = assignment {
+                    let mut scores = Vec::new();
+                    if let Some(d) = a.desirability {
+                        scores.push(format!("W{d}"));
+                    }
+                    if let Some(h) = a.feasibility {
+                        scores.push(format!("H{h}"));
+                    }
+                    if !scores.is_empty() {
+                        ui.label(RichText::new(scores.join(" ")).small())
+                            .on_hover_text(t.scores_hint);
+                    }
+                }
                 if pros + cons > 0 {
                     ui.label(
                         RichText::new(format!("+{pros}"))

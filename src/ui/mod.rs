@@ -6,7 +6,7 @@ pub mod advice;
 pub mod app;
 pub mod arguments;
 pub mod board;
-pub mod derived;
+pub mod charts;
 pub mod detail;
 pub mod document;
 pub mod files;

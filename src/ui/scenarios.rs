@@ -57,12 +57,8 @@ fn scenario_block(
     filter: SourceFilter,
 ) {
     let t = f.t;
-    let (pros, cons) = f
-        .derived
-        .scenario_counts
-        .get(&s.id)
-        .copied()
-        .unwrap_or_default();
+    let counts = f.derived.scenario_as_whole(s.id);
+    let (pros, cons) = (counts.pros, counts.cons);
     egui::CollapsingHeader::new(
         RichText::new(format!("{} — {}   (+{pros} −{cons})", s.label(), s.title)).heading(),
     )

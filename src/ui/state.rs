@@ -7,8 +7,8 @@ use crate::model::{
     Workspace,
 };
 
-use super::derived::Derived;
 use super::text::Tr;
+use crate::model::derived::Derived;
 
 /// The views over one workspace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -18,16 +18,18 @@ pub enum View {
     Scenarios,
     Advice,
     Themes,
+    Charts,
     Document,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Matrix,
         View::Board,
         View::Scenarios,
         View::Advice,
         View::Themes,
+        View::Charts,
         View::Document,
     ];
 
@@ -38,6 +40,7 @@ impl View {
             View::Scenarios => t.view_scenarios,
             View::Advice => t.view_advice,
             View::Themes => t.view_themes,
+            View::Charts => t.view_charts,
             View::Document => t.view_document,
         }
     }

@@ -33,6 +33,30 @@ impl Language {
 }
 
 pub struct Tr {
+    pub scores_hint: &'static str,
+    pub chart_funded_term: &'static str,
+    pub chart_term_end_legend: &'static str,
+    pub chart_after_budget: &'static str,
+    pub view_charts: &'static str,
+    pub chart_budget: &'static str,
+    pub chart_timeline: &'static str,
+    pub chart_scores: &'static str,
+    pub chart_consensus: &'static str,
+    pub chart_budget_empty: &'static str,
+    pub chart_reference: &'static str,
+    pub chart_year: &'static str,
+    pub chart_funding: &'static str,
+    pub chart_table_below: &'static str,
+    pub chart_unknown_funding: &'static str,
+    pub chart_numbers: &'static str,
+    pub chart_total: &'static str,
+    pub chart_funded: &'static str,
+    pub chart_term_end: &'static str,
+    pub chart_today: &'static str,
+    pub chart_after: &'static str,
+    pub chart_end_of: &'static str,
+    pub chart_scores_empty: &'static str,
+    pub quadrant_names: [&'static str; 4],
     pub doc_title: &'static str,
     pub doc_subject: &'static str,
     pub doc_minister: &'static str,
@@ -208,6 +232,14 @@ pub struct Tr {
 }
 
 impl Tr {
+    pub fn quadrant(&self, value: crate::charts::Quadrant) -> &'static str {
+        let index = crate::charts::Quadrant::ALL
+            .iter()
+            .position(|q| *q == value)
+            .unwrap_or(0);
+        self.quadrant_names.get(index).copied().unwrap_or_default()
+    }
+
     pub fn status(&self, value: ClusterStatus) -> &'static str {
         let index = match value {
             ClusterStatus::Active => 0,
@@ -248,6 +280,29 @@ impl Tr {
     /// Every text of the table, for the tests that check none is empty.
     pub fn all(&self) -> Vec<&'static str> {
         let mut all = vec![
+            self.scores_hint,
+            self.chart_funded_term,
+            self.chart_term_end_legend,
+            self.chart_after_budget,
+            self.view_charts,
+            self.chart_budget,
+            self.chart_timeline,
+            self.chart_scores,
+            self.chart_consensus,
+            self.chart_budget_empty,
+            self.chart_reference,
+            self.chart_year,
+            self.chart_funding,
+            self.chart_table_below,
+            self.chart_unknown_funding,
+            self.chart_numbers,
+            self.chart_total,
+            self.chart_funded,
+            self.chart_term_end,
+            self.chart_today,
+            self.chart_after,
+            self.chart_end_of,
+            self.chart_scores_empty,
             self.doc_title,
             self.doc_subject,
             self.doc_minister,
@@ -419,12 +474,42 @@ impl Tr {
         all.extend(self.role_names);
         all.extend(self.stance_names);
         all.extend(self.route_names);
+        all.extend(self.quadrant_names);
         all.extend(self.extra_keys.iter().flat_map(|(a, b)| [*a, *b]));
         all
     }
 }
 
 pub static NL: Tr = Tr {
+    scores_hint: "W = wenselijkheid, H = haalbaarheid (1–5)",
+    chart_funded_term: "gefinancierde termijn",
+    chart_term_end_legend: "einde tienjarige termijn (AGVV art. 27)",
+    chart_after_budget: "budget na de termijn",
+    view_charts: "Grafieken",
+    chart_budget: "Budget per jaar",
+    chart_timeline: "Tijdlijn van de termijnen",
+    chart_scores: "Wenselijkheid × haalbaarheid",
+    chart_consensus: "Consensus in de adviezen",
+    chart_budget_empty: "Nog geen structurele financiering bekend of gepland.",
+    chart_reference: "Vandaag",
+    chart_year: "Jaar",
+    chart_funding: "Structurele financiering per jaar",
+    chart_table_below: "de cijfers staan in de tabel eronder",
+    chart_unknown_funding: "Huidige financiering onbekend (geen startjaar of plafond):",
+    chart_numbers: "Cijfers",
+    chart_total: "Totaal",
+    chart_funded: "gefinancierd",
+    chart_term_end: "einde termijn",
+    chart_today: "Vandaag",
+    chart_after: "Scenario's na de termijn",
+    chart_end_of: "eind",
+    chart_scores_empty: "Nog geen toewijzingen met beide scores.",
+    quadrant_names: [
+        "wenselijk én haalbaar",
+        "wenselijk, moeilijk haalbaar",
+        "haalbaar, weinig wenselijk",
+        "weinig wenselijk en moeilijk haalbaar",
+    ],
     doc_title: "Werktitel",
     doc_subject: "Betreft",
     doc_minister: "Titel van de minister",
@@ -615,6 +700,35 @@ pub static NL: Tr = Tr {
 };
 
 pub static EN: Tr = Tr {
+    scores_hint: "W = desirability, H = feasibility (1–5)",
+    chart_funded_term: "funded term",
+    chart_term_end_legend: "end of ten-year term (GBER art. 27)",
+    chart_after_budget: "budget after the term",
+    view_charts: "Charts",
+    chart_budget: "Budget per year",
+    chart_timeline: "Timeline of the terms",
+    chart_scores: "Desirability × feasibility",
+    chart_consensus: "Consensus in the advice",
+    chart_budget_empty: "No structural funding known or planned yet.",
+    chart_reference: "Today",
+    chart_year: "Year",
+    chart_funding: "Structural funding per year",
+    chart_table_below: "the figures are in the table below",
+    chart_unknown_funding: "Current funding unknown (no start year or cap):",
+    chart_numbers: "Figures",
+    chart_total: "Total",
+    chart_funded: "funded",
+    chart_term_end: "end of term",
+    chart_today: "Today",
+    chart_after: "Scenarios after the term",
+    chart_end_of: "end of",
+    chart_scores_empty: "No assignments with both scores yet.",
+    quadrant_names: [
+        "desirable and feasible",
+        "desirable, hard to achieve",
+        "feasible, hardly desirable",
+        "hardly desirable and hard to achieve",
+    ],
     doc_title: "Working title",
     doc_subject: "Subject",
     doc_minister: "Minister's title",

@@ -248,3 +248,21 @@ pub fn warning_mark(ui: &mut Ui) -> Response {
     let colour = ui.visuals().warn_fg_color;
     badge(ui, "!", colour)
 }
+
+/// "Scenario 1 + Scenario 3: <reason>", for hovers and screen readers.
+pub fn incompatibility_text(
+    ws: &crate::model::Workspace,
+    broken: &crate::model::derived::Incompatibility,
+) -> String {
+    let reason = ws
+        .rules
+        .iter()
+        .find(|r| r.id == broken.rule)
+        .map(|r| r.reason.as_str())
+        .unwrap_or_default();
+    format!(
+        "{} + {}: {reason}",
+        ws.scenario_label(broken.first),
+        ws.scenario_label(broken.second)
+    )
+}
