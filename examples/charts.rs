@@ -4,11 +4,13 @@
 //! `cargo run --example charts -- [WERKRUIMTE.ron] MAP [JJJJ-MM-DD]`
 //!
 //! Without a workspace file it draws the Green Paper. The date is "today" on the
-//! timeline (default 2026-01-01, so the output does not depend on the clock).
+//! timeline (default 2026-01-01, so the output does not depend on the clock). With
+//! DejaVu Sans installed it also writes PNG images, as the DOCX export would embed.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clusterwerkbank::charts::png::svg_to_png;
 use clusterwerkbank::charts::svg::all_charts;
 use clusterwerkbank::store;
 
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         eprintln!("charts: kan {} niet aanmaken: {error}", folder.display());
         return ExitCode::from(1);
     }
+    let font = std::fs::read("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").ok();
     let names = ["budget", "tijdlijn", "wenselijkheid", "adviezen"];
     for (chart, name) in all_charts(&ws, today).iter().zip(names) {
         let table: String = chart
@@ -59,6 +62,16 @@ fn main() -> ExitCode {
         ] {
             if let Err(error) = std::fs::write(&path, bytes) {
                 eprintln!("charts: kan {} niet schrijven: {error}", path.display());
+                return ExitCode::from(1);
+            }
+        }
+        if let Some(font) = &font {
+            let path = folder.join(format!("{name}.png"));
+            let written = svg_to_png(&chart.svg, font, 1.0)
+                .map_err(|e| e.to_string())
+                .and_then(|png| std::fs::write(&path, png).map_err(|e| e.to_string()));
+            if let Err(error) = written {
+                eprintln!("charts: {}: {error}", path.display());
                 return ExitCode::from(1);
             }
         }

@@ -19,6 +19,7 @@
 //! [`BudgetPerYear::unknown_current_funding`] so the chart can say so rather than invent.
 //! The reference line is `funded_today × funding_cap` (6 × € 650.000 in the Green Paper).
 
+pub mod png;
 pub mod svg;
 
 use std::collections::HashMap;

@@ -202,7 +202,7 @@ fn nice_step(max: i64) -> i64 {
 pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
     let title = "Structurele financiering per jaar en per cluster".to_owned();
     let (width, height) = (900.0, 480.0);
-    let (left, right, top, bottom) = (110.0, 660.0, 40.0, 420.0);
+    let (left, right, top, bottom) = (110.0, 660.0, 60.0, 420.0);
     let mut canvas = Canvas::new(
         width,
         height,
@@ -321,7 +321,7 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
         12.0,
         INK,
     );
-    canvas.text(16.0, 24.0 + 14.0, "Bedrag per jaar", "start", 11.0, MUTED);
+    canvas.text(16.0, 44.0, "Bedrag per jaar", "start", 11.0, MUTED);
     let legend: Vec<(String, &str)> = layers
         .iter()
         .map(|(name, fill, _)| (shorten(name, 26), *fill))
@@ -425,9 +425,9 @@ fn colour_of(
 pub fn timeline_svg(t: &Timeline) -> ChartSvg {
     let title = "Tijdlijn per cluster: financiering, einde termijn en scenario's".to_owned();
     let row_height = 22.0;
-    let (left, right, top) = (210.0, 760.0, 60.0);
+    let (left, right, top) = (260.0, 800.0, 60.0);
     let bottom = top + row_height * t.rows.len() as f64;
-    let (width, height) = (1000.0, bottom + 90.0);
+    let (width, height) = (1040.0, bottom + 90.0);
     let mut canvas = Canvas::new(
         width,
         height,
@@ -459,7 +459,7 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
     );
     for (index, row) in t.rows.iter().enumerate() {
         let y = top + row_height * index as f64;
-        let label = format!("{} ({})", shorten(&row.name, 24), row.status.dutch());
+        let label = format!("{} ({})", shorten(&row.name, 26), row.status.dutch());
         canvas.text(left - 8.0, y + 15.0, &label, "end", 11.0, INK);
         if let Some((first, last)) = row.funded {
             let (a, b) = (clip(first), clip(last.saturating_add(1)));
@@ -536,7 +536,7 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
             INK,
         );
     }
-    canvas.text((left + right) / 2.0, 44.0, "Jaar", "middle", 11.0, MUTED);
+    canvas.text(left - 8.0, top - 10.0, "Jaar", "end", 11.0, MUTED);
     let mut legend: Vec<(String, &str)> = vec![
         ("Gefinancierde termijn".to_owned(), "#0072b2"),
         (
@@ -594,17 +594,20 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
 /// Assignments with the same scores and scenario share one circle, sized by their number.
 pub fn scores_svg(points: &[ScorePoint]) -> ChartSvg {
     let title = "Wenselijkheid en haalbaarheid per toewijzing".to_owned();
-    let (width, height) = (760.0, 560.0);
-    let (left, right, top, bottom) = (80.0, 540.0, 50.0, 490.0);
+    let (width, height) = (820.0, 740.0);
+    let (left, right, top, bottom) = (60.0, 610.0, 50.0, 680.0);
     let mut canvas = Canvas::new(
         width,
         height,
         &title,
         "Eén punt per toewijzing met beide scores; scores vanaf 3 gelden als hoog.",
     );
+    // Scores 1–5 sit in the middle of five columns; vertically a band above 5 and
+    // below 1 leaves room for the quadrant labels.
     let cell = (right - left) / 5.0;
+    let band = ((bottom - top) - 5.0 * cell) / 2.0;
     let x_of = |score: f64| left + (score - 0.5) * cell;
-    let y_of = |score: f64| bottom - (score - 0.5) * cell;
+    let y_of = |score: f64| bottom - band - (score - 0.5) * cell;
     let split_x = x_of(f64::from(HIGH_SCORE) - 0.5);
     let split_y = y_of(f64::from(HIGH_SCORE) - 0.5);
     canvas.text(left, 24.0, &title, "start", 15.0, INK);
@@ -651,13 +654,19 @@ pub fn scores_svg(points: &[ScorePoint]) -> ChartSvg {
             .and_then(|q| counts.get(q))
             .copied()
             .unwrap_or(0);
-        let label_y = if i % 2 == 0 { y + 16.0 } else { y + h - 8.0 };
+        // The name and, on its own line towards the middle, how many points.
+        let (name_y, count_y) = if i % 2 == 0 {
+            (y + 16.0, y + 30.0)
+        } else {
+            (y + h - 8.0, y + h - 22.0)
+        };
+        canvas.text(x + w / 2.0, name_y, quadrant.dutch(), "middle", 10.0, MUTED);
         canvas.text(
             x + w / 2.0,
-            label_y,
-            &format!("{} ({count})", quadrant.dutch()),
+            count_y,
+            &format!("({count})"),
             "middle",
-            11.0,
+            10.0,
             MUTED,
         );
     }
@@ -1046,11 +1055,9 @@ mod tests {
         let doc = assert_safe_svg(&chart);
         let texts = texts(&doc);
         for quadrant in Quadrant::ALL {
-            assert!(
-                texts.contains(&format!("{} (1)", quadrant.dutch()).as_str()),
-                "{texts:?}"
-            );
+            assert!(texts.contains(&quadrant.dutch()), "{texts:?}");
         }
+        assert_eq!(texts.iter().filter(|t| **t == "(1)").count(), 4);
         assert_eq!(
             doc.descendants()
                 .filter(|n| n.has_tag_name("circle"))
