@@ -4,6 +4,7 @@
 //! `cli` the command line. See `docs/ARCHITECTURE.md`.
 
 pub mod cli;
+pub mod export;
 pub mod model;
 pub mod store;
 pub mod ui;

@@ -71,13 +71,41 @@ macro_rules! dispatch {
     // `$wrap` the Record constructor for that kind.
     ($ws:expr, $key:expr, |$list:ident, $id:ident, $wrap:ident| $body:expr) => {
         match $key {
-            RecordKey::Cluster($id) => { let $list = &mut $ws.clusters; let $wrap = Record::Cluster; $body }
-            RecordKey::Scenario($id) => { let $list = &mut $ws.scenarios; let $wrap = Record::Scenario; $body }
-            RecordKey::Assignment($id) => { let $list = &mut $ws.assignments; let $wrap = Record::Assignment; $body }
-            RecordKey::Argument($id) => { let $list = &mut $ws.arguments; let $wrap = Record::Argument; $body }
-            RecordKey::Body($id) => { let $list = &mut $ws.bodies; let $wrap = Record::Body; $body }
-            RecordKey::Theme($id) => { let $list = &mut $ws.themes; let $wrap = Record::Theme; $body }
-            RecordKey::Rule($id) => { let $list = &mut $ws.rules; let $wrap = Record::Rule; $body }
+            RecordKey::Cluster($id) => {
+                let $list = &mut $ws.clusters;
+                let $wrap = Record::Cluster;
+                $body
+            }
+            RecordKey::Scenario($id) => {
+                let $list = &mut $ws.scenarios;
+                let $wrap = Record::Scenario;
+                $body
+            }
+            RecordKey::Assignment($id) => {
+                let $list = &mut $ws.assignments;
+                let $wrap = Record::Assignment;
+                $body
+            }
+            RecordKey::Argument($id) => {
+                let $list = &mut $ws.arguments;
+                let $wrap = Record::Argument;
+                $body
+            }
+            RecordKey::Body($id) => {
+                let $list = &mut $ws.bodies;
+                let $wrap = Record::Body;
+                $body
+            }
+            RecordKey::Theme($id) => {
+                let $list = &mut $ws.themes;
+                let $wrap = Record::Theme;
+                $body
+            }
+            RecordKey::Rule($id) => {
+                let $list = &mut $ws.rules;
+                let $wrap = Record::Rule;
+                $body
+            }
         }
     };
 }
@@ -86,13 +114,34 @@ macro_rules! with_record {
     // Runs `$body` with `$list` the list of the record's kind and `$item` the record.
     ($ws:expr, $record:expr, |$list:ident, $item:ident| $body:expr) => {
         match $record {
-            Record::Cluster($item) => { let $list = &mut $ws.clusters; $body }
-            Record::Scenario($item) => { let $list = &mut $ws.scenarios; $body }
-            Record::Assignment($item) => { let $list = &mut $ws.assignments; $body }
-            Record::Argument($item) => { let $list = &mut $ws.arguments; $body }
-            Record::Body($item) => { let $list = &mut $ws.bodies; $body }
-            Record::Theme($item) => { let $list = &mut $ws.themes; $body }
-            Record::Rule($item) => { let $list = &mut $ws.rules; $body }
+            Record::Cluster($item) => {
+                let $list = &mut $ws.clusters;
+                $body
+            }
+            Record::Scenario($item) => {
+                let $list = &mut $ws.scenarios;
+                $body
+            }
+            Record::Assignment($item) => {
+                let $list = &mut $ws.assignments;
+                $body
+            }
+            Record::Argument($item) => {
+                let $list = &mut $ws.arguments;
+                $body
+            }
+            Record::Body($item) => {
+                let $list = &mut $ws.bodies;
+                $body
+            }
+            Record::Theme($item) => {
+                let $list = &mut $ws.themes;
+                $body
+            }
+            Record::Rule($item) => {
+                let $list = &mut $ws.rules;
+                $body
+            }
         }
     };
 }
@@ -325,7 +374,9 @@ mod tests {
         );
         assert_eq!(
             result,
-            Err(EditError::Missing(RecordKey::Cluster(ClusterId::from_u128(404))))
+            Err(EditError::Missing(RecordKey::Cluster(
+                ClusterId::from_u128(404)
+            )))
         );
         assert_eq!(ws, before);
     }

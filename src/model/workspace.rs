@@ -324,7 +324,9 @@ impl Default for Argument {
 }
 
 /// How an advisory body stands on a scenario.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum Stance {
     Supports,
     Conditional,
