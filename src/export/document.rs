@@ -140,13 +140,17 @@ pub fn clean_text(text: &str) -> String {
 pub fn one_line(text: &str) -> String {
     let cleaned = clean_text(text);
     let mut out = String::with_capacity(cleaned.len());
-    for word in cleaned.split(['\n', '\t']) {
+    for piece in cleaned
+        .split(['\n', '\t'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word.trim_end());
+        out.push_str(piece);
     }
-    out.trim().to_owned()
+    out
 }
 
 /// Dates as the Flemish government writes them: 31-12-2026.

@@ -13,7 +13,7 @@ pub fn write(doc: &Document) -> String {
             Block::Title(text) => out.push_str(&format!("# {}\n\n", escape(text))),
             Block::Heading { level, text } => {
                 let hashes = "#".repeat(usize::from((*level).clamp(1, 5)) + 1);
-                out.push_str(&format!("{hashes} {}\n\n", escape(text)));
+                out.push_str(&format!("{hashes} {}\n\n", escape_inline(text, false)));
             }
             Block::Paragraph(runs) => {
                 out.push_str(&runs_md(runs));
@@ -48,21 +48,36 @@ pub fn write(doc: &Document) -> String {
 fn runs_md(runs: &[Run]) -> String {
     let mut out = String::new();
     for run in runs {
-        let text = escape(&run.text);
-        // Emphasis cannot start or end on a space; keep those spaces outside it.
-        let trimmed = text.trim();
-        if trimmed.is_empty() || run.style == RunStyle::Plain {
-            out.push_str(&text);
+        let at_start = out.is_empty();
+        let trimmed = run.text.trim();
+        if trimmed.is_empty() {
+            if !at_start {
+                out.push_str(&escape_inline(&run.text, false));
+            }
             continue;
         }
-        let lead = &text[..text.len() - text.trim_start().len()];
-        let trail = &text[text.trim_end().len()..];
+        if run.style == RunStyle::Plain {
+            let text = if at_start {
+                run.text.trim_start()
+            } else {
+                &run.text
+            };
+            out.push_str(&escape_inline(text, at_start));
+            continue;
+        }
+        // Emphasis cannot start or end on a space; keep those spaces outside it.
+        let lead = &run.text[..run.text.len() - run.text.trim_start().len()];
+        let trail = &run.text[run.text.trim_end().len()..];
         let mark = if run.style == RunStyle::Bold {
             "**"
         } else {
             "*"
         };
-        out.push_str(&format!("{lead}{mark}{trimmed}{mark}{trail}"));
+        if !at_start {
+            out.push_str(&escape_inline(lead, false));
+        }
+        out.push_str(&format!("{mark}{}{mark}", escape_inline(trimmed, false)));
+        out.push_str(&escape_inline(trail, false));
     }
     out
 }
@@ -75,7 +90,10 @@ fn table_md(table: &Table, out: &mut String) {
     let row = |cells: &[String]| {
         let mut line = String::from("|");
         for i in 0..columns {
-            let cell = cells.get(i).map(|c| escape(c)).unwrap_or_default();
+            let cell = cells
+                .get(i)
+                .map(|c| escape_inline(c, false))
+                .unwrap_or_default();
             line.push_str(&format!(" {cell} |"));
         }
         line.push('\n');
@@ -93,10 +111,16 @@ fn table_md(table: &Table, out: &mut String) {
     out.push('\n');
 }
 
-/// Escapes text for a CommonMark paragraph, heading or table cell.
+/// Escapes text that starts a CommonMark paragraph.
 pub fn escape(text: &str) -> String {
+    escape_inline(text, true)
+}
+
+/// Escapes text; `at_line_start` when it begins a line, where list markers and
+/// indentation count.
+pub fn escape_inline(text: &str, at_line_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let mut at_line_start = true;
+    let mut at_line_start = at_line_start;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
