@@ -51,6 +51,41 @@ pub enum Command {
     Check { file: PathBuf },
     /// Herschrijft FILE in het huidige formaat; het origineel blijft als FILE.bak
     Upgrade { file: PathBuf },
+    /// Exporteert de mededeling van FILE naar OUT (docx, pdf, html, md of txt)
+    Export {
+        file: PathBuf,
+        /// Formaat van de export
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Bestand om te schrijven
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+        /// Publieke versie: zonder interne argumenten en notities
+        #[arg(long)]
+        public: bool,
+    },
+}
+
+/// The export formats as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Docx,
+    Pdf,
+    Html,
+    Md,
+    Txt,
+}
+
+impl From<ExportFormat> for crate::export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Docx => Self::Docx,
+            ExportFormat::Pdf => Self::Pdf,
+            ExportFormat::Html => Self::Html,
+            ExportFormat::Md => Self::Markdown,
+            ExportFormat::Txt => Self::Text,
+        }
+    }
 }
 
 /// Runs a sub-command and returns the process exit status.
@@ -59,6 +94,12 @@ pub fn run(command: Command) -> ExitCode {
         Command::New { file, empty, force } => new(&file, empty, force),
         Command::Check { file } => check(&file),
         Command::Upgrade { file } => upgrade(&file),
+        Command::Export {
+            file,
+            format,
+            output,
+            public,
+        } => export(&file, format.into(), &output, public),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -135,6 +176,31 @@ fn upgrade(file: &Path) -> Result<(), String> {
         file.display(),
         store::FORMAT_VERSION,
         backup.display()
+    );
+    Ok(())
+}
+
+fn export(
+    file: &Path,
+    format: crate::export::Format,
+    output: &Path,
+    public: bool,
+) -> Result<(), String> {
+    let ws = store::load(file).map_err(|e| e.to_string())?;
+    let options = crate::export::ExportOptions {
+        public_version: public,
+        ..crate::export::ExportOptions::default()
+    };
+    crate::export::export_to_file(&ws, &options, format, output).map_err(|e| e.to_string())?;
+    println!(
+        "{} geschreven ({}{}).",
+        output.display(),
+        format.dutch(),
+        if public || ws.meta.public_version {
+            ", publieke versie"
+        } else {
+            ""
+        }
     );
     Ok(())
 }

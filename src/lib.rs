@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod cli;
+pub mod export;
 pub mod model;
 pub mod store;
 pub mod synth;

@@ -13,6 +13,7 @@ pub enum Action {
     OpenTyped,
     Save,
     SaveAs,
+    Export,
     Quit,
     Undo,
     Redo,
@@ -39,7 +40,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Action {
     /// Shortcuts in the order they are checked: those with Shift first, because a
     /// shortcut without Shift also matches a press with it.
-    pub const WITH_SHORTCUTS: [Action; 19] = [
+    pub const WITH_SHORTCUTS: [Action; 21] = [
         Action::SaveAs,
         Action::Redo,
         Action::New,
@@ -59,6 +60,8 @@ impl Action {
         Action::ShowView(View::Themes),
         Action::ShowView(View::Charts),
         Action::ShowView(View::Document),
+        Action::ShowView(View::Preview),
+        Action::Export,
     ];
 
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
@@ -83,6 +86,8 @@ impl Action {
             Action::ShowView(View::Themes) => s(CMD, Key::Num5),
             Action::ShowView(View::Charts) => s(CMD, Key::Num6),
             Action::ShowView(View::Document) => s(CMD, Key::Num7),
+            Action::ShowView(View::Preview) => s(CMD, Key::Num8),
+            Action::Export => s(CMD, Key::E),
             _ => None,
         }
     }
@@ -104,6 +109,7 @@ impl Action {
             Action::OpenTyped => t.open_typed,
             Action::Save => t.save,
             Action::SaveAs => t.save_as,
+            Action::Export => t.export,
             Action::Quit => t.quit,
             Action::Undo => t.undo,
             Action::Redo => t.redo,

@@ -15,7 +15,7 @@ use super::files::{self, FileJob, Outcome, Purpose};
 use super::search::Search;
 use super::state::{Frame, Outbox, Selection, View};
 use super::text::{Language, Tr};
-use super::{advice, board, charts, detail, document, matrix, scenarios, style, themes};
+use super::{advice, board, charts, detail, document, matrix, preview, scenarios, style, themes};
 use crate::model::derived::Derived;
 
 /// What the window remembers between runs (in eframe's storage, never the workspace).
@@ -76,6 +76,7 @@ pub enum Dialog {
     },
     Warnings,
     Shortcuts,
+    Export(Box<super::export_dialog::ExportDialog>),
 }
 
 pub struct WorkbenchApp {
@@ -88,6 +89,8 @@ pub struct WorkbenchApp {
     derived: Derived,
     /// Chart data, with the revision it belongs to; computed when the charts are shown.
     charts: Option<(u64, super::charts::ChartData)>,
+    /// The communication as the preview shows it, with the revision it belongs to.
+    preview: Option<(u64, crate::export::Document)>,
     file_job: Option<FileJob>,
     /// What to do once a "Save as" started from the unsaved-changes question succeeds.
     after_save: Option<Pending>,
@@ -120,6 +123,7 @@ impl WorkbenchApp {
             dialog: None,
             derived: Derived::default(),
             charts: None,
+            preview: None,
             file_job: None,
             after_save: None,
             last_saved: None,
@@ -187,6 +191,14 @@ impl WorkbenchApp {
                 self.save(ctx);
             }
             Action::SaveAs => self.start_file_dialog(ctx, Purpose::SaveAs),
+            Action::Export => {
+                self.dialog = Some(Dialog::Export(Box::new(
+                    super::export_dialog::ExportDialog::new(
+                        self.session.workspace(),
+                        self.path.as_deref(),
+                    ),
+                )));
+            }
             Action::Quit => self.guard(ctx, Pending::Quit),
             Action::Undo => {
                 if let Err(e) = self.session.undo() {
@@ -451,6 +463,16 @@ impl WorkbenchApp {
                 self.charts = Some((revision, data));
             }
         }
+        if self.view == View::Preview {
+            let revision = self.session.revision();
+            if self.preview.as_ref().is_none_or(|(r, _)| *r != revision) {
+                let doc = crate::export::build_document(
+                    self.session.workspace(),
+                    &crate::export::ExportOptions::default(),
+                );
+                self.preview = Some((revision, doc));
+            }
+        }
         let mut out = Outbox::default();
         let mut actions = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
@@ -501,6 +523,11 @@ impl WorkbenchApp {
                     }
                 }
                 View::Document => document::show(ui, &frame, &mut out),
+                View::Preview => {
+                    if let Some((_, doc)) = &self.preview {
+                        preview::show(ui, &frame, doc);
+                    }
+                }
             }
         });
         self.dialogs(&ctx, &mut actions);
@@ -602,6 +629,7 @@ impl WorkbenchApp {
                 ui.separator();
                 item(ui, Action::Save, true, actions);
                 item(ui, Action::SaveAs, self.file_job.is_none(), actions);
+                item(ui, Action::Export, true, actions);
                 ui.separator();
                 item(ui, Action::Quit, true, actions);
             });
@@ -907,6 +935,32 @@ impl WorkbenchApp {
                 keep = !close;
                 if keep {
                     self.dialog = Some(Dialog::Warnings);
+                }
+            }
+            Dialog::Export(mut dialog) => {
+                let mut outcome = None;
+                egui::Modal::new(egui::Id::unique("export")).show(ctx, |ui| {
+                    outcome = dialog.ui(ui, self.session.workspace(), t, enter, escape);
+                });
+                match outcome {
+                    Some(super::export_dialog::DialogOutcome::Close) => {}
+                    Some(super::export_dialog::DialogOutcome::Open) => {
+                        if let Some(path) = dialog.written()
+                            && let Err(error) = super::export_dialog::open_with_system(path)
+                        {
+                            self.status = Some((
+                                format!("{} {}: {error}", t.export_open, path.display()),
+                                true,
+                            ));
+                        }
+                        self.dialog = Some(Dialog::Export(dialog));
+                    }
+                    None => {
+                        if dialog.is_running() {
+                            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                        }
+                        self.dialog = Some(Dialog::Export(dialog));
+                    }
                 }
             }
             Dialog::Shortcuts => {

@@ -20,10 +20,11 @@ pub enum View {
     Themes,
     Charts,
     Document,
+    Preview,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Matrix,
         View::Board,
         View::Scenarios,
@@ -31,6 +32,7 @@ impl View {
         View::Themes,
         View::Charts,
         View::Document,
+        View::Preview,
     ];
 
     pub fn label(self, t: &Tr) -> &'static str {
@@ -42,6 +44,7 @@ impl View {
             View::Themes => t.view_themes,
             View::Charts => t.view_charts,
             View::Document => t.view_document,
+            View::Preview => t.view_preview,
         }
     }
 }

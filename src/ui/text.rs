@@ -33,6 +33,18 @@ impl Language {
 }
 
 pub struct Tr {
+    pub export: &'static str,
+    pub export_title: &'static str,
+    pub export_format: &'static str,
+    pub export_sections: &'static str,
+    pub export_confidential_note: &'static str,
+    pub export_destination: &'static str,
+    pub export_running: &'static str,
+    pub export_done: &'static str,
+    pub export_start: &'static str,
+    pub export_open: &'static str,
+    pub view_preview: &'static str,
+    pub preview_hint: &'static str,
     pub scores_hint: &'static str,
     pub chart_funded_term: &'static str,
     pub chart_term_end_legend: &'static str,
@@ -280,6 +292,18 @@ impl Tr {
     /// Every text of the table, for the tests that check none is empty.
     pub fn all(&self) -> Vec<&'static str> {
         let mut all = vec![
+            self.export,
+            self.export_title,
+            self.export_format,
+            self.export_sections,
+            self.export_confidential_note,
+            self.export_destination,
+            self.export_running,
+            self.export_done,
+            self.export_start,
+            self.export_open,
+            self.view_preview,
+            self.preview_hint,
             self.scores_hint,
             self.chart_funded_term,
             self.chart_term_end_legend,
@@ -481,6 +505,18 @@ impl Tr {
 }
 
 pub static NL: Tr = Tr {
+    export: "Exporteren…",
+    export_title: "De mededeling exporteren",
+    export_format: "Formaat",
+    export_sections: "Onderdelen",
+    export_confidential_note: "Deze werkruimte is een vertrouwelijk ontwerp: elke pagina krijgt die vermelding.",
+    export_destination: "Bestemming",
+    export_running: "Bezig met exporteren…",
+    export_done: "Geschreven:",
+    export_start: "Exporteren",
+    export_open: "Openen",
+    view_preview: "Samenvatting",
+    preview_hint: "Zo ziet de mededeling eruit bij het exporteren (Bestand › Exporteren…).",
     scores_hint: "W = wenselijkheid, H = haalbaarheid (1–5)",
     chart_funded_term: "gefinancierde termijn",
     chart_term_end_legend: "einde tienjarige termijn (AGVV art. 27)",
@@ -700,6 +736,18 @@ pub static NL: Tr = Tr {
 };
 
 pub static EN: Tr = Tr {
+    export: "Export…",
+    export_title: "Export the communication",
+    export_format: "Format",
+    export_sections: "Sections",
+    export_confidential_note: "This workspace is a confidential draft: every page says so.",
+    export_destination: "Destination",
+    export_running: "Exporting…",
+    export_done: "Written:",
+    export_start: "Export",
+    export_open: "Open",
+    view_preview: "Summary",
+    preview_hint: "This is how the communication will look when exported (File › Export…).",
     scores_hint: "W = desirability, H = feasibility (1–5)",
     chart_funded_term: "funded term",
     chart_term_end_legend: "end of ten-year term (GBER art. 27)",
@@ -937,6 +985,7 @@ mod tests {
         for table in [&NL, &EN] {
             assert!(table.open.ends_with('…'));
             assert!(table.save_as.ends_with('…'));
+            assert!(table.export.ends_with('…'));
         }
     }
 }

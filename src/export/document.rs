@@ -1,0 +1,177 @@
+//! The format-neutral communication: what every writer and the in-app preview walk.
+//!
+//! Text in a [`Document`] is already clean (see [`clean_text`]): no control characters
+//! other than tab, no line breaks inside runs or cells. Writers only escape.
+
+use jiff::civil::Date;
+
+/// "Vertrouwelijk – ontwerp", on every page of a confidential draft.
+pub const CONFIDENTIAL_MARK: &str = "Vertrouwelijk \u{2013} ontwerp";
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    pub meta: DocumentMeta,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocumentMeta {
+    pub title: String,
+    pub author: String,
+    /// The document date; also the timestamp inside DOCX and PDF.
+    pub date: Option<Date>,
+    /// Marks every page (and the top of md/txt/html) with [`CONFIDENTIAL_MARK`].
+    pub confidential: bool,
+    /// Page header text; empty for none.
+    pub header: String,
+    /// Page footer text; the page number is added by the paged formats.
+    pub footer: String,
+    /// BCP 47 language tag of the text.
+    pub language: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum RunStyle {
+    #[default]
+    Plain,
+    Bold,
+    Italic,
+}
+
+/// A piece of inline text with one style.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub style: RunStyle,
+}
+
+impl Run {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            style: RunStyle::Plain,
+        }
+    }
+    pub fn bold(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            style: RunStyle::Bold,
+        }
+    }
+    pub fn italic(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            style: RunStyle::Italic,
+        }
+    }
+}
+
+/// A table with one header row. Cells are single-line plain text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    pub caption: Option<String>,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn columns(&self) -> usize {
+        self.rows
+            .iter()
+            .map(Vec::len)
+            .chain(std::iter::once(self.header.len()))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// The document title ("MEDEDELING AAN DE VLAAMSE REGERING").
+    Title(String),
+    /// A section heading, level 1 to 3; the text carries its number ("3.2 …").
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph(Vec<Run>),
+    BulletList(Vec<Vec<Run>>),
+    Table(Table),
+    /// A note or source, set smaller.
+    Note(Vec<Run>),
+    /// The minister's title and name under the closing sentence.
+    Signature {
+        title: String,
+        name: String,
+    },
+    // A future `Chart` block (data + SVG from the charts module) goes here; every
+    // writer's match will then point at the places to add it.
+}
+
+impl Block {
+    pub fn paragraph(text: impl Into<String>) -> Self {
+        Block::Paragraph(vec![Run::plain(text)])
+    }
+}
+
+impl Document {
+    /// Headings with their level, for outlines and tables of contents.
+    pub fn headings(&self) -> impl Iterator<Item = (u8, &str)> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Heading { level, text } => Some((*level, text.as_str())),
+            _ => None,
+        })
+    }
+}
+
+/// Text as a person typed it, minus what no format can hold: control characters
+/// other than tab and newline (XML 1.0 forbids them), the Unicode non-characters
+/// U+FFFE/U+FFFF, and carriage returns (a CR LF becomes LF).
+pub fn clean_text(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            let c = *c;
+            c == '\t' || c == '\n' || !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}')
+        })
+        .collect()
+}
+
+/// One line for a table cell or a run: cleaned, line breaks and tabs as spaces.
+pub fn one_line(text: &str) -> String {
+    let cleaned = clean_text(text);
+    let mut out = String::with_capacity(cleaned.len());
+    for piece in cleaned
+        .split(['\n', '\t'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+/// Dates as the Flemish government writes them: 31-12-2026.
+pub fn flemish_date(date: Date) -> String {
+    format!("{:02}-{:02}-{:04}", date.day(), date.month(), date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaning_keeps_text_and_drops_controls() {
+        assert_eq!(clean_text("a\u{0}b\u{7}c\r\nd\te\u{1b}"), "abc\nd\te");
+        assert_eq!(clean_text("מָה 😀 &<>"), "מָה 😀 &<>");
+        assert_eq!(one_line(" a\n b\tc "), "a b c");
+    }
+
+    #[test]
+    fn dates_are_day_month_year() {
+        assert_eq!(flemish_date(jiff::civil::date(2026, 12, 31)), "31-12-2026");
+        assert_eq!(flemish_date(jiff::civil::date(2024, 3, 5)), "05-03-2024");
+    }
+}

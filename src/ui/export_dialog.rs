@@ -1,0 +1,203 @@
+//! Bestand › Exporteren…: format, sections, public version and destination. The export
+//! runs in a worker thread; the window stays responsive and shows progress, and the
+//! written file can be opened from the dialog.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::{RichText, Ui};
+
+use crate::export::{ExportOptions, Format, Section};
+use crate::model::Workspace;
+
+use super::text::Tr;
+
+pub struct ExportDialog {
+    pub format: Format,
+    pub options: ExportOptions,
+    pub path: String,
+    state: State,
+}
+
+enum State {
+    Idle,
+    Running(Receiver<Result<PathBuf, String>>),
+    Done(PathBuf),
+    Failed(String),
+}
+
+/// What the dialog asks of the app.
+pub enum DialogOutcome {
+    Open,
+    Close,
+}
+
+impl ExportDialog {
+    pub fn new(ws: &Workspace, workspace_path: Option<&Path>) -> Self {
+        let format = Format::Docx;
+        let folder = workspace_path
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+            .unwrap_or_else(super::files::default_folder);
+        let stem = workspace_path
+            .and_then(Path::file_stem)
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| {
+                super::files::file_name_for(&ws.meta.title)
+                    .trim_end_matches(".ron")
+                    .to_owned()
+            });
+        Self {
+            format,
+            options: ExportOptions {
+                public_version: ws.meta.public_version,
+                ..ExportOptions::default()
+            },
+            path: folder
+                .join(format!("{stem}.{}", format.extension()))
+                .display()
+                .to_string(),
+            state: State::Idle,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.state, State::Running(_))
+    }
+
+    fn set_format(&mut self, format: Format) {
+        let path = PathBuf::from(&self.path);
+        self.path = path
+            .with_extension(format.extension())
+            .display()
+            .to_string();
+        self.format = format;
+    }
+
+    fn start(&mut self, ws: &Workspace, ctx: &egui::Context) {
+        let (sender, receiver) = channel();
+        let ws = ws.clone();
+        let options = self.options.clone();
+        let format = self.format;
+        let path = PathBuf::from(self.path.trim());
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = crate::export::export_to_file(&ws, &options, format, &path)
+                .map(|()| path)
+                .map_err(|e| e.to_string());
+            let _ = sender.send(result);
+            ctx.request_repaint();
+        });
+        self.state = State::Running(receiver);
+    }
+
+    fn poll(&mut self) {
+        if let State::Running(receiver) = &self.state {
+            match receiver.try_recv() {
+                Ok(Ok(path)) => self.state = State::Done(path),
+                Ok(Err(message)) => self.state = State::Failed(message),
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.state = State::Failed("de export stopte onverwacht".to_owned());
+                }
+            }
+        }
+    }
+
+    /// Draws the dialog's content; returns what the app must do.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        t: &Tr,
+        enter: bool,
+        escape: bool,
+    ) -> Option<DialogOutcome> {
+        self.poll();
+        let mut outcome = None;
+        ui.set_max_width(560.0);
+        ui.heading(t.export_title);
+        ui.add_enabled_ui(!self.is_running(), |ui| {
+            ui.label(RichText::new(t.export_format).strong());
+            for format in Format::ALL {
+                if ui.radio(self.format == format, format.dutch()).clicked() {
+                    self.set_format(format);
+                }
+            }
+            ui.add_space(6.0);
+            ui.label(RichText::new(t.export_sections).strong());
+            ui.horizontal_wrapped(|ui| {
+                for section in Section::ALL {
+                    let mut on = self.options.sections.contains(&section);
+                    if ui.checkbox(&mut on, section.dutch()).changed() {
+                        if on {
+                            self.options.sections.insert(section);
+                        } else {
+                            self.options.sections.remove(&section);
+                        }
+                    }
+                }
+            });
+            ui.checkbox(&mut self.options.public_version, t.doc_public)
+                .on_hover_text(t.internal_hint);
+            if ws.meta.confidential_draft {
+                ui.label(RichText::new(t.export_confidential_note).weak());
+            }
+            ui.add_space(6.0);
+            let l = ui.label(t.export_destination);
+            ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY))
+                .labelled_by(l.id);
+        });
+        ui.add_space(8.0);
+        match &self.state {
+            State::Idle => {}
+            State::Running(_) => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(t.export_running);
+                });
+            }
+            State::Done(path) => {
+                ui.label(RichText::new(format!("{} {}", t.export_done, path.display())).strong());
+            }
+            State::Failed(message) => {
+                ui.colored_label(ui.visuals().error_fg_color, message);
+            }
+        }
+        ui.horizontal(|ui| {
+            let can_start = !self.is_running() && !self.path.trim().is_empty();
+            if ui
+                .add_enabled(can_start, egui::Button::new(t.export_start))
+                .clicked()
+                || (enter && can_start)
+            {
+                self.start(ws, ui.ctx());
+            }
+            if let State::Done(_) = self.state
+                && ui.button(t.export_open).clicked()
+            {
+                outcome = Some(DialogOutcome::Open);
+            }
+            if ui
+                .add_enabled(!self.is_running(), egui::Button::new(t.close))
+                .clicked()
+                || (escape && !self.is_running())
+            {
+                outcome = Some(DialogOutcome::Close);
+            }
+        });
+        outcome
+    }
+
+    pub fn written(&self) -> Option<&Path> {
+        match &self.state {
+            State::Done(path) => Some(path),
+            _ => None,
+        }
+    }
+}
+
+/// Opens a file with the system's default program.
+pub fn open_with_system(path: &Path) -> Result<(), String> {
+    open::that_detached(path).map_err(|e| e.to_string())
+}
