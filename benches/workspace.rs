@@ -83,11 +83,13 @@ fn benches(c: &mut Criterion) {
         if case.workspace.arguments.len() > 50_000 {
             group
                 .sample_size(10)
-                .measurement_time(Duration::from_secs(20));
+                .warm_up_time(Duration::from_secs(1))
+                .measurement_time(Duration::from_secs(10));
         } else {
             group
                 .sample_size(20)
-                .measurement_time(Duration::from_secs(8));
+                .warm_up_time(Duration::from_secs(1))
+                .measurement_time(Duration::from_secs(5));
         }
         group.bench_function("load_validate", |b| {
             b.iter(|| {
