@@ -146,7 +146,17 @@ fn break_lines(faces: &Faces, runs: &[Run], size: f32, width: f32) -> Vec<Line> 
                     0.0
                 };
                 if x + gap + w <= width || (line.pieces.is_empty() && w <= width) {
-                    line.pieces.push((run.style, word.clone(), x + gap));
+                    // Words of one style on one line are drawn as one piece: far fewer
+                    // text objects, and a right-to-left line is shaped as a whole.
+                    match line.pieces.last_mut() {
+                        Some(last) if last.0 == run.style => {
+                            if gap > 0.0 {
+                                last.1.push(' ');
+                            }
+                            last.1.push_str(&word);
+                        }
+                        _ => line.pieces.push((run.style, word.clone(), x + gap)),
+                    }
                     x += gap + w;
                     break;
                 }
