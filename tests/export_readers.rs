@@ -107,11 +107,9 @@ fn docx_uses_word_heading_styles_and_repeated_header_rows() {
         s
     };
     let styles = read("word/styles.xml");
-    for id in ["Heading1", "Heading2", "Heading3"] {
-        assert!(
-            styles.contains(&format!("w:styleId=\"{id}\"")),
-            "{id} style"
-        );
+    for id in ["Normal", "Heading1", "Heading2", "Heading3"] {
+        let defined = styles.matches(&format!("w:styleId=\"{id}\"")).count();
+        assert_eq!(defined, 1, "{id} style defined once");
     }
     assert!(
         styles.contains("w:outlineLvl w:val=\"0\""),

@@ -151,9 +151,6 @@ fn styles() -> Vec<Style> {
             .outline_lvl(level)
     };
     vec![
-        Style::new("Normal", StyleType::Paragraph)
-            .name("Normal")
-            .q_format(true),
         Style::new("Title", StyleType::Paragraph)
             .name("Title")
             .based_on("Normal")

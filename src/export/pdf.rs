@@ -26,6 +26,7 @@ use krilla::tagging::{
 use krilla::text::{Font, TextDirection};
 use krilla::{Document as PdfDocument, SerializeSettings};
 use skrifa::instance::{LocationRef, Size};
+use skrifa::raw::TableProvider;
 use skrifa::{FontRef, MetadataProvider};
 
 use super::ExportError;
@@ -48,30 +49,31 @@ const CELL_PAD: f32 = 3.0;
 /// One font face with the metrics our line breaking needs.
 struct Face {
     font: Font,
-    data: &'static [u8],
+    charmap: skrifa::charmap::Charmap<'static>,
+    metrics: skrifa::metrics::GlyphMetrics<'static>,
+    units_per_em: f32,
 }
 
 impl Face {
     fn load(data: &'static [u8]) -> Result<Self, ExportError> {
-        let font = Font::new(Arc::new(data.to_vec()).into(), 0).ok_or_else(|| {
-            ExportError::Pdf("het ingebouwde lettertype is onleesbaar".to_owned())
-        })?;
-        Ok(Self { font, data })
-    }
-
-    fn font_ref(&self) -> Option<FontRef<'static>> {
-        FontRef::new(self.data).ok()
+        let unreadable = || ExportError::Pdf("het ingebouwde lettertype is onleesbaar".to_owned());
+        let font = Font::new(Arc::new(data.to_vec()).into(), 0).ok_or_else(unreadable)?;
+        let font_ref = FontRef::new(data).map_err(|_| unreadable())?;
+        let units_per_em =
+            f32::from(font_ref.head().map_err(|_| unreadable())?.units_per_em()).max(1.0);
+        Ok(Self {
+            font,
+            charmap: font_ref.charmap(),
+            metrics: font_ref.glyph_metrics(Size::unscaled(), LocationRef::default()),
+            units_per_em,
+        })
     }
 
     /// Replaces characters the font cannot draw, so PDF/A never sees `.notdef`.
     fn drawable(&self, text: &str) -> String {
-        let Some(f) = self.font_ref() else {
-            return text.to_owned();
-        };
-        let map = f.charmap();
         text.chars()
             .map(|c| {
-                if c == ' ' || map.map(c).is_some_and(|g| g.to_u32() != 0) {
+                if c == ' ' || self.charmap.map(c).is_some_and(|g| g.to_u32() != 0) {
                     c
                 } else if c.is_whitespace() {
                     ' '
@@ -83,18 +85,16 @@ impl Face {
     }
 
     fn width(&self, text: &str, size: f32) -> f32 {
-        let Some(f) = self.font_ref() else {
-            return text.chars().count() as f32 * size * 0.6;
-        };
-        let map = f.charmap();
-        let metrics = f.glyph_metrics(Size::new(size), LocationRef::default());
-        text.chars()
+        let units: f32 = text
+            .chars()
             .map(|c| {
-                map.map(c)
-                    .and_then(|g| metrics.advance_width(g))
-                    .unwrap_or(size * 0.6)
+                self.charmap
+                    .map(c)
+                    .and_then(|g| self.metrics.advance_width(g))
+                    .unwrap_or(self.units_per_em * 0.6)
             })
-            .sum()
+            .sum();
+        units * size / self.units_per_em
     }
 }
 
@@ -146,7 +146,17 @@ fn break_lines(faces: &Faces, runs: &[Run], size: f32, width: f32) -> Vec<Line> 
                     0.0
                 };
                 if x + gap + w <= width || (line.pieces.is_empty() && w <= width) {
-                    line.pieces.push((run.style, word.clone(), x + gap));
+                    // Words of one style on one line are drawn as one piece: far fewer
+                    // text objects, and a right-to-left line is shaped as a whole.
+                    match line.pieces.last_mut() {
+                        Some(last) if last.0 == run.style => {
+                            if gap > 0.0 {
+                                last.1.push(' ');
+                            }
+                            last.1.push_str(&word);
+                        }
+                        _ => line.pieces.push((run.style, word.clone(), x + gap)),
+                    }
                     x += gap + w;
                     break;
                 }

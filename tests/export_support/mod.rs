@@ -258,3 +258,71 @@ pub fn pdf_text(pdf: &Path) -> String {
     );
     String::from_utf8(out.stdout).expect("pdftotext gives UTF-8")
 }
+
+/// A synthetic workspace of the given size (clusters get assignments under every
+/// scenario; arguments are spread over scenarios and clusters; every body has
+/// advice), for the large-export test and, via `SAVE_LARGE_WORKSPACE`, the benchmark.
+pub fn large_workspace(clusters: usize, arguments: usize) -> Workspace {
+    let mut ws = rich_workspace();
+    let scenarios: Vec<ScenarioId> = ws.scenarios.iter().map(|s| s.id).collect();
+    let bodies: Vec<BodyId> = ws.bodies.iter().map(|b| b.id).collect();
+    for i in 0..clusters {
+        let id = ClusterId::from_u128(0x10_0000 + i as u128);
+        ws.clusters.push(Cluster {
+            id,
+            name: format!("Cluster {i:04}"),
+            domain: format!("Domein {}", i % 17),
+            start_year: Some(2017 + (i % 8) as i32),
+            term_end_year: Some(2026 + (i % 8) as i32),
+            max_yearly_funding: Some(Euro(650_000)),
+            recommendation: format!("Aanbeveling voor cluster {i}."),
+            ..Cluster::default()
+        });
+        let scenario = scenarios[i % scenarios.len()];
+        ws.assignments.push(Assignment {
+            id: AssignmentId::from_u128(0x20_0000 + i as u128),
+            cluster: id,
+            scenario,
+            desirability: Some((i % 5) as u8 + 1),
+            feasibility: Some(((i + 2) % 5) as u8 + 1),
+            budget: Some(YearlyBudget {
+                amount: Euro(100_000 + (i as i64 % 10) * 50_000),
+                first_year: 2027,
+                last_year: 2030 + (i % 4) as i32,
+            }),
+            ..Assignment::default()
+        });
+    }
+    for i in 0..arguments {
+        let scenario = scenarios[i % scenarios.len()];
+        let subject = if i % 3 == 0 || clusters == 0 {
+            Subject::Scenario(scenario)
+        } else {
+            Subject::ClusterScenario {
+                cluster: ClusterId::from_u128(0x10_0000 + (i % clusters) as u128),
+                scenario,
+            }
+        };
+        ws.arguments.push(Argument {
+            id: ArgumentId::from_u128(0x30_0000 + i as u128),
+            polarity: if i % 2 == 0 {
+                Polarity::Pro
+            } else {
+                Polarity::Contra
+            },
+            subject,
+            text: format!(
+                "Argument {i}: een overweging van een zin of twee lang, zoals ze in adviezen staan."
+            ),
+            source: if i % 4 == 0 {
+                Source::OwnAnalysis
+            } else {
+                Source::Body(bodies[i % bodies.len()])
+            },
+            weight: (i % 3) as u8 + 1,
+            internal: i % 10 == 0,
+            ..Argument::default()
+        });
+    }
+    ws
+}
