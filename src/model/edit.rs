@@ -2,10 +2,11 @@
 //! its inverse, which is all undo, redo, the dirty flag and autosave need.
 
 use super::ids::*;
+use super::merge::MergeConflict;
 use super::workspace::*;
 
 /// One record of any kind, whole.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Record {
     Cluster(Cluster),
     Scenario(Scenario),
@@ -14,10 +15,11 @@ pub enum Record {
     Body(AdvisoryBody),
     Theme(Theme),
     Rule(CompatibilityRule),
+    Conflict(MergeConflict),
 }
 
 /// The id of one record of any kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum RecordKey {
     Cluster(ClusterId),
     Scenario(ScenarioId),
@@ -26,6 +28,7 @@ pub enum RecordKey {
     Body(BodyId),
     Theme(ThemeId),
     Rule(RuleId),
+    Conflict(ConflictId),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +65,7 @@ impl Record {
             Record::Body(r) => RecordKey::Body(r.id),
             Record::Theme(r) => RecordKey::Theme(r.id),
             Record::Rule(r) => RecordKey::Rule(r.id),
+            Record::Conflict(r) => RecordKey::Conflict(r.id),
         }
     }
 }
@@ -71,13 +75,46 @@ macro_rules! dispatch {
     // `$wrap` the Record constructor for that kind.
     ($ws:expr, $key:expr, |$list:ident, $id:ident, $wrap:ident| $body:expr) => {
         match $key {
-            RecordKey::Cluster($id) => { let $list = &mut $ws.clusters; let $wrap = Record::Cluster; $body }
-            RecordKey::Scenario($id) => { let $list = &mut $ws.scenarios; let $wrap = Record::Scenario; $body }
-            RecordKey::Assignment($id) => { let $list = &mut $ws.assignments; let $wrap = Record::Assignment; $body }
-            RecordKey::Argument($id) => { let $list = &mut $ws.arguments; let $wrap = Record::Argument; $body }
-            RecordKey::Body($id) => { let $list = &mut $ws.bodies; let $wrap = Record::Body; $body }
-            RecordKey::Theme($id) => { let $list = &mut $ws.themes; let $wrap = Record::Theme; $body }
-            RecordKey::Rule($id) => { let $list = &mut $ws.rules; let $wrap = Record::Rule; $body }
+            RecordKey::Cluster($id) => {
+                let $list = &mut $ws.clusters;
+                let $wrap = Record::Cluster;
+                $body
+            }
+            RecordKey::Scenario($id) => {
+                let $list = &mut $ws.scenarios;
+                let $wrap = Record::Scenario;
+                $body
+            }
+            RecordKey::Assignment($id) => {
+                let $list = &mut $ws.assignments;
+                let $wrap = Record::Assignment;
+                $body
+            }
+            RecordKey::Argument($id) => {
+                let $list = &mut $ws.arguments;
+                let $wrap = Record::Argument;
+                $body
+            }
+            RecordKey::Body($id) => {
+                let $list = &mut $ws.bodies;
+                let $wrap = Record::Body;
+                $body
+            }
+            RecordKey::Theme($id) => {
+                let $list = &mut $ws.themes;
+                let $wrap = Record::Theme;
+                $body
+            }
+            RecordKey::Rule($id) => {
+                let $list = &mut $ws.rules;
+                let $wrap = Record::Rule;
+                $body
+            }
+            RecordKey::Conflict($id) => {
+                let $list = &mut $ws.conflicts;
+                let $wrap = Record::Conflict;
+                $body
+            }
         }
     };
 }
@@ -86,13 +123,38 @@ macro_rules! with_record {
     // Runs `$body` with `$list` the list of the record's kind and `$item` the record.
     ($ws:expr, $record:expr, |$list:ident, $item:ident| $body:expr) => {
         match $record {
-            Record::Cluster($item) => { let $list = &mut $ws.clusters; $body }
-            Record::Scenario($item) => { let $list = &mut $ws.scenarios; $body }
-            Record::Assignment($item) => { let $list = &mut $ws.assignments; $body }
-            Record::Argument($item) => { let $list = &mut $ws.arguments; $body }
-            Record::Body($item) => { let $list = &mut $ws.bodies; $body }
-            Record::Theme($item) => { let $list = &mut $ws.themes; $body }
-            Record::Rule($item) => { let $list = &mut $ws.rules; $body }
+            Record::Cluster($item) => {
+                let $list = &mut $ws.clusters;
+                $body
+            }
+            Record::Scenario($item) => {
+                let $list = &mut $ws.scenarios;
+                $body
+            }
+            Record::Assignment($item) => {
+                let $list = &mut $ws.assignments;
+                $body
+            }
+            Record::Argument($item) => {
+                let $list = &mut $ws.arguments;
+                $body
+            }
+            Record::Body($item) => {
+                let $list = &mut $ws.bodies;
+                $body
+            }
+            Record::Theme($item) => {
+                let $list = &mut $ws.themes;
+                $body
+            }
+            Record::Rule($item) => {
+                let $list = &mut $ws.rules;
+                $body
+            }
+            Record::Conflict($item) => {
+                let $list = &mut $ws.conflicts;
+                $body
+            }
         }
     };
 }
@@ -190,7 +252,8 @@ into_record!(
     Argument => Argument,
     AdvisoryBody => Body,
     Theme => Theme,
-    CompatibilityRule => Rule
+    CompatibilityRule => Rule,
+    MergeConflict => Conflict
 );
 
 impl Edit {
@@ -325,7 +388,9 @@ mod tests {
         );
         assert_eq!(
             result,
-            Err(EditError::Missing(RecordKey::Cluster(ClusterId::from_u128(404))))
+            Err(EditError::Missing(RecordKey::Cluster(
+                ClusterId::from_u128(404)
+            )))
         );
         assert_eq!(ws, before);
     }

@@ -173,7 +173,9 @@ mod tests {
         let mut history = History::default();
         let key = Some(CoalesceKey::Field(RecordKey::Cluster(cluster.id), "name"));
         for name in ["C", "Ca", "Cat", "Cata"] {
-            history.apply(&mut ws, rename(&cluster, name), key.clone()).unwrap();
+            history
+                .apply(&mut ws, rename(&cluster, name), key.clone())
+                .unwrap();
         }
         assert_eq!(history.undo_len(), 1);
         history.undo(&mut ws).unwrap();
@@ -187,9 +189,13 @@ mod tests {
         let (mut ws, cluster) = ws_with_cluster();
         let mut history = History::default();
         let key = Some(CoalesceKey::Field(RecordKey::Cluster(cluster.id), "name"));
-        history.apply(&mut ws, rename(&cluster, "A"), key.clone()).unwrap();
+        history
+            .apply(&mut ws, rename(&cluster, "A"), key.clone())
+            .unwrap();
         history.seal();
-        history.apply(&mut ws, rename(&cluster, "B"), key.clone()).unwrap();
+        history
+            .apply(&mut ws, rename(&cluster, "B"), key.clone())
+            .unwrap();
         history
             .apply(
                 &mut ws,
@@ -238,7 +244,9 @@ mod tests {
         let (mut ws, cluster) = ws_with_cluster();
         let mut history = History::with_limit(3);
         for name in ["A", "B", "C", "D", "E"] {
-            history.apply(&mut ws, rename(&cluster, name), None).unwrap();
+            history
+                .apply(&mut ws, rename(&cluster, name), None)
+                .unwrap();
         }
         assert_eq!(history.undo_len(), 3);
         while history.undo(&mut ws).unwrap() {}

@@ -7,6 +7,7 @@
 pub mod edit;
 pub mod history;
 pub mod ids;
+pub mod merge;
 pub mod money;
 pub mod rules;
 pub mod session;
@@ -15,6 +16,7 @@ pub mod workspace;
 pub use edit::{Edit, EditError, Record, RecordKey, apply};
 pub use history::{CoalesceKey, History};
 pub use ids::*;
+pub use merge::{MergeConflict, MergeResult, MergeSummary, Side, merge};
 pub use money::Euro;
 pub use rules::{Warning, validate};
 pub use session::Session;

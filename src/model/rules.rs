@@ -130,10 +130,16 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
     for a in &ws.assignments {
         let key = RecordKey::Assignment(a.id);
         if !clusters.contains(&a.cluster) {
-            warnings.push(missing(key, "Een toewijzing verwijst naar een cluster die niet bestaat"));
+            warnings.push(missing(
+                key,
+                "Een toewijzing verwijst naar een cluster die niet bestaat",
+            ));
         }
         let Some(scenario) = ws.scenario(a.scenario) else {
-            warnings.push(missing(key, "Een toewijzing verwijst naar een scenario dat niet bestaat"));
+            warnings.push(missing(
+                key,
+                "Een toewijzing verwijst naar een scenario dat niet bestaat",
+            ));
             continue;
         };
         for option in &a.sub_options {
@@ -148,7 +154,10 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
                 ));
             }
         }
-        for (what, score) in [("wenselijkheid", a.desirability), ("haalbaarheid", a.feasibility)] {
+        for (what, score) in [
+            ("wenselijkheid", a.desirability),
+            ("haalbaarheid", a.feasibility),
+        ] {
             if let Some(score) = score
                 && !SCORE_RANGE.contains(&score)
             {
@@ -181,17 +190,26 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
     for arg in &ws.arguments {
         let key = RecordKey::Argument(arg.id);
         if !scenarios.contains(&arg.subject.scenario()) {
-            warnings.push(missing(key, "Een argument verwijst naar een scenario dat niet bestaat"));
+            warnings.push(missing(
+                key,
+                "Een argument verwijst naar een scenario dat niet bestaat",
+            ));
         }
         if let Some(cluster) = arg.subject.cluster()
             && !clusters.contains(&cluster)
         {
-            warnings.push(missing(key, "Een argument verwijst naar een cluster die niet bestaat"));
+            warnings.push(missing(
+                key,
+                "Een argument verwijst naar een cluster die niet bestaat",
+            ));
         }
         if let Source::Body(body) = arg.source
             && !bodies.contains(&body)
         {
-            warnings.push(missing(key, "Een argument verwijst naar een adviesorgaan dat niet bestaat"));
+            warnings.push(missing(
+                key,
+                "Een argument verwijst naar een adviesorgaan dat niet bestaat",
+            ));
         }
         if !(1..=3).contains(&arg.weight) {
             warnings.push(Warning::InvalidValue {
@@ -206,7 +224,10 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
             if !scenarios.contains(&stance.scenario) {
                 warnings.push(missing(
                     RecordKey::Body(body.id),
-                    &format!("Het advies van {} verwijst naar een scenario dat niet bestaat", body.short_name),
+                    &format!(
+                        "Het advies van {} verwijst naar een scenario dat niet bestaat",
+                        body.short_name
+                    ),
                 ));
             }
         }
@@ -217,7 +238,10 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
         if theme.proposed_by.iter().any(|b| !bodies.contains(b)) {
             warnings.push(missing(
                 key,
-                &format!("Thema {}: voorgesteld door een adviesorgaan dat niet bestaat", theme.name),
+                &format!(
+                    "Thema {}: voorgesteld door een adviesorgaan dat niet bestaat",
+                    theme.name
+                ),
             ));
         }
         if let Some(host) = theme.host_cluster
@@ -269,7 +293,8 @@ fn check_unique_ids(ws: &Workspace, warnings: &mut Vec<Warning>) {
             if !seen.insert(id(item)) {
                 warnings.push(Warning::InvalidValue {
                     record: key(id(item)),
-                    message: "Twee records delen hetzelfde id; het tweede is niet te bewerken".to_owned(),
+                    message: "Twee records delen hetzelfde id; het tweede is niet te bewerken"
+                        .to_owned(),
                 });
             }
         }
@@ -374,12 +399,34 @@ pub fn removal(ws: &Workspace, key: RecordKey) -> (Edit, Vec<String>) {
                 .iter()
                 .filter(|a| a.subject.cluster() == Some(id))
                 .collect();
-            count(&mut consequences, assignments.len(), "toewijzing", "toewijzingen");
+            count(
+                &mut consequences,
+                assignments.len(),
+                "toewijzing",
+                "toewijzingen",
+            );
             count(&mut consequences, arguments.len(), "argument", "argumenten");
-            edits.extend(assignments.iter().map(|a| Edit::Remove(RecordKey::Assignment(a.id))));
-            edits.extend(arguments.iter().map(|a| Edit::Remove(RecordKey::Argument(a.id))));
-            let themes: Vec<_> = ws.themes.iter().filter(|t| t.host_cluster == Some(id)).collect();
-            count(&mut consequences, themes.len(), "thema verliest zijn onthaalcluster", "thema's verliezen hun onthaalcluster");
+            edits.extend(
+                assignments
+                    .iter()
+                    .map(|a| Edit::Remove(RecordKey::Assignment(a.id))),
+            );
+            edits.extend(
+                arguments
+                    .iter()
+                    .map(|a| Edit::Remove(RecordKey::Argument(a.id))),
+            );
+            let themes: Vec<_> = ws
+                .themes
+                .iter()
+                .filter(|t| t.host_cluster == Some(id))
+                .collect();
+            count(
+                &mut consequences,
+                themes.len(),
+                "thema verliest zijn onthaalcluster",
+                "thema's verliezen hun onthaalcluster",
+            );
             edits.extend(themes.into_iter().map(|t| {
                 Edit::Put(Record::Theme(Theme {
                     host_cluster: None,
@@ -394,18 +441,45 @@ pub fn removal(ws: &Workspace, key: RecordKey) -> (Edit, Vec<String>) {
                 .iter()
                 .filter(|a| a.subject.scenario() == id)
                 .collect();
-            let rules: Vec<_> = ws.rules.iter().filter(|r| r.first == id || r.second == id).collect();
+            let rules: Vec<_> = ws
+                .rules
+                .iter()
+                .filter(|r| r.first == id || r.second == id)
+                .collect();
             let bodies: Vec<_> = ws
                 .bodies
                 .iter()
                 .filter(|b| b.advice.stances.iter().any(|s| s.scenario == id))
                 .collect();
-            count(&mut consequences, assignments.len(), "toewijzing", "toewijzingen");
+            count(
+                &mut consequences,
+                assignments.len(),
+                "toewijzing",
+                "toewijzingen",
+            );
             count(&mut consequences, arguments.len(), "argument", "argumenten");
-            count(&mut consequences, rules.len(), "compatibiliteitsregel", "compatibiliteitsregels");
-            count(&mut consequences, bodies.len(), "standpunt van een adviesorgaan", "standpunten van adviesorganen");
-            edits.extend(assignments.iter().map(|a| Edit::Remove(RecordKey::Assignment(a.id))));
-            edits.extend(arguments.iter().map(|a| Edit::Remove(RecordKey::Argument(a.id))));
+            count(
+                &mut consequences,
+                rules.len(),
+                "compatibiliteitsregel",
+                "compatibiliteitsregels",
+            );
+            count(
+                &mut consequences,
+                bodies.len(),
+                "standpunt van een adviesorgaan",
+                "standpunten van adviesorganen",
+            );
+            edits.extend(
+                assignments
+                    .iter()
+                    .map(|a| Edit::Remove(RecordKey::Assignment(a.id))),
+            );
+            edits.extend(
+                arguments
+                    .iter()
+                    .map(|a| Edit::Remove(RecordKey::Argument(a.id))),
+            );
             edits.extend(rules.iter().map(|r| Edit::Remove(RecordKey::Rule(r.id))));
             edits.extend(bodies.into_iter().map(|b| {
                 let mut body = b.clone();
@@ -419,9 +493,23 @@ pub fn removal(ws: &Workspace, key: RecordKey) -> (Edit, Vec<String>) {
                 .iter()
                 .filter(|a| a.source == Source::Body(id))
                 .collect();
-            let themes: Vec<_> = ws.themes.iter().filter(|t| t.proposed_by.contains(&id)).collect();
-            count(&mut consequences, arguments.len(), "argument krijgt als bron \u{201c}eigen analyse\u{201d}", "argumenten krijgen als bron \u{201c}eigen analyse\u{201d}");
-            count(&mut consequences, themes.len(), "thema verliest deze indiener", "thema's verliezen deze indiener");
+            let themes: Vec<_> = ws
+                .themes
+                .iter()
+                .filter(|t| t.proposed_by.contains(&id))
+                .collect();
+            count(
+                &mut consequences,
+                arguments.len(),
+                "argument krijgt als bron \u{201c}eigen analyse\u{201d}",
+                "argumenten krijgen als bron \u{201c}eigen analyse\u{201d}",
+            );
+            count(
+                &mut consequences,
+                themes.len(),
+                "thema verliest deze indiener",
+                "thema's verliezen deze indiener",
+            );
             edits.extend(arguments.into_iter().map(|a| {
                 Edit::Put(Record::Argument(Argument {
                     source: Source::OwnAnalysis,
@@ -434,7 +522,11 @@ pub fn removal(ws: &Workspace, key: RecordKey) -> (Edit, Vec<String>) {
                 Edit::Put(Record::Theme(theme))
             }));
         }
-        RecordKey::Assignment(_) | RecordKey::Argument(_) | RecordKey::Theme(_) | RecordKey::Rule(_) => {}
+        RecordKey::Assignment(_)
+        | RecordKey::Argument(_)
+        | RecordKey::Theme(_)
+        | RecordKey::Rule(_)
+        | RecordKey::Conflict(_) => {}
     }
     edits.push(Edit::Remove(key));
     let edit = if edits.len() == 1 {
@@ -500,8 +592,15 @@ mod tests {
         });
         let warnings = validate(&ws, 2026);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(matches!(warnings[0], Warning::IncompatibleCombination { .. }));
-        assert!(warnings[0].message().contains("gefinancierde basisopdracht"));
+        assert!(matches!(
+            warnings[0],
+            Warning::IncompatibleCombination { .. }
+        ));
+        assert!(
+            warnings[0]
+                .message()
+                .contains("gefinancierde basisopdracht")
+        );
         assert!(warnings[0].message().contains("Catalisti"));
     }
 
@@ -525,7 +624,10 @@ mod tests {
             ..Assignment::default()
         });
         let warnings = validate(&ws, 2026);
-        assert!(matches!(warnings[0], Warning::BudgetAboveCap { .. }), "{warnings:?}");
+        assert!(
+            matches!(warnings[0], Warning::BudgetAboveCap { .. }),
+            "{warnings:?}"
+        );
         assert!(warnings[0].message().contains("€ 650.000"));
 
         ws.arguments.push(Argument {
@@ -558,7 +660,10 @@ mod tests {
             ..Assignment::default()
         });
         ws.arguments.push(Argument {
-            subject: Subject::ClusterScenario { cluster: c, scenario: s1 },
+            subject: Subject::ClusterScenario {
+                cluster: c,
+                scenario: s1,
+            },
             ..Argument::default()
         });
         ws.arguments.push(Argument {
@@ -603,11 +708,19 @@ mod tests {
             host_cluster: Some(c),
             ..Theme::default()
         });
-        for key in [RecordKey::Scenario(s3), RecordKey::Body(body), RecordKey::Cluster(c)] {
+        for key in [
+            RecordKey::Scenario(s3),
+            RecordKey::Body(body),
+            RecordKey::Cluster(c),
+        ] {
             let mut copy = ws.clone();
             let (edit, _) = removal(&copy, key);
             apply(&mut copy, edit).unwrap();
-            assert!(validate(&copy, 2026).is_empty(), "{key:?}: {:?}", validate(&copy, 2026));
+            assert!(
+                validate(&copy, 2026).is_empty(),
+                "{key:?}: {:?}",
+                validate(&copy, 2026)
+            );
         }
     }
 }

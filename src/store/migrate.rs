@@ -41,8 +41,8 @@ mod v1 {
     use serde::Deserialize;
 
     use crate::model::{
-        AdvisoryBody, Argument, Assignment, Cluster, ClusterId, ClusterStatus, Metadata,
-        Scenario, Theme, Workspace,
+        AdvisoryBody, Argument, Assignment, Cluster, ClusterId, ClusterStatus, Metadata, Scenario,
+        Theme, Workspace,
     };
 
     #[derive(Deserialize)]
@@ -107,6 +107,7 @@ mod v1 {
                 bodies,
                 themes,
                 rules: Vec::new(),
+                conflicts: Vec::new(),
             }
         }
     }
@@ -145,19 +146,29 @@ pub fn dutch_detail(error: &ron::Error) -> String {
     let text = match error {
         E::Eof => "het bestand houdt onverwacht op; het is mogelijk afgekapt".to_owned(),
         E::ExpectedComma => "hier ontbreekt een komma".to_owned(),
-        E::ExpectedString | E::ExpectedStringEnd => "hier wordt een tekst tussen aanhalingstekens verwacht".to_owned(),
-        E::ExpectedInteger | E::IntegerOutOfBounds => "hier wordt een geheel getal verwacht".to_owned(),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "hier wordt een tekst tussen aanhalingstekens verwacht".to_owned()
+        }
+        E::ExpectedInteger | E::IntegerOutOfBounds => {
+            "hier wordt een geheel getal verwacht".to_owned()
+        }
         E::ExpectedBoolean => "hier wordt true of false verwacht".to_owned(),
         E::ExpectedArray | E::ExpectedArrayEnd => "hier wordt een lijst [ … ] verwacht".to_owned(),
         E::ExpectedStructLike | E::ExpectedStructLikeEnd | E::ExpectedNamedStructLike(_) => {
             "hier wordt een record ( … ) verwacht".to_owned()
         }
-        E::ExpectedOption | E::ExpectedOptionEnd => "hier wordt Some( … ) of None verwacht".to_owned(),
+        E::ExpectedOption | E::ExpectedOptionEnd => {
+            "hier wordt Some( … ) of None verwacht".to_owned()
+        }
         E::TrailingCharacters => "na het einde van de werkruimte staat nog tekst".to_owned(),
         E::UnexpectedChar(c) => format!("onverwacht teken \u{201c}{}\u{201d}", c.escape_debug()),
         E::NoSuchStructField { found, .. } => format!("onbekend veld \u{201c}{found}\u{201d}"),
-        E::MissingStructField { field, .. } => format!("het veld \u{201c}{field}\u{201d} ontbreekt"),
-        E::DuplicateStructField { field, .. } => format!("het veld \u{201c}{field}\u{201d} staat er twee keer"),
+        E::MissingStructField { field, .. } => {
+            format!("het veld \u{201c}{field}\u{201d} ontbreekt")
+        }
+        E::DuplicateStructField { field, .. } => {
+            format!("het veld \u{201c}{field}\u{201d} staat er twee keer")
+        }
         E::NoSuchEnumVariant { found, .. } => format!("onbekende waarde \u{201c}{found}\u{201d}"),
         E::ExceededRecursionLimit => "de gegevens zijn te diep genest".to_owned(),
         E::InvalidValueForType { found, .. } => format!("ongeldige waarde {found}"),

@@ -58,9 +58,7 @@ impl eframe::App for WorkbenchApp {
                 for c in &ws.clusters {
                     ui.label(&c.name);
                     for s in &ws.scenarios {
-                        let text = ws
-                            .assignment_of(c.id, s.id)
-                            .map_or("–", |a| a.role.dutch());
+                        let text = ws.assignment_of(c.id, s.id).map_or("–", |a| a.role.dutch());
                         ui.label(text);
                     }
                     ui.end_row();
