@@ -521,7 +521,7 @@ pub fn resolve(ws: &Workspace, conflict: ConflictId, side: Side) -> Option<Edit>
         (ConflictTarget::Record(key), Some(field), Some(ConflictValue::Record(theirs))) => {
             match record_of(ws, *key) {
                 Some(mut current) => {
-                    copy_record_field(&mut current, theirs, field).then(|| Edit::Put(current))
+                    copy_record_field(&mut current, theirs, field).then_some(Edit::Put(current))
                 }
                 // Removed since the merge: bring the other side's record back.
                 None => Some(Edit::append((**theirs).clone())),
