@@ -51,6 +51,21 @@ pub enum Command {
     Check { file: PathBuf },
     /// Herschrijft FILE in het huidige formaat; het origineel blijft als FILE.bak
     Upgrade { file: PathBuf },
+    /// Voegt de kopie van een collega (THEIRS) samen met de jouwe (MINE) in OUT;
+    /// MINE en THEIRS blijven ongewijzigd
+    Merge {
+        mine: PathBuf,
+        theirs: PathBuf,
+        /// Het samengevoegde bestand
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+        /// De gemeenschappelijke voorloper van beide kopieën (driewegsamenvoeging)
+        #[arg(long)]
+        base: Option<PathBuf>,
+        /// Overschrijf OUT als het al bestaat (de vorige versie gaat naar de reservekopieën)
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Runs a sub-command and returns the process exit status.
@@ -59,6 +74,13 @@ pub fn run(command: Command) -> ExitCode {
         Command::New { file, empty, force } => new(&file, empty, force),
         Command::Check { file } => check(&file),
         Command::Upgrade { file } => upgrade(&file),
+        Command::Merge {
+            mine,
+            theirs,
+            output,
+            base,
+            force,
+        } => merge(&mine, &theirs, &output, base.as_deref(), force),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -136,6 +158,69 @@ fn upgrade(file: &Path) -> Result<(), String> {
         store::FORMAT_VERSION,
         backup.display()
     );
+    Ok(())
+}
+
+fn merge(
+    mine: &Path,
+    theirs: &Path,
+    output: &Path,
+    base: Option<&Path>,
+    force: bool,
+) -> Result<(), String> {
+    let same = |a: &Path, b: &Path| {
+        a == b
+            || matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+    };
+    for input in [Some(mine), Some(theirs), base].into_iter().flatten() {
+        if same(input, output) {
+            return Err(format!(
+                "OUT ({}) is een van de invoerbestanden; kies een nieuwe naam, zodat beide kopieën bewaard blijven.",
+                output.display()
+            ));
+        }
+    }
+    if output.exists() && !force {
+        return Err(format!(
+            "{} bestaat al. Kies een andere naam, of voeg --force toe om het te overschrijven.",
+            output.display()
+        ));
+    }
+    let load = |path: &Path| store::load(path).map_err(|e| e.to_string());
+    let mine_ws = load(mine)?;
+    let theirs_ws = load(theirs)?;
+    let base_ws = base.map(load).transpose()?;
+    let result = crate::model::merge(base_ws.as_ref(), &mine_ws, &theirs_ws);
+    let data = store::DataDir::locate();
+    let report = store::save_with_backup(data.as_ref(), output, &result.workspace)
+        .map_err(|e| e.to_string())?;
+    let s = result.summary;
+    println!(
+        "{} geschreven ({}): {} toegevoegd, {} gewijzigd, {} verwijderd, {} conflicten.",
+        output.display(),
+        if base.is_some() {
+            "driewegsamenvoeging"
+        } else {
+            "zonder gemeenschappelijke voorloper: elk verschil is een conflict"
+        },
+        s.added,
+        s.changed,
+        s.removed,
+        s.conflicts
+    );
+    if let Some(backup) = report.backup {
+        println!(
+            "De vorige inhoud van {} staat in {}.",
+            output.display(),
+            backup.display()
+        );
+    }
+    if !result.conflicts.is_empty() {
+        println!("Conflicten (beide waarden staan in het bestand; kies er een in het venster):");
+        for conflict in &result.conflicts {
+            println!("- {}", conflict.description);
+        }
+    }
     Ok(())
 }
 

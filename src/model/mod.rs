@@ -16,7 +16,7 @@ pub mod workspace;
 pub use edit::{Edit, EditError, Record, RecordKey, apply};
 pub use history::{CoalesceKey, History};
 pub use ids::*;
-pub use merge::{MergeConflict, MergeResult, MergeSummary, Side, merge};
+pub use merge::{MergeConflict, MergeResult, MergeSummary, Side, merge, resolve, resolve_all};
 pub use money::Euro;
 pub use rules::{Warning, validate};
 pub use session::Session;
