@@ -1,5 +1,8 @@
 //! `clusterwerkbank merge` on two diverged copies of the Green Paper workspace.
 
+// A test crate: helpers outside `#[test]` functions may fail loudly too.
+#![allow(clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 
