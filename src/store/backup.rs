@@ -7,6 +7,9 @@
 //! `.backups` folder would hand five more copies of a confidential draft to everyone
 //! with access to that folder. Each backup folder holds `origineel.txt` naming the file,
 //! for a person looking by hand.
+//!
+//! [`save_with_backup`] also sweeps away temporary files that killed saves left in the
+//! folder by earlier than ten minutes ago.
 
 use std::path::{Path, PathBuf};
 
@@ -73,7 +76,41 @@ pub fn save_with_backup(
         },
     }
     write_atomic(path, text.as_bytes())?;
+    remove_stale_temporaries(path, std::time::SystemTime::now());
     Ok(report)
+}
+
+/// A temporary file of an interrupted save older than this is debris, not a save in
+/// progress (a save takes well under a second).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// A process killed mid-save leaves its temporary file (`.clusterwerkbank-*.tmp`)
+/// beside the target: a partial copy of a confidential draft. The next save in that
+/// folder removes the ones that are clearly abandoned. Best effort.
+fn remove_stale_temporaries(path: &Path, now: std::time::SystemTime) {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".clusterwerkbank-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn back_up(
@@ -235,6 +272,28 @@ mod tests {
             names.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_save_removes_abandoned_temporary_files_of_killed_saves() {
+        let temp = tempfile::tempdir().expect("temp");
+        let make = |name: &str, age_secs: u64| {
+            let p = temp.path().join(name);
+            let f = std::fs::File::create(&p).expect("create");
+            f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age_secs))
+                .expect("set mtime");
+            p
+        };
+        let abandoned = make(".clusterwerkbank-abc123.tmp", 3600);
+        let in_progress = make(".clusterwerkbank-def456.tmp", 1);
+        let unrelated = make(".iets-anders.tmp", 3600);
+        save_with_backup(None, &temp.path().join("werk.ron"), &version(1)).expect("save");
+        assert!(!abandoned.exists());
+        assert!(
+            in_progress.exists(),
+            "a save in progress elsewhere is left alone"
+        );
+        assert!(unrelated.exists());
     }
 
     #[cfg(unix)]
