@@ -9,7 +9,7 @@
 //! for a person looking by hand.
 //!
 //! [`save_with_backup`] also sweeps away temporary files that killed saves left in the
-//! folder by earlier than ten minutes ago.
+//! folder more than ten minutes ago.
 
 use std::path::{Path, PathBuf};
 
