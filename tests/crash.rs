@@ -53,6 +53,93 @@ fn child_loop(path: &Path) -> ! {
     }
 }
 
+const AUTOSAVE_ENV: &str = "CLUSTERWERKBANK_AUTOSAVE_LOOP";
+
+/// Pull the plug mid-edit: a child edits a workspace and autosaves it to its recovery
+/// file (data folder from `CLUSTERWERKBANK_DATA_DIR`, as the real program finds it)
+/// until it is killed; the next start finds the recovery and it holds the last
+/// autosaved edit, while the person's own file is untouched.
+#[test]
+fn after_kill_9_the_next_start_finds_the_autosaved_work() {
+    use clusterwerkbank::store::{
+        DataDir, RecoveryTarget, find_recovery, load, load_recovery, save, write_recovery,
+    };
+    let target_of = |path: &Path| {
+        let data = DataDir::locate().expect("data folder from the environment");
+        RecoveryTarget::new(&data, Some(path))
+    };
+    if let Some(path) = std::env::var_os(AUTOSAVE_ENV) {
+        let path = Path::new(&path);
+        let target = target_of(path);
+        let mut ws = default_workspace();
+        let mut edits = 0u64;
+        loop {
+            edits += 1;
+            ws.meta.title = format!("bewerking {edits}");
+            // Future-dated so it is newer than the file even on coarse clocks.
+            let when = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(60);
+            if write_recovery(&target, &ws, when).is_ok() {
+                println!("{READY} {edits}");
+            }
+        }
+    }
+    let temp = tempfile::tempdir().expect("temp");
+    let data_dir = temp.path().join("gegevens");
+    let path = temp.path().join("mededeling.ron");
+    save(&path, &default_workspace()).expect("save");
+    let original = std::fs::read(&path).expect("read");
+    let me = std::env::current_exe().expect("test binary");
+    let mut child = Command::new(&me)
+        .args([
+            "--exact",
+            "after_kill_9_the_next_start_finds_the_autosaved_work",
+            "--test-threads=1",
+            "--nocapture",
+        ])
+        .env(AUTOSAVE_ENV, &path)
+        .env("CLUSTERWERKBANK_DATA_DIR", &data_dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("child starts");
+    let stdout = child.stdout.take().expect("piped");
+    let mut lines = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok);
+    let written: u64 = lines
+        .by_ref()
+        .filter_map(|l| {
+            l.strip_prefix(&format!("{READY} "))
+                .and_then(|n| n.parse().ok())
+        })
+        .find(|n| *n >= 5)
+        .expect("the child autosaved");
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+
+    let data = DataDir::at(&data_dir);
+    let info =
+        find_recovery(&RecoveryTarget::new(&data, Some(&path))).expect("the recovery is offered");
+    assert_eq!(info.problem, None);
+    let recovered = load_recovery(&info).expect("it loads");
+    let n: u64 = recovered
+        .meta
+        .title
+        .strip_prefix("bewerking ")
+        .and_then(|n| n.parse().ok())
+        .expect("an edit");
+    assert!(
+        n >= written,
+        "recovered edit {n}, but {written} was reported written"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        original,
+        "the person's file is untouched"
+    );
+    assert!(load(&path).is_ok());
+}
+
 #[test]
 fn a_killed_save_leaves_the_old_or_the_new_version() {
     if let Some(path) = std::env::var_os(LOOP_ENV) {
