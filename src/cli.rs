@@ -103,7 +103,9 @@ fn new(file: &Path, empty: bool, force: bool) -> Result<(), String> {
     } else {
         store::default_workspace()
     };
-    store::save(file, &ws).map_err(|e| e.to_string())?;
+    // With --force the file being replaced goes to the backups first.
+    store::save_with_backup(store::DataDir::locate().as_ref(), file, &ws)
+        .map_err(|e| e.to_string())?;
     println!(
         "{} geschreven: {} clusters, {} scenario's, {} adviesorganen.",
         file.display(),

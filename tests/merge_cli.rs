@@ -217,3 +217,26 @@ fn input_problems_exit_1_and_never_overwrite_the_inputs() {
     );
     assert_eq!(std::fs::read(&existing).expect("read"), b"iets");
 }
+
+#[test]
+fn new_with_force_keeps_the_replaced_file_in_the_backups() {
+    use clusterwerkbank::store::{DataDir, list_backups};
+    let temp = tempfile::tempdir().expect("temp");
+    let data = temp.path().join("gegevens");
+    let file = temp.path().join("werk.ron");
+    std::fs::write(&file, "eigen werk").expect("write");
+    let status = Command::new(env!("CARGO_BIN_EXE_clusterwerkbank"))
+        .args(["new", "--empty", "--force"])
+        .arg(&file)
+        .env("CLUSTERWERKBANK_DATA_DIR", &data)
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    let backups = list_backups(&DataDir::at(&data), &file);
+    assert_eq!(backups.len(), 1);
+    assert_eq!(
+        std::fs::read(&backups[0].file).expect("read"),
+        b"eigen werk"
+    );
+    assert!(load(&file).is_ok());
+}
