@@ -64,6 +64,21 @@ pub enum Command {
         #[arg(long)]
         public: bool,
     },
+    /// Voegt de kopie van een collega (THEIRS) samen met de jouwe (MINE) in OUT;
+    /// MINE en THEIRS blijven ongewijzigd
+    Merge {
+        mine: PathBuf,
+        theirs: PathBuf,
+        /// Het samengevoegde bestand
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+        /// De gemeenschappelijke voorloper van beide kopieën (driewegsamenvoeging)
+        #[arg(long)]
+        base: Option<PathBuf>,
+        /// Overschrijf OUT als het al bestaat (de vorige versie gaat naar de reservekopieën)
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// The export formats as the command line names them.
@@ -100,6 +115,13 @@ pub fn run(command: Command) -> ExitCode {
             output,
             public,
         } => export(&file, format.into(), &output, public),
+        Command::Merge {
+            mine,
+            theirs,
+            output,
+            base,
+            force,
+        } => merge(&mine, &theirs, &output, base.as_deref(), force),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -122,7 +144,9 @@ fn new(file: &Path, empty: bool, force: bool) -> Result<(), String> {
     } else {
         store::default_workspace()
     };
-    store::save(file, &ws).map_err(|e| e.to_string())?;
+    // With --force the file being replaced goes to the backups first.
+    store::save_with_backup(store::DataDir::locate().as_ref(), file, &ws)
+        .map_err(|e| e.to_string())?;
     println!(
         "{} geschreven: {} clusters, {} scenario's, {} adviesorganen.",
         file.display(),
@@ -202,6 +226,69 @@ fn export(
             ""
         }
     );
+    Ok(())
+}
+
+fn merge(
+    mine: &Path,
+    theirs: &Path,
+    output: &Path,
+    base: Option<&Path>,
+    force: bool,
+) -> Result<(), String> {
+    let same = |a: &Path, b: &Path| {
+        a == b
+            || matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+    };
+    for input in [Some(mine), Some(theirs), base].into_iter().flatten() {
+        if same(input, output) {
+            return Err(format!(
+                "OUT ({}) is een van de invoerbestanden; kies een nieuwe naam, zodat beide kopieën bewaard blijven.",
+                output.display()
+            ));
+        }
+    }
+    if output.exists() && !force {
+        return Err(format!(
+            "{} bestaat al. Kies een andere naam, of voeg --force toe om het te overschrijven.",
+            output.display()
+        ));
+    }
+    let load = |path: &Path| store::load(path).map_err(|e| e.to_string());
+    let mine_ws = load(mine)?;
+    let theirs_ws = load(theirs)?;
+    let base_ws = base.map(load).transpose()?;
+    let result = crate::model::merge(base_ws.as_ref(), &mine_ws, &theirs_ws);
+    let data = store::DataDir::locate();
+    let report = store::save_with_backup(data.as_ref(), output, &result.workspace)
+        .map_err(|e| e.to_string())?;
+    let s = result.summary;
+    println!(
+        "{} geschreven ({}): {} toegevoegd, {} gewijzigd, {} verwijderd, {} conflicten.",
+        output.display(),
+        if base.is_some() {
+            "driewegsamenvoeging"
+        } else {
+            "zonder gemeenschappelijke voorloper: elk verschil is een conflict"
+        },
+        s.added,
+        s.changed,
+        s.removed,
+        s.conflicts
+    );
+    if let Some(backup) = report.backup {
+        println!(
+            "De vorige inhoud van {} staat in {}.",
+            output.display(),
+            backup.display()
+        );
+    }
+    if !result.conflicts.is_empty() {
+        println!("Conflicten (beide waarden staan in het bestand; kies er een in het venster):");
+        for conflict in &result.conflicts {
+            println!("- {}", conflict.description);
+        }
+    }
     Ok(())
 }
 

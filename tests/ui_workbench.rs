@@ -16,8 +16,18 @@ fn harness(app: WorkbenchApp) -> Harness<'static, WorkbenchApp> {
         .build_ui_state(|ui, app: &mut WorkbenchApp| app.frame(ui), app)
 }
 
+/// A data folder of its own per test, so recovery files and backups never touch the
+/// real one or each other.
+fn data_dir() -> clusterwerkbank::store::DataDir {
+    clusterwerkbank::store::DataDir::at(tempfile::tempdir().unwrap().keep())
+}
+
+fn fresh_app() -> WorkbenchApp {
+    WorkbenchApp::start_in(None, Prefs::default(), Some(data_dir()))
+}
+
 fn green_paper() -> Harness<'static, WorkbenchApp> {
-    harness(WorkbenchApp::start(None, Prefs::default()))
+    harness(fresh_app())
 }
 
 fn scenario_number(app: &WorkbenchApp, id: clusterwerkbank::model::ScenarioId) -> u32 {
@@ -211,7 +221,7 @@ fn saving_and_reopening_keeps_everything() {
     assert_ne!(saved, after);
 
     // Reopen in a fresh window through "type a path".
-    let mut h2 = harness(WorkbenchApp::start(None, Prefs::default()));
+    let mut h2 = harness(fresh_app());
     h2.run();
     h2.get_by_label("Bestand").click();
     h2.run();
@@ -369,7 +379,7 @@ fn the_charts_view_hovers_and_clicks_a_point_into_the_detail_panel() {
         feasibility: Some(3),
         ..Default::default()
     });
-    let mut app = WorkbenchApp::start(None, Prefs::default());
+    let mut app = fresh_app();
     app.session = clusterwerkbank::model::Session::new(ws);
     let mut h = harness(app);
     h.run();
@@ -395,4 +405,105 @@ fn the_charts_view_hovers_and_clicks_a_point_into_the_detail_panel() {
     );
     // The detail panel now shows the selected cluster.
     h.get_by_label("Cluster verwijderen…");
+}
+
+#[test]
+fn the_preview_and_the_export_dialog_write_the_communication() {
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("mededeling.md");
+    let mut h = green_paper();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Samenvatting")
+        .click();
+    h.run();
+    h.get_by_label("MEDEDELING AAN DE VLAAMSE REGERING");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Markdown").click();
+    h.run();
+    let destination = h.get_by_label("Bestemming");
+    destination.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Bestemming")
+        .type_text(&target.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Exporteren").click();
+    for _ in 0..200 {
+        h.run();
+        if h.query_by_label_contains("Geschreven:").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.get_by_label_contains("Geschreven:");
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        text.contains("MEDEDELING AAN DE VLAAMSE REGERING"),
+        "{text}"
+    );
+    assert!(text.contains("Catalisti"));
+}
+
+#[test]
+fn work_left_by_a_crash_is_offered_back_at_start() {
+    let data = data_dir();
+    let mut ws = clusterwerkbank::store::default_workspace();
+    ws.meta.title = "Werk van voor de crash".into();
+    let target = clusterwerkbank::store::RecoveryTarget::new(&data, None);
+    clusterwerkbank::store::write_recovery(&target, &ws, jiff::Timestamp::now()).unwrap();
+
+    let mut h = harness(WorkbenchApp::start_in(
+        None,
+        Prefs::default(),
+        Some(data.clone()),
+    ));
+    h.run();
+    h.get_by_label_contains("Werk van voor de crash");
+    h.get_by_label("Herstellen").click();
+    h.run();
+    assert_eq!(h.state().workspace().meta.title, "Werk van voor de crash");
+    assert!(
+        h.state().session.is_dirty(),
+        "restored work still has to be saved"
+    );
+
+    // Saving clears the recovery file; the next start offers nothing.
+    let folder = tempfile::tempdir().unwrap();
+    assert!(h.state_mut().save_to(&folder.path().join("hersteld.ron")));
+    assert!(clusterwerkbank::store::find_recovery(&target).is_none());
+    let mut h2 = harness(WorkbenchApp::start_in(None, Prefs::default(), Some(data)));
+    h2.run();
+    assert!(h2.query_by_label("Herstellen").is_none());
+}
+
+#[test]
+fn merging_a_colleagues_copy_lists_the_conflicts_to_pick() {
+    let folder = tempfile::tempdir().unwrap();
+    let theirs_path = folder.path().join("collega.ron");
+    let mut theirs = clusterwerkbank::store::default_workspace();
+    theirs.clusters[0].note = "Notitie van de collega".into();
+    clusterwerkbank::store::save(&theirs_path, &theirs).unwrap();
+
+    let mut app = fresh_app();
+    let mut mine = clusterwerkbank::store::default_workspace();
+    mine.clusters[0].note = "Mijn notitie".into();
+    app.session = clusterwerkbank::model::Session::new(mine);
+    let mut h = harness(app);
+    h.run();
+    h.state_mut().merge_path(&theirs_path);
+    h.run();
+    h.get_by_label("Conflicten na het samenvoegen");
+    assert!(!h.state().workspace().conflicts.is_empty());
+    h.get_by_label("Overal hun versie").click();
+    h.run();
+    assert!(h.state().workspace().conflicts.is_empty());
+    assert_eq!(
+        h.state().workspace().clusters[0].note,
+        "Notitie van de collega"
+    );
+    // One undo brings the choice back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!h.state().workspace().conflicts.is_empty());
 }

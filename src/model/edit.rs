@@ -2,10 +2,11 @@
 //! its inverse, which is all undo, redo, the dirty flag and autosave need.
 
 use super::ids::*;
+use super::merge::MergeConflict;
 use super::workspace::*;
 
 /// One record of any kind, whole.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Record {
     Cluster(Cluster),
     Scenario(Scenario),
@@ -14,10 +15,11 @@ pub enum Record {
     Body(AdvisoryBody),
     Theme(Theme),
     Rule(CompatibilityRule),
+    Conflict(MergeConflict),
 }
 
 /// The id of one record of any kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum RecordKey {
     Cluster(ClusterId),
     Scenario(ScenarioId),
@@ -26,6 +28,7 @@ pub enum RecordKey {
     Body(BodyId),
     Theme(ThemeId),
     Rule(RuleId),
+    Conflict(ConflictId),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +65,7 @@ impl Record {
             Record::Body(r) => RecordKey::Body(r.id),
             Record::Theme(r) => RecordKey::Theme(r.id),
             Record::Rule(r) => RecordKey::Rule(r.id),
+            Record::Conflict(r) => RecordKey::Conflict(r.id),
         }
     }
 }
@@ -106,6 +110,11 @@ macro_rules! dispatch {
                 let $wrap = Record::Rule;
                 $body
             }
+            RecordKey::Conflict($id) => {
+                let $list = &mut $ws.conflicts;
+                let $wrap = Record::Conflict;
+                $body
+            }
         }
     };
 }
@@ -140,6 +149,10 @@ macro_rules! with_record {
             }
             Record::Rule($item) => {
                 let $list = &mut $ws.rules;
+                $body
+            }
+            Record::Conflict($item) => {
+                let $list = &mut $ws.conflicts;
                 $body
             }
         }
@@ -239,7 +252,8 @@ into_record!(
     Argument => Argument,
     AdvisoryBody => Body,
     Theme => Theme,
-    CompatibilityRule => Rule
+    CompatibilityRule => Rule,
+    MergeConflict => Conflict
 );
 
 impl Edit {

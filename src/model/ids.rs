@@ -49,4 +49,6 @@ id_type!(
     ThemeId,
     /// A compatibility rule between two scenarios.
     RuleId,
+    /// A disagreement left by merging two copies, waiting for a person's choice.
+    ConflictId,
 );

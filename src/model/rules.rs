@@ -569,7 +569,8 @@ pub fn removal(ws: &Workspace, key: RecordKey) -> (Edit, Vec<String>) {
         RecordKey::Assignment(_)
         | RecordKey::Argument(_)
         | RecordKey::Theme(_)
-        | RecordKey::Rule(_) => {}
+        | RecordKey::Rule(_)
+        | RecordKey::Conflict(_) => {}
     }
     edits.push(Edit::Remove(key));
     let edit = if edits.len() == 1 {

@@ -23,6 +23,9 @@ pub struct Workspace {
     pub bodies: Vec<AdvisoryBody>,
     pub themes: Vec<Theme>,
     pub rules: Vec<CompatibilityRule>,
+    /// Disagreements left by a merge, for review; empty in a file nobody merged.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<super::merge::MergeConflict>,
 }
 
 /// What the communication says about itself, and the texts around the records.

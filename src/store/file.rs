@@ -128,12 +128,7 @@ pub fn io_reason(error: &std::io::Error) -> String {
 
 /// The workspace as RON text, in the current format.
 pub fn to_ron(ws: &Workspace) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("    ")
-        .new_line("\n")
-        .struct_names(false)
-        .separate_tuple_members(false)
-        .enumerate_arrays(false);
+    let config = pretty_config();
     let file = FileOut {
         format_version: FORMAT_VERSION,
         workspace: ws,
@@ -147,6 +142,16 @@ pub fn to_ron(ws: &Workspace) -> String {
         }
         Err(error) => format!("// serialisatie mislukt: {error}\n"),
     }
+}
+
+/// How workspace files are laid out; recovery files use the same.
+pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
 }
 
 /// Parses workspace text of any known format version.

@@ -36,6 +36,11 @@ struct Current {
     #[allow(dead_code)]
     format_version: u32,
     workspace: Workspace,
+    /// The header of a recovery file (`store::recovery`), read there; a workspace
+    /// file has none.
+    #[allow(dead_code)]
+    #[serde(default)]
+    recovery: serde::de::IgnoredAny,
 }
 
 mod v1 {
@@ -108,6 +113,7 @@ mod v1 {
                 bodies,
                 themes,
                 rules: Vec::new(),
+                conflicts: Vec::new(),
             }
         }
     }

@@ -1,9 +1,16 @@
 //! Bytes on disk: the RON format, its versions, atomic writes.
 
+pub mod backup;
 pub mod file;
 pub mod migrate;
+pub mod recovery;
 
+pub use backup::{BackupInfo, SaveReport, list_backups, save_with_backup};
 pub use file::{
     FORMAT_VERSION, LoadError, SaveError, default_workspace, from_ron, load, save, to_ron,
     write_atomic,
+};
+pub use recovery::{
+    AutosaveTimer, DataDir, RecoveryInfo, RecoveryTarget, clear_recovery, find_recovery,
+    load_recovery, write_recovery,
 };

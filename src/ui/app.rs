@@ -77,6 +77,8 @@ pub enum Dialog {
     Warnings,
     Shortcuts,
     Export(Box<super::export_dialog::ExportDialog>),
+    Recovery(Box<crate::store::RecoveryInfo>),
+    Conflicts,
 }
 
 pub struct WorkbenchApp {
@@ -101,6 +103,10 @@ pub struct WorkbenchApp {
     shown_title: String,
     allow_close: bool,
     applied_style: Option<(bool, f32)>,
+    /// The application's data folder for recovery files and backups; `None` when the
+    /// system has none (then there is no autosave, and the status bar says so on save).
+    data: Option<crate::store::DataDir>,
+    autosave: crate::store::AutosaveTimer,
 }
 
 impl WorkbenchApp {
@@ -115,6 +121,16 @@ impl WorkbenchApp {
     /// Start-up: the file asked for; else the last workspace if it still loads; else
     /// the Green Paper as an unsaved "Naamloos".
     pub fn start(file: Option<PathBuf>, prefs: Prefs) -> Self {
+        Self::start_in(file, prefs, crate::store::DataDir::locate())
+    }
+
+    /// As [`Self::start`], with recovery files and backups in `data` (tests use a
+    /// temporary folder).
+    pub fn start_in(
+        file: Option<PathBuf>,
+        prefs: Prefs,
+        data: Option<crate::store::DataDir>,
+    ) -> Self {
         let mut app = Self {
             session: Session::new(store::default_workspace()),
             path: None,
@@ -133,6 +149,8 @@ impl WorkbenchApp {
             shown_title: String::new(),
             allow_close: false,
             applied_style: None,
+            data,
+            autosave: crate::store::AutosaveTimer::default(),
             prefs,
         };
         if let Some(path) = file {
@@ -142,7 +160,89 @@ impl WorkbenchApp {
         {
             app.open_path(&last);
         }
+        if app.dialog.is_none() {
+            app.offer_recovery();
+        }
         app
+    }
+
+    fn recovery_target(&self) -> Option<crate::store::RecoveryTarget> {
+        self.data
+            .as_ref()
+            .map(|data| crate::store::RecoveryTarget::new(data, self.path.as_deref()))
+    }
+
+    /// After a crash: offer the work the autosave kept, newer than the file.
+    fn offer_recovery(&mut self) {
+        if let Some(target) = self.recovery_target()
+            && let Some(info) = crate::store::find_recovery(&target)
+        {
+            self.dialog = Some(Dialog::Recovery(Box::new(info)));
+        }
+    }
+
+    /// The work is safely in the person's file (or deliberately discarded).
+    fn clear_recovery(&mut self) {
+        if let Some(target) = self.recovery_target() {
+            let _ = crate::store::clear_recovery(&target);
+        }
+    }
+
+    /// Writes the recovery file a few seconds after the last change.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let revision = self.session.revision();
+        if !self.session.is_dirty() {
+            self.autosave.written(revision);
+            return;
+        }
+        if self.autosave.due(revision, std::time::Instant::now()) {
+            if let Some(target) = self.recovery_target() {
+                match crate::store::write_recovery(
+                    &target,
+                    self.session.workspace(),
+                    jiff::Timestamp::now(),
+                ) {
+                    Ok(_) => {}
+                    Err(error) => self.status = Some((error.to_string(), true)),
+                }
+            }
+            self.autosave.written(revision);
+        } else {
+            ctx.request_repaint_after(crate::store::recovery::AUTOSAVE_DELAY);
+        }
+    }
+
+    /// Merges a colleague's copy into the open workspace (two-way: every field that
+    /// differs becomes a conflict to review).
+    pub fn merge_path(&mut self, path: &Path) {
+        match store::load(path) {
+            Ok(theirs) => {
+                let result = crate::model::merge(None, self.session.workspace(), &theirs);
+                let summary = result.summary;
+                self.session.replace_workspace(result.workspace);
+                self.status = Some((
+                    format!(
+                        "{} {}: +{} ~{} -{} !{}",
+                        self.t().merge_done,
+                        path.display(),
+                        summary.added,
+                        summary.changed,
+                        summary.removed,
+                        summary.conflicts
+                    ),
+                    false,
+                ));
+                if summary.conflicts > 0 {
+                    self.dialog = Some(Dialog::Conflicts);
+                }
+            }
+            Err(error) => {
+                self.dialog = Some(Dialog::Error {
+                    message: error.to_string(),
+                    offer_save_as: false,
+                });
+            }
+        }
     }
 
     pub fn t(&self) -> &'static Tr {
@@ -191,6 +291,8 @@ impl WorkbenchApp {
                 self.save(ctx);
             }
             Action::SaveAs => self.start_file_dialog(ctx, Purpose::SaveAs),
+            Action::Merge => self.start_file_dialog(ctx, Purpose::Merge),
+            Action::ReviewConflicts => self.dialog = Some(Dialog::Conflicts),
             Action::Export => {
                 self.dialog = Some(Dialog::Export(Box::new(
                     super::export_dialog::ExportDialog::new(
@@ -249,6 +351,8 @@ impl WorkbenchApp {
             Pending::Open => self.start_file_dialog(ctx, Purpose::Open),
             Pending::OpenPath(path) => self.open_path(&path),
             Pending::Quit => {
+                // Saved or deliberately not saved: the recovery file has served.
+                self.clear_recovery();
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -300,13 +404,22 @@ impl WorkbenchApp {
     }
 
     pub fn save_to(&mut self, path: &Path) -> bool {
-        match store::save(path, self.session.workspace()) {
-            Ok(()) => {
+        match store::save_with_backup(self.data.as_ref(), path, self.session.workspace()) {
+            Ok(report) => {
+                // The untitled workspace's recovery file, or the file's own.
+                self.clear_recovery();
                 self.session.mark_saved();
+                if let Some(problem) = report.backup_problem {
+                    self.status = Some((format!("{} {problem}", self.t().backup_note), true));
+                }
                 self.path = Some(path.to_owned());
                 self.last_saved = Some(jiff::Timestamp::now());
                 self.remember(path);
-                self.status = Some((format!("{} {}", self.t().saved_in, path.display()), false));
+                self.clear_recovery();
+                if !self.status.as_ref().is_some_and(|(_, is_error)| *is_error) {
+                    self.status =
+                        Some((format!("{} {}", self.t().saved_in, path.display()), false));
+                }
                 true
             }
             Err(error) => {
@@ -353,7 +466,7 @@ impl WorkbenchApp {
             Outcome::Cancelled => self.after_save = None,
             Outcome::Unavailable => {
                 let suggestion = match purpose {
-                    Purpose::Open => String::new(),
+                    Purpose::Open | Purpose::Merge => String::new(),
                     Purpose::SaveAs => files::default_folder()
                         .join(files::file_name_for(&self.workspace().meta.title))
                         .display()
@@ -371,6 +484,7 @@ impl WorkbenchApp {
     fn path_chosen(&mut self, ctx: &egui::Context, purpose: Purpose, path: &Path) {
         match purpose {
             Purpose::Open => self.open_path(path),
+            Purpose::Merge => self.merge_path(path),
             Purpose::SaveAs => {
                 let path = files::with_extension(path);
                 if self.save_to(&path)
@@ -454,6 +568,7 @@ impl WorkbenchApp {
         self.poll_file_job(&ctx);
         self.refresh_derived();
         self.update_title(&ctx);
+        self.autosave(&ctx);
 
         if self.view == View::Charts {
             let revision = self.session.revision();
@@ -477,6 +592,20 @@ impl WorkbenchApp {
         let mut actions = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui, &mut actions));
+        let conflicts = self.session.workspace().conflicts.len();
+        if conflicts > 0 {
+            egui::Panel::top("conflicts").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!("{conflicts} {}", self.t().conflicts_banner),
+                    );
+                    if ui.button(self.t().conflicts_review).clicked() {
+                        actions.push(Action::ReviewConflicts);
+                    }
+                });
+            });
+        }
         if self.search.is_open() {
             egui::Panel::top("search").show(ui, |ui| {
                 self.search
@@ -630,6 +759,7 @@ impl WorkbenchApp {
                 item(ui, Action::Save, true, actions);
                 item(ui, Action::SaveAs, self.file_job.is_none(), actions);
                 item(ui, Action::Export, true, actions);
+                item(ui, Action::Merge, self.file_job.is_none(), actions);
                 ui.separator();
                 item(ui, Action::Quit, true, actions);
             });
@@ -833,6 +963,7 @@ impl WorkbenchApp {
                     ui.heading(match purpose {
                         Purpose::Open => t.open_typed,
                         Purpose::SaveAs => t.save_as,
+                        Purpose::Merge => t.merge,
                     });
                     if let Some(note) = &note {
                         ui.label(note);
@@ -961,6 +1092,111 @@ impl WorkbenchApp {
                         }
                         self.dialog = Some(Dialog::Export(dialog));
                     }
+                }
+            }
+            Dialog::Recovery(info) => {
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+                    ui.set_max_width(560.0);
+                    ui.heading(t.recovery_title);
+                    ui.label(info.describe());
+                    ui.horizontal(|ui| {
+                        if info.problem.is_none() {
+                            if ui.button(t.recovery_restore).clicked() || enter {
+                                choice = Some(true);
+                            }
+                            if ui.button(t.recovery_discard).clicked() {
+                                choice = Some(false);
+                            }
+                        } else if ui.button(t.ok).clicked() || enter || escape {
+                            choice = Some(false);
+                        }
+                    });
+                });
+                match choice {
+                    Some(true) => match crate::store::load_recovery(&info) {
+                        Ok(ws) => {
+                            // Restored work is unsaved until the person saves it.
+                            self.session.replace_workspace(ws);
+                        }
+                        Err(error) => {
+                            self.dialog = Some(Dialog::Error {
+                                message: error.to_string(),
+                                offer_save_as: false,
+                            });
+                        }
+                    },
+                    Some(false) => {
+                        if info.problem.is_none() {
+                            self.clear_recovery();
+                        }
+                    }
+                    None => self.dialog = Some(Dialog::Recovery(info)),
+                }
+            }
+            Dialog::Conflicts => {
+                let mut close = escape;
+                let mut edit = None;
+                egui::Modal::new(egui::Id::unique("conflicts")).show(ctx, |ui| {
+                    ui.set_max_width(720.0);
+                    ui.heading(t.conflicts_title);
+                    let ws = self.session.workspace();
+                    egui::ScrollArea::vertical()
+                        .max_height(420.0)
+                        .show(ui, |ui| {
+                            for conflict in &ws.conflicts {
+                                ui.push_id(conflict.id, |ui| {
+                                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                                        ui.label(&conflict.description);
+                                        ui.horizontal(|ui| {
+                                            let kept = match conflict.kept {
+                                                crate::model::merge::Side::Mine => t.keep_mine,
+                                                crate::model::merge::Side::Theirs => t.keep_theirs,
+                                            };
+                                            ui.label(
+                                                RichText::new(format!("{} {kept}", t.now_kept))
+                                                    .weak(),
+                                            );
+                                            for (side, label) in [
+                                                (crate::model::merge::Side::Mine, t.keep_mine),
+                                                (crate::model::merge::Side::Theirs, t.keep_theirs),
+                                            ] {
+                                                if ui.button(label).clicked() {
+                                                    edit = crate::model::merge::resolve(
+                                                        ws,
+                                                        conflict.id,
+                                                        side,
+                                                    );
+                                                }
+                                            }
+                                        });
+                                    });
+                                });
+                            }
+                        });
+                    ui.horizontal(|ui| {
+                        if ui.button(t.all_mine).clicked() {
+                            edit = Some(crate::model::merge::resolve_all(
+                                ws,
+                                crate::model::merge::Side::Mine,
+                            ));
+                        }
+                        if ui.button(t.all_theirs).clicked() {
+                            edit = Some(crate::model::merge::resolve_all(
+                                ws,
+                                crate::model::merge::Side::Theirs,
+                            ));
+                        }
+                        if ui.button(t.close).clicked() {
+                            close = true;
+                        }
+                    });
+                });
+                if let Some(edit) = edit {
+                    self.apply(edit, None);
+                }
+                if !close && !self.session.workspace().conflicts.is_empty() {
+                    self.dialog = Some(Dialog::Conflicts);
                 }
             }
             Dialog::Shortcuts => {

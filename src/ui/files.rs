@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 pub enum Purpose {
     Open,
     SaveAs,
+    /// A colleague's copy to merge into the open workspace.
+    Merge,
 }
 
 pub struct FileJob {
@@ -46,7 +48,7 @@ impl FileJob {
                 dialog = dialog.set_directory(folder);
             }
             let chosen = match purpose {
-                Purpose::Open => pollster::block_on(dialog.pick_file()),
+                Purpose::Open | Purpose::Merge => pollster::block_on(dialog.pick_file()),
                 Purpose::SaveAs => pollster::block_on(dialog.set_file_name(file_name).save_file()),
             };
             let _ = sender.send(chosen.map(|handle| handle.path().to_path_buf()));

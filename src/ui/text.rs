@@ -33,6 +33,20 @@ impl Language {
 }
 
 pub struct Tr {
+    pub recovery_title: &'static str,
+    pub recovery_restore: &'static str,
+    pub recovery_discard: &'static str,
+    pub merge: &'static str,
+    pub merge_done: &'static str,
+    pub conflicts_title: &'static str,
+    pub conflicts_banner: &'static str,
+    pub conflicts_review: &'static str,
+    pub keep_mine: &'static str,
+    pub keep_theirs: &'static str,
+    pub all_mine: &'static str,
+    pub all_theirs: &'static str,
+    pub now_kept: &'static str,
+    pub backup_note: &'static str,
     pub export: &'static str,
     pub export_title: &'static str,
     pub export_format: &'static str,
@@ -292,6 +306,20 @@ impl Tr {
     /// Every text of the table, for the tests that check none is empty.
     pub fn all(&self) -> Vec<&'static str> {
         let mut all = vec![
+            self.recovery_title,
+            self.recovery_restore,
+            self.recovery_discard,
+            self.merge,
+            self.merge_done,
+            self.conflicts_title,
+            self.conflicts_banner,
+            self.conflicts_review,
+            self.keep_mine,
+            self.keep_theirs,
+            self.all_mine,
+            self.all_theirs,
+            self.now_kept,
+            self.backup_note,
             self.export,
             self.export_title,
             self.export_format,
@@ -505,6 +533,20 @@ impl Tr {
 }
 
 pub static NL: Tr = Tr {
+    recovery_title: "Werk herstellen",
+    recovery_restore: "Herstellen",
+    recovery_discard: "Niet herstellen",
+    merge: "Samenvoegen…",
+    merge_done: "Samengevoegd met",
+    conflicts_title: "Conflicten na het samenvoegen",
+    conflicts_banner: "conflict(en) na het samenvoegen: kies per conflict welke waarde blijft.",
+    conflicts_review: "Conflicten bekijken…",
+    keep_mine: "Mijn versie",
+    keep_theirs: "Hun versie",
+    all_mine: "Overal mijn versie",
+    all_theirs: "Overal hun versie",
+    now_kept: "nu in de werkruimte:",
+    backup_note: "Let op:",
     export: "Exporteren…",
     export_title: "De mededeling exporteren",
     export_format: "Formaat",
@@ -736,6 +778,20 @@ pub static NL: Tr = Tr {
 };
 
 pub static EN: Tr = Tr {
+    recovery_title: "Recover work",
+    recovery_restore: "Restore",
+    recovery_discard: "Don't restore",
+    merge: "Merge…",
+    merge_done: "Merged with",
+    conflicts_title: "Conflicts after merging",
+    conflicts_banner: "conflict(s) after merging: choose which value stays for each.",
+    conflicts_review: "Review conflicts…",
+    keep_mine: "My version",
+    keep_theirs: "Their version",
+    all_mine: "My version everywhere",
+    all_theirs: "Their version everywhere",
+    now_kept: "now in the workspace:",
+    backup_note: "Note:",
     export: "Export…",
     export_title: "Export the communication",
     export_format: "Format",

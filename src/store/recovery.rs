@@ -1,0 +1,496 @@
+//! Autosave and crash recovery.
+//!
+//! A few seconds after a change the window writes the workspace to a recovery file in
+//! the application's data folder, never over the person's own file. One recovery file
+//! per open workspace, named from a hash of the workspace's path (`naamloos.ron` for a
+//! workspace that has no file yet). A recovery file is an ordinary workspace file with
+//! one extra field at the end, `recovery: (original, written, title)`, so it also opens
+//! as a workspace by hand. On the next start [`find_recovery`] reports it when it is
+//! newer than the file; a normal save calls [`clear_recovery`].
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::model::Workspace;
+
+use super::file::{
+    FORMAT_VERSION, LoadError, SaveError, io_reason, parse_bytes, read_bounded, write_atomic,
+};
+
+/// Overrides the data folder: for tests, for a portable install on a USB stick, and for
+/// the crash test that kills a real process.
+pub const DATA_DIR_ENV: &str = "CLUSTERWERKBANK_DATA_DIR";
+
+/// The folder name under the platform's data folder (same as the window's app id).
+pub const APP_ID: &str = "clusterwerkbank";
+
+/// How long after the last change the window should write the recovery file.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(3);
+
+/// The application's own data folder, private to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    /// `$CLUSTERWERKBANK_DATA_DIR` when set, else the platform's data folder (the one
+    /// eframe uses): `~/.local/share/clusterwerkbank` (Linux, or `$XDG_DATA_HOME`),
+    /// `~/Library/Application Support/clusterwerkbank` (macOS),
+    /// `%APPDATA%\clusterwerkbank\data` (Windows). `None` without a home folder.
+    pub fn locate() -> Option<Self> {
+        match std::env::var_os(DATA_DIR_ENV) {
+            Some(dir) if !dir.is_empty() => Some(Self::at(dir)),
+            _ => eframe::storage_dir(APP_ID).map(Self::at),
+        }
+    }
+
+    pub fn at(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn recovery_folder(&self) -> PathBuf {
+        self.root.join("herstel")
+    }
+
+    pub fn backup_folder(&self) -> PathBuf {
+        self.root.join("reservekopieen")
+    }
+}
+
+/// Creates a folder (and its parents) readable by the owner only.
+pub(crate) fn private_folder(path: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path)
+}
+
+/// A stable name for a workspace path: FNV-1a over the absolute path's bytes.
+/// `DefaultHasher` is not promised to stay the same between Rust versions, and a
+/// recovery file must be found again by the next build.
+pub(crate) fn path_key(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in absolute.as_os_str().as_encoded_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Which workspace a recovery file belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryTarget {
+    data: DataDir,
+    /// The person's file, absolute; `None` for a workspace never saved.
+    original: Option<PathBuf>,
+}
+
+impl RecoveryTarget {
+    pub fn new(data: &DataDir, original: Option<&Path>) -> Self {
+        Self {
+            data: data.clone(),
+            original: original.map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_owned())),
+        }
+    }
+
+    pub fn original(&self) -> Option<&Path> {
+        self.original.as_deref()
+    }
+
+    /// Where this workspace's recovery file lives.
+    pub fn recovery_file(&self) -> PathBuf {
+        let name = match &self.original {
+            Some(path) => format!("{}.ron", path_key(path)),
+            None => "naamloos.ron".to_owned(),
+        };
+        self.data.recovery_folder().join(name)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct RecoveryHeader {
+    /// The person's file, for display only (the file name is the lookup key).
+    original: Option<String>,
+    written: Timestamp,
+    title: String,
+}
+
+#[derive(Serialize)]
+struct RecoveryOut<'a> {
+    format_version: u32,
+    workspace: &'a Workspace,
+    recovery: RecoveryHeader,
+}
+
+#[derive(Deserialize)]
+struct HeaderOnly {
+    recovery: RecoveryHeader,
+}
+
+/// Writes the recovery file for `target` atomically, readable by the owner only, and
+/// returns its path. Never touches the person's own file.
+pub fn write_recovery(
+    target: &RecoveryTarget,
+    ws: &Workspace,
+    now: Timestamp,
+) -> Result<PathBuf, SaveError> {
+    let file = target.recovery_file();
+    if target.original.as_deref() == Some(file.as_path()) {
+        return Err(SaveError {
+            path: file,
+            reason: "dit is zelf een herstelbestand; sla het eerst op onder een eigen naam"
+                .to_owned(),
+        });
+    }
+    let folder = target.data.recovery_folder();
+    private_folder(&folder).map_err(|e| SaveError::new(&folder, &e))?;
+    let out = RecoveryOut {
+        format_version: FORMAT_VERSION,
+        workspace: ws,
+        recovery: RecoveryHeader {
+            original: target.original.as_ref().map(|p| p.display().to_string()),
+            written: now,
+            title: ws.meta.title.clone(),
+        },
+    };
+    let text =
+        ron::ser::to_string_pretty(&out, super::file::pretty_config()).map_err(|e| SaveError {
+            path: file.clone(),
+            reason: e.to_string(),
+        })?;
+    write_atomic(&file, text.as_bytes())?;
+    Ok(file)
+}
+
+/// A recovery file waiting to be restored, with what the window shows about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecoveryInfo {
+    /// The recovery file itself.
+    pub file: PathBuf,
+    /// The person's file it belongs to; `None` for an unsaved workspace.
+    pub original: Option<PathBuf>,
+    /// When it was written (for a damaged file: its modification time).
+    pub written: Timestamp,
+    /// The workspace's title, empty for a damaged file.
+    pub title: String,
+    /// Why it cannot be restored, in Dutch; `None` when it loads. A damaged recovery
+    /// file is reported and left where it is, never deleted behind the person's back.
+    pub problem: Option<String>,
+}
+
+impl RecoveryInfo {
+    /// The question for the restore prompt, in Dutch.
+    pub fn describe(&self) -> String {
+        let when = self
+            .written
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .strftime("%d-%m-%Y om %H:%M")
+            .to_string();
+        let of = match &self.original {
+            Some(path) => format!("van {}", path.display()),
+            None => "van een werkruimte die nog niet was opgeslagen".to_owned(),
+        };
+        match &self.problem {
+            None => format!(
+                "Er is niet-opgeslagen werk {of} (\u{201c}{}\u{201d}), automatisch bewaard op {when}. Wil je het herstellen?",
+                self.title
+            ),
+            Some(problem) => format!(
+                "Er is een herstelbestand {of} van {when}, maar het is beschadigd: {problem}. Het staat nog in {}.",
+                self.file.display()
+            ),
+        }
+    }
+}
+
+fn modified(path: &Path) -> Option<Timestamp> {
+    let time = std::fs::metadata(path).ok()?.modified().ok()?;
+    Timestamp::try_from(time).ok()
+}
+
+/// The recovery file for `target`, when there is one worth offering: newer than the
+/// person's file, or the file is gone or was never saved. A damaged recovery file is
+/// always reported (with `problem` set).
+pub fn find_recovery(target: &RecoveryTarget) -> Option<RecoveryInfo> {
+    let file = target.recovery_file();
+    if !file.exists() {
+        return None;
+    }
+    let damaged = |problem: String| RecoveryInfo {
+        file: file.clone(),
+        original: target.original.clone(),
+        written: modified(&file).unwrap_or(Timestamp::UNIX_EPOCH),
+        title: String::new(),
+        problem: Some(problem),
+    };
+    let bytes = match read_bounded(&file) {
+        Ok(bytes) => bytes,
+        Err(error) => return Some(damaged(error.to_string())),
+    };
+    let workspace = match parse_bytes(&bytes) {
+        Ok(ws) => ws,
+        Err(problem) => return Some(damaged(problem.to_string())),
+    };
+    let header = std::str::from_utf8(&bytes).ok().and_then(|text| {
+        ron::Options::default()
+            .with_recursion_limit(64)
+            .from_str::<HeaderOnly>(text)
+            .ok()
+    });
+    let Some(HeaderOnly { recovery: header }) = header else {
+        return Some(damaged(
+            "de kop met het tijdstip ontbreekt of is onleesbaar".to_owned(),
+        ));
+    };
+    if let Some(original) = &target.original
+        && let Some(saved) = modified(original)
+    {
+        if header.written <= saved {
+            return None;
+        }
+        // Nothing to restore if the file already holds exactly this.
+        if super::file::load(original).is_ok_and(|on_disk| on_disk == workspace) {
+            return None;
+        }
+    }
+    Some(RecoveryInfo {
+        file,
+        original: target.original.clone(),
+        written: header.written,
+        title: header.title,
+        problem: None,
+    })
+}
+
+/// The workspace a recovery file holds. The recovery file stays until
+/// [`clear_recovery`].
+pub fn load_recovery(info: &RecoveryInfo) -> Result<Workspace, LoadError> {
+    super::file::load(&info.file)
+}
+
+/// Removes the recovery file after a normal save or close, or when the person declines
+/// to restore it. A file that is already gone is fine.
+pub fn clear_recovery(target: &RecoveryTarget) -> Result<(), SaveError> {
+    let file = target.recovery_file();
+    match std::fs::remove_file(&file) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(SaveError {
+            reason: io_reason(&e),
+            path: file,
+        }),
+    }
+}
+
+/// When to write the recovery file: [`AUTOSAVE_DELAY`] after the last change, so typing
+/// is not interrupted by a write per keystroke, yet a crash loses seconds at most.
+#[derive(Clone, Debug, Default)]
+pub struct AutosaveTimer {
+    written_revision: Option<u64>,
+    changed: Option<(u64, Instant)>,
+}
+
+impl AutosaveTimer {
+    /// Call every frame with the session's revision; true when the recovery file should
+    /// be written now. Then call [`AutosaveTimer::written`].
+    pub fn due(&mut self, revision: u64, now: Instant) -> bool {
+        if self.written_revision == Some(revision) {
+            self.changed = None;
+            return false;
+        }
+        match self.changed {
+            Some((seen, since)) if seen == revision => now.duration_since(since) >= AUTOSAVE_DELAY,
+            _ => {
+                self.changed = Some((revision, now));
+                false
+            }
+        }
+    }
+
+    /// The recovery file (or the person's file) now holds this revision.
+    pub fn written(&mut self, revision: u64) {
+        self.written_revision = Some(revision);
+        self.changed = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{default_workspace, save};
+
+    fn ts(seconds: i64) -> Timestamp {
+        Timestamp::from_second(seconds).expect("valid")
+    }
+
+    #[test]
+    fn crash_then_restart_finds_the_recovery_and_a_save_clears_it() {
+        let temp = tempfile::tempdir().expect("temp");
+        let data = DataDir::at(temp.path().join("data"));
+        let path = temp.path().join("werk.ron");
+        let original = default_workspace();
+        save(&path, &original).expect("save");
+        let mut edited = original.clone();
+        edited.meta.title = "Na het laatste opslaan".into();
+        {
+            let target = RecoveryTarget::new(&data, Some(&path));
+            write_recovery(
+                &target,
+                &edited,
+                Timestamp::now()
+                    .checked_add(jiff::SignedDuration::from_secs(5))
+                    .expect("time"),
+            )
+            .expect("recovery");
+            // The process "dies" here: nothing else is written.
+        }
+        let target = RecoveryTarget::new(&data, Some(&path));
+        let info = find_recovery(&target).expect("recovery found");
+        assert_eq!(info.problem, None);
+        assert_eq!(info.title, "Na het laatste opslaan");
+        assert!(info.describe().contains("werk.ron"), "{}", info.describe());
+        assert_eq!(load_recovery(&info).expect("loads"), edited);
+        // The person's file was never touched.
+        assert_eq!(crate::store::load(&path).expect("loads"), original);
+
+        save(&path, &edited).expect("save");
+        clear_recovery(&target).expect("clear");
+        assert!(!info.file.exists());
+        assert_eq!(find_recovery(&target), None);
+        clear_recovery(&target).expect("clearing twice is fine");
+    }
+
+    #[test]
+    fn a_recovery_older_than_the_file_is_not_offered() {
+        let temp = tempfile::tempdir().expect("temp");
+        let data = DataDir::at(temp.path());
+        let path = temp.path().join("werk.ron");
+        let mut ws = Workspace::empty();
+        save(&path, &ws).expect("save");
+        ws.meta.title = "ouder".into();
+        let target = RecoveryTarget::new(&data, Some(&path));
+        write_recovery(&target, &ws, ts(1_000_000)).expect("recovery");
+        assert_eq!(find_recovery(&target), None);
+        // When the file is gone, any recovery is worth offering.
+        std::fs::remove_file(&path).expect("remove");
+        assert!(find_recovery(&target).is_some());
+    }
+
+    #[test]
+    fn unsaved_workspaces_and_different_files_get_different_recovery_files() {
+        let data = DataDir::at("/tmp/x");
+        let a = RecoveryTarget::new(&data, Some(Path::new("/a/werk.ron")));
+        let b = RecoveryTarget::new(&data, Some(Path::new("/b/werk.ron")));
+        let none = RecoveryTarget::new(&data, None);
+        assert_ne!(a.recovery_file(), b.recovery_file());
+        assert!(none.recovery_file().ends_with("herstel/naamloos.ron"));
+        assert_eq!(
+            a.recovery_file(),
+            RecoveryTarget::new(&data, Some(Path::new("/a/werk.ron"))).recovery_file()
+        );
+        // Fixed value: a recovery file must be found again by a later build.
+        assert_eq!(
+            path_key(Path::new("/a/werk.ron")),
+            path_key(Path::new("/a/werk.ron"))
+        );
+        assert_eq!(path_key(Path::new("")).len(), 16);
+    }
+
+    #[test]
+    fn a_damaged_recovery_file_is_reported_and_kept() {
+        let temp = tempfile::tempdir().expect("temp");
+        let data = DataDir::at(temp.path());
+        let target = RecoveryTarget::new(&data, None);
+        let file =
+            write_recovery(&target, &default_workspace(), ts(2_000_000_000)).expect("recovery");
+        let text = std::fs::read(&file).expect("read");
+        std::fs::write(&file, &text[..text.len() / 2]).expect("truncate");
+        let info = find_recovery(&target).expect("reported");
+        let problem = info.problem.as_deref().expect("a problem");
+        assert!(problem.contains("regel"), "{problem}");
+        assert!(info.describe().contains("beschadigd"));
+        assert!(load_recovery(&info).is_err());
+        assert!(
+            file.exists(),
+            "a damaged recovery file is never deleted silently"
+        );
+    }
+
+    #[test]
+    fn a_recovery_file_opens_as_a_workspace_and_the_header_survives_odd_titles() {
+        let temp = tempfile::tempdir().expect("temp");
+        let data = DataDir::at(temp.path());
+        let mut ws = default_workspace();
+        ws.meta.title = "Titel met \"aanhalingstekens\", \\, \n, \"# en 🚀".into();
+        let target = RecoveryTarget::new(&data, None);
+        let file = write_recovery(&target, &ws, ts(2_000_000_000)).expect("recovery");
+        assert_eq!(crate::store::load(&file).expect("loads"), ws);
+        let info = find_recovery(&target).expect("found");
+        assert_eq!(info.title, ws.meta.title);
+        assert_eq!(info.written, ts(2_000_000_000));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn recovery_files_and_their_folder_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let temp = tempfile::tempdir().expect("temp");
+        let data = DataDir::at(temp.path().join("d"));
+        let file = write_recovery(
+            &RecoveryTarget::new(&data, None),
+            &Workspace::empty(),
+            ts(0),
+        )
+        .expect("recovery");
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&file), 0o600);
+        assert_eq!(mode(&data.recovery_folder()), 0o700);
+    }
+
+    #[test]
+    fn a_failing_recovery_write_is_an_error_not_a_crash() {
+        let temp = tempfile::tempdir().expect("temp");
+        let blocker = temp.path().join("bestand");
+        std::fs::write(&blocker, "x").expect("write");
+        // The data folder's parent is a regular file: fails even for root.
+        let data = DataDir::at(blocker.join("data"));
+        let err = write_recovery(
+            &RecoveryTarget::new(&data, None),
+            &Workspace::empty(),
+            ts(0),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("Kon"), "{err}");
+    }
+
+    #[test]
+    fn the_autosave_timer_waits_for_a_pause() {
+        let start = Instant::now();
+        let mut timer = AutosaveTimer::default();
+        timer.written(0);
+        assert!(!timer.due(0, start));
+        assert!(!timer.due(1, start));
+        assert!(!timer.due(1, start + Duration::from_secs(1)));
+        assert!(
+            !timer.due(2, start + Duration::from_secs(2)),
+            "a new change restarts the wait"
+        );
+        assert!(!timer.due(2, start + Duration::from_secs(4)));
+        assert!(timer.due(2, start + Duration::from_secs(5)));
+        timer.written(2);
+        assert!(!timer.due(2, start + Duration::from_secs(60)));
+    }
+}
