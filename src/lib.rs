@@ -3,7 +3,9 @@
 //! `model` is the workspace and its rules (pure), `store` the files, `ui` the window,
 //! `cli` the command line. See `docs/ARCHITECTURE.md`.
 
+pub mod charts;
 pub mod cli;
 pub mod model;
 pub mod store;
+pub mod synth;
 pub mod ui;

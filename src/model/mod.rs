@@ -4,6 +4,7 @@
 //! applies an [`Edit`], records its inverse for undo and bumps the revision that
 //! derived data (warnings, counts, charts) and autosave hang off.
 
+pub mod derived;
 pub mod edit;
 pub mod history;
 pub mod ids;

@@ -1,7 +1,7 @@
 //! Validation and the consequences of removals. Validation only warns: a file with
 //! problems still loads, so a person can see and mend them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::edit::{Edit, Record, RecordKey};
 use super::ids::*;
@@ -65,13 +65,31 @@ impl std::fmt::Display for Warning {
 }
 
 /// The compatibility rules a cluster's scenario combination breaks.
-pub fn broken_rules<'a>(ws: &'a Workspace, cluster: ClusterId) -> Vec<&'a CompatibilityRule> {
-    let chosen: HashSet<ScenarioId> = ws
+pub fn broken_rules(ws: &Workspace, cluster: ClusterId) -> Vec<&CompatibilityRule> {
+    let own: Vec<&Assignment> = ws
         .assignments
         .iter()
         .filter(|a| a.cluster == cluster)
-        .map(|a| a.scenario)
         .collect();
+    rules_broken_by(ws, &own)
+}
+
+/// The assignments of every cluster, in workspace order: one pass instead of one scan
+/// of all assignments per cluster, which made validation quadratic.
+pub fn assignments_by_cluster(ws: &Workspace) -> HashMap<ClusterId, Vec<&Assignment>> {
+    let mut map: HashMap<ClusterId, Vec<&Assignment>> = HashMap::new();
+    for a in &ws.assignments {
+        map.entry(a.cluster).or_default().push(a);
+    }
+    map
+}
+
+/// The rules broken by one cluster's assignments.
+fn rules_broken_by<'a>(ws: &'a Workspace, own: &[&Assignment]) -> Vec<&'a CompatibilityRule> {
+    if own.len() < 2 {
+        return Vec::new();
+    }
+    let chosen: HashSet<ScenarioId> = own.iter().map(|a| a.scenario).collect();
     ws.rules
         .iter()
         .filter(|r| r.first != r.second && chosen.contains(&r.first) && chosen.contains(&r.second))
@@ -84,11 +102,26 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
     let clusters: HashSet<ClusterId> = ws.clusters.iter().map(|c| c.id).collect();
     let scenarios: HashSet<ScenarioId> = ws.scenarios.iter().map(|s| s.id).collect();
     let bodies: HashSet<BodyId> = ws.bodies.iter().map(|b| b.id).collect();
+    let by_cluster = assignments_by_cluster(ws);
+    let mut scenario_of: HashMap<ScenarioId, &Scenario> = HashMap::new();
+    for s in &ws.scenarios {
+        scenario_of.entry(s.id).or_insert(s);
+    }
+    let mut name_of: HashMap<ClusterId, &str> = HashMap::new();
+    for c in &ws.clusters {
+        name_of.entry(c.id).or_insert(&c.name);
+    }
+    let cluster_name = |id: ClusterId| {
+        name_of
+            .get(&id)
+            .map_or_else(|| "Onbekende cluster".to_owned(), |n| (*n).to_owned())
+    };
 
     check_unique_ids(ws, &mut warnings);
 
     for cluster in &ws.clusters {
-        for rule in broken_rules(ws, cluster.id) {
+        let own = by_cluster.get(&cluster.id).map_or(&[][..], Vec::as_slice);
+        for rule in rules_broken_by(ws, own) {
             warnings.push(Warning::IncompatibleCombination {
                 cluster: cluster.id,
                 rule: rule.id,
@@ -124,7 +157,7 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
                 ),
             });
         }
-        check_budget(ws, cluster, &mut warnings);
+        check_budget(ws, cluster, own, &mut warnings);
     }
 
     for a in &ws.assignments {
@@ -135,7 +168,7 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
                 "Een toewijzing verwijst naar een cluster die niet bestaat",
             ));
         }
-        let Some(scenario) = ws.scenario(a.scenario) else {
+        let Some(scenario) = scenario_of.get(&a.scenario) else {
             warnings.push(missing(
                 key,
                 "Een toewijzing verwijst naar een scenario dat niet bestaat",
@@ -148,7 +181,7 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
                     key,
                     &format!(
                         "{} onder {}: een gekozen suboptie bestaat niet (meer)",
-                        ws.cluster_name(a.cluster),
+                        cluster_name(a.cluster),
                         scenario.label()
                     ),
                 ));
@@ -165,7 +198,7 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
                     record: key,
                     message: format!(
                         "{} onder {}: {what} {score} ligt buiten 1–5",
-                        ws.cluster_name(a.cluster),
+                        cluster_name(a.cluster),
                         scenario.label()
                     ),
                 });
@@ -178,7 +211,7 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
                 record: key,
                 message: format!(
                     "{} onder {}: het budget loopt van {} tot {}, een lege periode",
-                    ws.cluster_name(a.cluster),
+                    cluster_name(a.cluster),
                     scenario.label(),
                     budget.first_year,
                     budget.last_year
@@ -323,16 +356,20 @@ pub fn cap_of(ws: &Workspace, cluster: &Cluster) -> Euro {
     cluster.max_yearly_funding.unwrap_or(ws.meta.funding_cap)
 }
 
-fn check_budget(ws: &Workspace, cluster: &Cluster, warnings: &mut Vec<Warning>) {
+/// `own` are the cluster's assignments.
+fn check_budget(
+    ws: &Workspace,
+    cluster: &Cluster,
+    own: &[&Assignment],
+    warnings: &mut Vec<Warning>,
+) {
     let cap = cap_of(ws, cluster);
     if cap.amount() <= 0 {
         return;
     }
     let years: Vec<i32> = {
-        let mut years: Vec<i32> = ws
-            .assignments
+        let mut years: Vec<i32> = own
             .iter()
-            .filter(|a| a.cluster == cluster.id)
             .filter_map(|a| a.budget)
             .flat_map(|b| b.first_year..=b.last_year.min(b.first_year.saturating_add(100)))
             .collect();
@@ -342,7 +379,14 @@ fn check_budget(ws: &Workspace, cluster: &Cluster, warnings: &mut Vec<Warning>) 
     };
     let over: Vec<(i32, Euro)> = years
         .into_iter()
-        .map(|y| (y, cluster_budget_in(ws, cluster.id, y)))
+        .map(|y| {
+            let sum = own
+                .iter()
+                .filter_map(|a| a.budget)
+                .filter(|b| b.covers(y))
+                .fold(Euro(0), |sum, b| sum.saturating_add(b.amount));
+            (y, sum)
+        })
         .filter(|(_, amount)| *amount > cap)
         .collect();
     if let (Some(first), Some(last)) = (over.first(), over.last()) {

@@ -13,7 +13,7 @@ use super::money::Euro;
 
 /// The whole consultation: everything a file holds.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Workspace {
     pub meta: Metadata,
     pub clusters: Vec<Cluster>,
@@ -30,7 +30,7 @@ pub struct Workspace {
 
 /// What the communication says about itself, and the texts around the records.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Metadata {
     /// Working title of the consultation, shown in the window.
     pub title: String,
@@ -88,7 +88,7 @@ impl ClusterStatus {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Cluster {
     pub id: ClusterId,
     pub name: String,
@@ -121,7 +121,7 @@ impl Default for Cluster {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct SubOption {
     pub id: SubOptionId,
     pub title: String,
@@ -139,7 +139,7 @@ impl Default for SubOption {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Scenario {
     pub id: ScenarioId,
     pub number: u32,
@@ -214,7 +214,7 @@ impl YearlyBudget {
 
 /// A cluster placed under a scenario. A cluster may stand under several.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Assignment {
     pub id: AssignmentId,
     pub cluster: ClusterId,
@@ -295,7 +295,7 @@ pub enum Source {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Argument {
     pub id: ArgumentId,
     pub polarity: Polarity,
@@ -360,7 +360,7 @@ impl Stance {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ScenarioStance {
     pub scenario: ScenarioId,
     pub stance: Stance,
@@ -376,7 +376,7 @@ impl Default for ScenarioId {
 
 /// The advice a body gave. Empty until it arrives.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Advice {
     pub received: Option<Date>,
     pub reference: String,
@@ -398,7 +398,7 @@ impl Advice {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct AdvisoryBody {
     pub id: BodyId,
     /// Short name used on badges: "SERV".
@@ -445,7 +445,7 @@ impl ThemeRoute {
 
 /// A strategically important theme missing from the current clusters.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Theme {
     pub id: ThemeId,
     pub name: String,
@@ -471,7 +471,7 @@ impl Default for Theme {
 
 /// Two scenarios (or sub-options of them) that one cluster should not combine.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct CompatibilityRule {
     pub id: RuleId,
     pub first: ScenarioId,

@@ -31,6 +31,7 @@ pub fn parse_version(text: &str, version: u32) -> Result<Workspace, ron::error::
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Current {
     #[allow(dead_code)]
     format_version: u32,
@@ -52,9 +53,8 @@ mod v1 {
         pub workspace: Workspace1,
     }
 
-    #[derive(Deserialize)]
-    #[serde(default)]
-    #[derive(Default)]
+    #[derive(Deserialize, Default)]
+    #[serde(default, deny_unknown_fields)]
     pub struct Workspace1 {
         pub meta: Metadata,
         pub clusters: Vec<Cluster1>,
@@ -66,6 +66,7 @@ mod v1 {
     }
 
     #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
     pub struct Cluster1 {
         pub id: ClusterId,
         #[serde(default)]
@@ -143,7 +144,7 @@ mod v1 {
 /// RON's parse errors, said in Dutch. The technical name stays in brackets for support.
 pub fn dutch_detail(error: &ron::Error) -> String {
     use ron::Error as E;
-    let text = match error {
+    match error {
         E::Eof => "het bestand houdt onverwacht op; het is mogelijk afgekapt".to_owned(),
         E::ExpectedComma => "hier ontbreekt een komma".to_owned(),
         E::ExpectedString | E::ExpectedStringEnd => {
@@ -174,8 +175,7 @@ pub fn dutch_detail(error: &ron::Error) -> String {
         E::InvalidValueForType { found, .. } => format!("ongeldige waarde {found}"),
         E::Message(m) => format!("ongeldige waarde ({m})"),
         other => format!("ongeldige inhoud ({other})"),
-    };
-    text
+    }
 }
 
 #[cfg(test)]

@@ -1,69 +1,953 @@
-//! The application shell.
+//! The application shell: menus, shortcuts, status bar, dialogs, files, and the one
+//! place where the edits panels collected are applied.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::model::Session;
+use egui::{RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use crate::model::rules::removal;
+use crate::model::{Cluster, Edit, RecordKey, Session, Workspace};
 use crate::store;
 
-pub struct WorkbenchApp {
-    session: Session,
-    path: Option<PathBuf>,
-    error: Option<String>,
+use super::actions::Action;
+use super::files::{self, FileJob, Outcome, Purpose};
+use super::search::Search;
+use super::state::{Frame, Outbox, Selection, View};
+use super::text::{Language, Tr};
+use super::{advice, board, charts, detail, document, matrix, scenarios, style, themes};
+use crate::model::derived::Derived;
+
+/// What the window remembers between runs (in eframe's storage, never the workspace).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub recent: Vec<PathBuf>,
+    pub dark: bool,
+    pub zoom: f32,
+    pub language: Language,
+    pub last_file: Option<PathBuf>,
+    pub view: View,
 }
 
-impl WorkbenchApp {
-    pub fn new(_cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
-        Self::open(file)
-    }
-
-    /// The app over a file, or the Green Paper when there is none or it fails to load.
-    pub fn open(file: Option<PathBuf>) -> Self {
-        match file.map(|p| (store::load(&p), p)) {
-            Some((Ok(ws), path)) => Self {
-                session: Session::new(ws),
-                path: Some(path),
-                error: None,
-            },
-            Some((Err(error), _)) => Self {
-                session: Session::new(store::default_workspace()),
-                path: None,
-                error: Some(error.to_string()),
-            },
-            None => Self {
-                session: Session::new(store::default_workspace()),
-                path: None,
-                error: None,
-            },
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            dark: false,
+            zoom: 1.0,
+            language: Language::Dutch,
+            last_file: None,
+            view: View::Matrix,
         }
     }
 }
 
-impl eframe::App for WorkbenchApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            let ws = self.session.workspace();
-            ui.heading(&ws.meta.title);
-            if let Some(error) = &self.error {
-                ui.colored_label(ui.visuals().error_fg_color, error);
+const PREFS_KEY: &str = "clusterwerkbank-voorkeuren";
+const MAX_RECENT: usize = 8;
+
+/// Something that must wait for the answer to "save your changes?".
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    New,
+    NewEmpty,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+pub enum Dialog {
+    Unsaved {
+        then: Pending,
+    },
+    ConfirmRemoval {
+        what: String,
+        consequences: Vec<String>,
+        edit: Edit,
+    },
+    PathEntry {
+        purpose: Purpose,
+        text: String,
+        note: Option<String>,
+    },
+    Error {
+        message: String,
+        offer_save_as: bool,
+    },
+    Warnings,
+    Shortcuts,
+}
+
+pub struct WorkbenchApp {
+    pub session: Session,
+    pub path: Option<PathBuf>,
+    pub view: View,
+    pub selection: Selection,
+    pub prefs: Prefs,
+    pub dialog: Option<Dialog>,
+    derived: Derived,
+    /// Chart data, with the revision it belongs to; computed when the charts are shown.
+    charts: Option<(u64, super::charts::ChartData)>,
+    file_job: Option<FileJob>,
+    /// What to do once a "Save as" started from the unsaved-changes question succeeds.
+    after_save: Option<Pending>,
+    last_saved: Option<jiff::Timestamp>,
+    status: Option<(String, bool)>,
+    search: Search,
+    last_focus: Option<egui::Id>,
+    shown_title: String,
+    allow_close: bool,
+    applied_style: Option<(bool, f32)>,
+}
+
+impl WorkbenchApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .unwrap_or_default();
+        Self::start(file, prefs)
+    }
+
+    /// Start-up: the file asked for; else the last workspace if it still loads; else
+    /// the Green Paper as an unsaved "Naamloos".
+    pub fn start(file: Option<PathBuf>, prefs: Prefs) -> Self {
+        let mut app = Self {
+            session: Session::new(store::default_workspace()),
+            path: None,
+            view: prefs.view,
+            selection: Selection::Nothing,
+            dialog: None,
+            derived: Derived::default(),
+            charts: None,
+            file_job: None,
+            after_save: None,
+            last_saved: None,
+            status: None,
+            search: Search::default(),
+            last_focus: None,
+            shown_title: String::new(),
+            allow_close: false,
+            applied_style: None,
+            prefs,
+        };
+        if let Some(path) = file {
+            app.open_path(&path);
+        } else if let Some(last) = app.prefs.last_file.clone()
+            && store::load(&last).is_ok()
+        {
+            app.open_path(&last);
+        }
+        app
+    }
+
+    pub fn t(&self) -> &'static Tr {
+        self.prefs.language.texts()
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        self.session.workspace()
+    }
+
+    pub fn warnings(&mut self) -> &[crate::model::Warning] {
+        self.refresh_derived();
+        &self.derived.warnings
+    }
+
+    fn refresh_derived(&mut self) {
+        self.derived.refresh(
+            self.session.workspace(),
+            self.session.revision(),
+            crate::cli::current_year(),
+        );
+    }
+
+    fn file_label(&self) -> String {
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || self.t().untitled.to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    // ---- actions -------------------------------------------------------------
+
+    pub fn run(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::New => self.guard(ctx, Pending::New),
+            Action::NewEmpty => self.guard(ctx, Pending::NewEmpty),
+            Action::Open => self.guard(ctx, Pending::Open),
+            Action::OpenTyped => {
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose: Purpose::Open,
+                    text: String::new(),
+                    note: None,
+                });
             }
-            if let Some(path) = &self.path {
-                ui.label(path.display().to_string());
+            Action::Save => {
+                self.save(ctx);
             }
-            egui::Grid::new("matrix").striped(true).show(ui, |ui| {
-                ui.label("Cluster");
-                for s in &ws.scenarios {
-                    ui.label(s.label());
+            Action::SaveAs => self.start_file_dialog(ctx, Purpose::SaveAs),
+            Action::Quit => self.guard(ctx, Pending::Quit),
+            Action::Undo => {
+                if let Err(e) = self.session.undo() {
+                    self.status = Some((e.to_string(), true));
                 }
-                ui.end_row();
-                for c in &ws.clusters {
-                    ui.label(&c.name);
-                    for s in &ws.scenarios {
-                        let text = ws.assignment_of(c.id, s.id).map_or("–", |a| a.role.dutch());
-                        ui.label(text);
-                    }
-                    ui.end_row();
+            }
+            Action::Redo => {
+                if let Err(e) = self.session.redo() {
+                    self.status = Some((e.to_string(), true));
+                }
+            }
+            Action::Find => self.search.open(),
+            Action::ShowView(view) => {
+                self.view = view;
+                self.prefs.view = view;
+            }
+            Action::ZoomIn => self.prefs.zoom = (self.prefs.zoom + 0.1).min(2.0),
+            Action::ZoomOut => self.prefs.zoom = (self.prefs.zoom - 0.1).max(0.75),
+            Action::ZoomReset => self.prefs.zoom = 1.0,
+            Action::ToggleDark => self.prefs.dark = !self.prefs.dark,
+            Action::ShowWarnings => self.dialog = Some(Dialog::Warnings),
+            Action::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
+            Action::AddCluster => {
+                let cluster = Cluster {
+                    name: self.t().new_cluster.to_owned(),
+                    max_yearly_funding: Some(self.workspace().meta.funding_cap),
+                    ..Cluster::default()
+                };
+                self.selection = Selection::Cluster(cluster.id);
+                self.apply(Edit::append(cluster), None);
+            }
+        }
+    }
+
+    /// Runs `then` now, or first asks about unsaved changes.
+    fn guard(&mut self, ctx: &egui::Context, then: Pending) {
+        if self.session.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then });
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, then: Pending) {
+        match then {
+            Pending::New => self.replace(Session::new(store::default_workspace()), None),
+            Pending::NewEmpty => self.replace(Session::new(Workspace::empty()), None),
+            Pending::Open => self.start_file_dialog(ctx, Purpose::Open),
+            Pending::OpenPath(path) => self.open_path(&path),
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn replace(&mut self, session: Session, path: Option<PathBuf>) {
+        self.session = session;
+        self.path = path;
+        self.selection = Selection::Nothing;
+        self.last_saved = None;
+        self.search.clear();
+    }
+
+    /// Opens a file. A file that does not load changes nothing but the message.
+    pub fn open_path(&mut self, path: &Path) {
+        match store::load(path) {
+            Ok(ws) => {
+                self.replace(Session::new(ws), Some(path.to_owned()));
+                self.remember(path);
+                self.status = Some((format!("{} {}", self.t().opened, path.display()), false));
+            }
+            Err(error) => {
+                self.dialog = Some(Dialog::Error {
+                    message: error.to_string(),
+                    offer_save_as: false,
+                });
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        self.prefs.recent.retain(|p| *p != path);
+        self.prefs.recent.insert(0, path.clone());
+        self.prefs.recent.truncate(MAX_RECENT);
+        self.prefs.last_file = Some(path);
+    }
+
+    /// Saves to the current file, or asks for one. Returns whether it is on disk.
+    pub fn save(&mut self, ctx: &egui::Context) -> bool {
+        match self.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => {
+                self.start_file_dialog(ctx, Purpose::SaveAs);
+                false
+            }
+        }
+    }
+
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match store::save(path, self.session.workspace()) {
+            Ok(()) => {
+                self.session.mark_saved();
+                self.path = Some(path.to_owned());
+                self.last_saved = Some(jiff::Timestamp::now());
+                self.remember(path);
+                self.status = Some((format!("{} {}", self.t().saved_in, path.display()), false));
+                true
+            }
+            Err(error) => {
+                // The workspace stays in memory and marked unsaved.
+                self.after_save = None;
+                self.dialog = Some(Dialog::Error {
+                    message: error.to_string(),
+                    offer_save_as: true,
+                });
+                false
+            }
+        }
+    }
+
+    fn start_file_dialog(&mut self, ctx: &egui::Context, purpose: Purpose) {
+        if self.file_job.is_some() {
+            return;
+        }
+        let folder = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+            .or_else(|| Some(files::default_folder()));
+        let name = self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || files::file_name_for(&self.workspace().meta.title),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.file_job = Some(FileJob::start(purpose, folder, name, ctx.clone()));
+    }
+
+    fn poll_file_job(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.file_job else {
+            return;
+        };
+        let Some(outcome) = job.poll() else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(150));
+            return;
+        };
+        let purpose = job.purpose;
+        self.file_job = None;
+        match outcome {
+            Outcome::Chosen(path) => self.path_chosen(ctx, purpose, &path),
+            Outcome::Cancelled => self.after_save = None,
+            Outcome::Unavailable => {
+                let suggestion = match purpose {
+                    Purpose::Open => String::new(),
+                    Purpose::SaveAs => files::default_folder()
+                        .join(files::file_name_for(&self.workspace().meta.title))
+                        .display()
+                        .to_string(),
+                };
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose,
+                    text: suggestion,
+                    note: Some(self.t().no_file_dialog.to_owned()),
+                });
+            }
+        }
+    }
+
+    fn path_chosen(&mut self, ctx: &egui::Context, purpose: Purpose, path: &Path) {
+        match purpose {
+            Purpose::Open => self.open_path(path),
+            Purpose::SaveAs => {
+                let path = files::with_extension(path);
+                if self.save_to(&path)
+                    && let Some(then) = self.after_save.take()
+                {
+                    self.proceed(ctx, then);
+                }
+            }
+        }
+    }
+
+    /// The one place where the window changes the workspace.
+    fn apply(&mut self, edit: Edit, key: Option<crate::model::CoalesceKey>) {
+        let result = match key {
+            Some(key) => self.session.apply_typing(edit, key),
+            None => self.session.apply(edit),
+        };
+        if let Err(error) = result {
+            self.status = Some((error.to_string(), true));
+        }
+    }
+
+    fn carry_out(&mut self, ctx: &egui::Context, out: Outbox) {
+        let Outbox {
+            edits,
+            removals,
+            select,
+            view,
+            focus,
+        } = out;
+        for (edit, key) in edits {
+            self.apply(edit, key);
+        }
+        if let Some(key) = removals.into_iter().next() {
+            self.ask_removal(key);
+        }
+        if let Some(selection) = select {
+            self.selection = selection;
+        }
+        if let Some(view) = view {
+            self.view = view;
+        }
+        if let Some(id) = focus {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+    }
+
+    /// Removes at once when nothing else refers to the record, else asks first and
+    /// says what goes with it.
+    fn ask_removal(&mut self, key: RecordKey) {
+        let ws = self.session.workspace();
+        let (edit, consequences) = removal(ws, key);
+        if consequences.is_empty() {
+            self.apply(edit, None);
+            return;
+        }
+        let what = match key {
+            RecordKey::Cluster(id) => ws.cluster_name(id),
+            RecordKey::Scenario(id) => ws.scenario_label(id),
+            RecordKey::Body(id) => ws
+                .body(id)
+                .map(|b| b.short_name.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        self.dialog = Some(Dialog::ConfirmRemoval {
+            what,
+            consequences,
+            edit,
+        });
+    }
+
+    // ---- drawing ---------------------------------------------------------------
+
+    /// One frame of the whole window. `App::ui` calls this, and so do the tests.
+    pub fn frame(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_style(&ctx);
+        self.handle_close_request(&ctx);
+        self.handle_shortcuts(&ctx);
+        self.poll_file_job(&ctx);
+        self.refresh_derived();
+        self.update_title(&ctx);
+
+        if self.view == View::Charts {
+            let revision = self.session.revision();
+            if self.charts.as_ref().is_none_or(|(r, _)| *r != revision) {
+                let today = jiff::ZonedDateTime::now().date();
+                let data = super::charts::ChartData::compute(self.session.workspace(), today);
+                self.charts = Some((revision, data));
+            }
+        }
+        let mut out = Outbox::default();
+        let mut actions = Vec::new();
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui, &mut actions));
+        if self.search.is_open() {
+            egui::Panel::top("search").show(ui, |ui| {
+                self.search
+                    .show(ui, self.session.workspace(), self.t(), &mut out);
+            });
+        }
+        egui::Panel::left("views")
+            .resizable(false)
+            .default_size(150.0)
+            .show(ui, |ui| self.view_list(ui, &mut actions));
+        let frame = Frame {
+            ws: self.session.workspace(),
+            derived: &self.derived,
+            selection: self.selection,
+            t: self.prefs.language.texts(),
+            now: jiff::Timestamp::now(),
+        };
+        if matches!(self.view, View::Matrix | View::Board | View::Charts) {
+            egui::Panel::right("detail")
+                .resizable(true)
+                .default_size(380.0)
+                .min_size(280.0)
+                .show(ui, |ui| detail::show(ui, &frame, &mut out));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading(self.view.label(frame.t));
+                if matches!(self.view, View::Matrix | View::Board)
+                    && ui.button(frame.t.add_cluster).clicked()
+                {
+                    actions.push(Action::AddCluster);
                 }
             });
+            ui.separator();
+            match self.view {
+                View::Matrix => matrix::show(ui, &frame, &mut out),
+                View::Board => board::show(ui, &frame, &mut out),
+                View::Scenarios => scenarios::show(ui, &frame, &mut out),
+                View::Advice => advice::show(ui, &frame, &mut out),
+                View::Themes => themes::show(ui, &frame, &mut out),
+                View::Charts => {
+                    if let Some((_, data)) = &self.charts {
+                        charts::show(ui, &frame, data, &mut out);
+                    }
+                }
+                View::Document => document::show(ui, &frame, &mut out),
+            }
         });
+        self.dialogs(&ctx, &mut actions);
+
+        self.carry_out(&ctx, out);
+        for action in actions {
+            self.run(&ctx, action);
+        }
+        // One undo step per finished text edit: leaving a field closes its step.
+        let focused = ctx.memory(|m| m.focused());
+        if focused != self.last_focus {
+            self.session.seal();
+            self.last_focus = focused;
+        }
+    }
+
+    fn apply_style(&mut self, ctx: &egui::Context) {
+        let wanted = (self.prefs.dark, self.prefs.zoom);
+        if self.applied_style != Some(wanted) {
+            style::apply(ctx, self.prefs.dark);
+            ctx.set_zoom_factor(self.prefs.zoom);
+            self.applied_style = Some(wanted);
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.session.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved {
+                then: Pending::Quit,
+            });
+        }
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let mut fired = Vec::new();
+        ctx.input_mut(|i| {
+            for action in Action::WITH_SHORTCUTS {
+                let hit = [action.shortcut(), action.alternative_shortcut()]
+                    .into_iter()
+                    .flatten()
+                    .any(|s| i.consume_shortcut(&s));
+                if hit {
+                    fired.push(action);
+                }
+            }
+        });
+        for action in fired {
+            self.run(ctx, action);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let mark = if self.session.is_dirty() { " •" } else { "" };
+        let title = format!("{}{mark} — Clusterwerkbank", self.file_label());
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    pub fn window_title(&self) -> &str {
+        &self.shown_title
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let t = self.t();
+        let item = |ui: &mut Ui, action: Action, enabled: bool, actions: &mut Vec<Action>| {
+            let mut button = egui::Button::new(action.label(t));
+            if let Some(s) = action.shortcut() {
+                button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+            }
+            if ui.add_enabled(enabled, button).clicked() {
+                actions.push(action);
+            }
+        };
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(t.menu_file, |ui| {
+                item(ui, Action::New, true, actions);
+                item(ui, Action::NewEmpty, true, actions);
+                item(ui, Action::Open, self.file_job.is_none(), actions);
+                item(ui, Action::OpenTyped, true, actions);
+                ui.menu_button(t.recent, |ui| {
+                    if self.prefs.recent.is_empty() {
+                        ui.label(RichText::new(t.no_recent).weak());
+                    }
+                    for path in self.prefs.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.pending_open(ui.ctx(), path);
+                        }
+                    }
+                });
+                ui.separator();
+                item(ui, Action::Save, true, actions);
+                item(ui, Action::SaveAs, self.file_job.is_none(), actions);
+                ui.separator();
+                item(ui, Action::Quit, true, actions);
+            });
+            ui.menu_button(t.menu_edit, |ui| {
+                item(ui, Action::Undo, self.session.can_undo(), actions);
+                item(ui, Action::Redo, self.session.can_redo(), actions);
+                ui.separator();
+                item(ui, Action::Find, true, actions);
+                item(ui, Action::AddCluster, true, actions);
+            });
+            ui.menu_button(t.menu_view, |ui| {
+                for view in View::ALL {
+                    item(ui, Action::ShowView(view), true, actions);
+                }
+                ui.separator();
+                item(ui, Action::ZoomIn, true, actions);
+                item(ui, Action::ZoomOut, true, actions);
+                item(ui, Action::ZoomReset, true, actions);
+                item(ui, Action::ToggleDark, true, actions);
+                ui.menu_button(t.language, |ui| {
+                    for language in Language::ALL {
+                        if ui
+                            .radio(self.prefs.language == language, language.name())
+                            .clicked()
+                        {
+                            self.prefs.language = language;
+                        }
+                    }
+                });
+            });
+            ui.menu_button(t.menu_help, |ui| {
+                item(ui, Action::Shortcuts, true, actions);
+            });
+        });
+    }
+
+    fn pending_open(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.guard(ctx, Pending::OpenPath(path));
+    }
+
+    fn view_list(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let t = self.t();
+        ui.add_space(6.0);
+        for view in View::ALL {
+            if ui
+                .add_sized(
+                    [ui.available_width(), 28.0],
+                    egui::Button::selectable(self.view == view, view.label(t)),
+                )
+                .clicked()
+            {
+                actions.push(Action::ShowView(view));
+            }
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let t = self.t();
+        ui.horizontal(|ui| {
+            ui.label(self.file_label());
+            ui.separator();
+            if self.session.is_dirty() {
+                ui.label(RichText::new(t.unsaved).color(ui.visuals().warn_fg_color));
+            } else if self.path.is_none() {
+                ui.label(t.not_yet_saved);
+            } else {
+                ui.label(t.saved);
+            }
+            ui.separator();
+            let count = self.derived.warnings.len();
+            let text = match count {
+                0 => t.no_warnings.to_owned(),
+                1 => format!("1 {}", t.warning_one),
+                n => format!("{n} {}", t.warning_many),
+            };
+            let text = if count > 0 {
+                RichText::new(text).color(ui.visuals().warn_fg_color)
+            } else {
+                RichText::new(text)
+            };
+            if ui.button(text).on_hover_text(t.show_warnings).clicked() {
+                actions.push(Action::ShowWarnings);
+            }
+            if let Some(ts) = self.last_saved {
+                ui.separator();
+                let local = ts.to_zoned_datetime(jiff::tz::TimeZone::system());
+                ui.label(format!("{} {}", t.last_saved, local.strftime("%H:%M")));
+            }
+            if let Some((message, is_error)) = &self.status {
+                ui.separator();
+                let colour = if *is_error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().weak_text_color()
+                };
+                ui.label(RichText::new(message).color(colour));
+            }
+        });
+    }
+
+    fn dialogs(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let t = self.t();
+        let Some(dialog) = self.dialog.take() else {
+            return;
+        };
+        let (enter, escape) = ctx.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+            )
+        });
+        let mut keep = true;
+        match dialog {
+            Dialog::Unsaved { then } => {
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                    ui.heading(t.unsaved_title);
+                    ui.label(format!(
+                        "{} \u{201c}{}\u{201d}",
+                        t.unsaved_question,
+                        self.file_label()
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(t.save).clicked() || enter {
+                            choice = Some(0);
+                        }
+                        if ui.button(t.dont_save).clicked() {
+                            choice = Some(1);
+                        }
+                        if ui.button(t.cancel).clicked() || escape {
+                            choice = Some(2);
+                        }
+                    });
+                });
+                match choice {
+                    Some(0) => {
+                        keep = false;
+                        if self.path.is_some() {
+                            if self.save(ctx) {
+                                self.proceed(ctx, then);
+                            }
+                        } else {
+                            self.after_save = Some(then);
+                            self.start_file_dialog(ctx, Purpose::SaveAs);
+                        }
+                    }
+                    Some(1) => {
+                        keep = false;
+                        self.proceed(ctx, then);
+                    }
+                    Some(_) => keep = false,
+                    None => self.dialog = Some(Dialog::Unsaved { then }),
+                }
+            }
+            Dialog::ConfirmRemoval {
+                what,
+                consequences,
+                edit,
+            } => {
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("confirm-removal")).show(ctx, |ui| {
+                    ui.heading(format!("{} \u{201c}{what}\u{201d}?", t.remove_question));
+                    ui.label(t.goes_with_it);
+                    for c in &consequences {
+                        ui.label(format!("• {c}"));
+                    }
+                    ui.label(RichText::new(t.undo_hint).weak());
+                    ui.horizontal(|ui| {
+                        if ui.button(t.remove).clicked() || enter {
+                            choice = Some(true);
+                        }
+                        if ui.button(t.cancel).clicked() || escape {
+                            choice = Some(false);
+                        }
+                    });
+                });
+                match choice {
+                    Some(true) => {
+                        keep = false;
+                        self.selection = Selection::Nothing;
+                        self.apply(edit, None);
+                    }
+                    Some(false) => keep = false,
+                    None => {
+                        self.dialog = Some(Dialog::ConfirmRemoval {
+                            what,
+                            consequences,
+                            edit,
+                        });
+                    }
+                }
+            }
+            Dialog::PathEntry {
+                purpose,
+                mut text,
+                note,
+            } => {
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("path-entry")).show(ctx, |ui| {
+                    ui.heading(match purpose {
+                        Purpose::Open => t.open_typed,
+                        Purpose::SaveAs => t.save_as,
+                    });
+                    if let Some(note) = &note {
+                        ui.label(note);
+                    }
+                    let l = ui.label(t.path);
+                    let r = ui
+                        .add(egui::TextEdit::singleline(&mut text).desired_width(480.0))
+                        .labelled_by(l.id);
+                    r.request_focus();
+                    ui.horizontal(|ui| {
+                        if ui.button(t.ok).clicked() || enter {
+                            choice = Some(true);
+                        }
+                        if ui.button(t.cancel).clicked() || escape {
+                            choice = Some(false);
+                        }
+                    });
+                });
+                match choice {
+                    Some(true) if !text.trim().is_empty() => {
+                        keep = false;
+                        let path = PathBuf::from(text.trim());
+                        self.path_chosen(ctx, purpose, &path);
+                    }
+                    Some(false) => {
+                        keep = false;
+                        self.after_save = None;
+                    }
+                    _ => {
+                        self.dialog = Some(Dialog::PathEntry {
+                            purpose,
+                            text,
+                            note,
+                        })
+                    }
+                }
+            }
+            Dialog::Error {
+                message,
+                offer_save_as,
+            } => {
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+                    ui.set_max_width(560.0);
+                    ui.heading(t.problem);
+                    ui.label(&message);
+                    ui.horizontal(|ui| {
+                        if offer_save_as && ui.button(t.save_as).clicked() {
+                            choice = Some(true);
+                        }
+                        if ui.button(t.ok).clicked() || enter || escape {
+                            choice = Some(false);
+                        }
+                    });
+                });
+                match choice {
+                    Some(true) => {
+                        keep = false;
+                        actions.push(Action::SaveAs);
+                    }
+                    Some(false) => keep = false,
+                    None => {
+                        self.dialog = Some(Dialog::Error {
+                            message,
+                            offer_save_as,
+                        })
+                    }
+                }
+            }
+            Dialog::Warnings => {
+                let mut close = escape || enter;
+                let mut jump = None;
+                egui::Modal::new(egui::Id::unique("warnings")).show(ctx, |ui| {
+                    ui.set_max_width(640.0);
+                    ui.heading(t.warnings_title);
+                    if self.derived.warnings.is_empty() {
+                        ui.label(t.no_warnings);
+                    }
+                    egui::ScrollArea::vertical()
+                        .max_height(400.0)
+                        .show(ui, |ui| {
+                            for w in &self.derived.warnings {
+                                let r = ui.add(egui::Button::new(w.message()).wrap());
+                                if r.clicked()
+                                    && let Some(c) = w.cluster()
+                                {
+                                    jump = Some(c);
+                                }
+                            }
+                        });
+                    if ui.button(t.close).clicked() {
+                        close = true;
+                    }
+                });
+                if let Some(c) = jump {
+                    self.selection = Selection::Cluster(c);
+                    self.view = View::Matrix;
+                    close = true;
+                }
+                keep = !close;
+                if keep {
+                    self.dialog = Some(Dialog::Warnings);
+                }
+            }
+            Dialog::Shortcuts => {
+                let mut close = escape || enter;
+                egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
+                    ui.heading(t.shortcuts);
+                    egui::Grid::new("shortcut-grid")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for action in Action::WITH_SHORTCUTS {
+                                if let Some(s) = action.shortcut() {
+                                    ui.label(action.label(t));
+                                    ui.label(ctx.format_shortcut(&s));
+                                    ui.end_row();
+                                }
+                            }
+                            for (keys, what) in t.extra_keys {
+                                ui.label(*what);
+                                ui.label(*keys);
+                                ui.end_row();
+                            }
+                        });
+                    if ui.button(t.close).clicked() {
+                        close = true;
+                    }
+                });
+                if !close {
+                    self.dialog = Some(Dialog::Shortcuts);
+                }
+            }
+        }
+        let _ = keep;
+    }
+}
+
+impl eframe::App for WorkbenchApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
 }

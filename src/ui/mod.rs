@@ -1,7 +1,23 @@
-//! The window. Panels read the workspace and collect edits; the app applies them
-//! after drawing, through the model's one gate.
+//! The window. Panels read the workspace and collect edits in an [`state::Outbox`];
+//! the app applies them after drawing, through the model's one gate.
 
+pub mod actions;
+pub mod advice;
 pub mod app;
+pub mod arguments;
+pub mod board;
+pub mod charts;
+pub mod detail;
+pub mod document;
+pub mod files;
+pub mod matrix;
+pub mod scenarios;
+pub mod search;
+pub mod state;
+pub mod style;
+pub mod text;
+pub mod themes;
+pub mod widgets;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,8 +34,9 @@ pub fn run(file: Option<PathBuf>, renderer: Option<Renderer>) -> ExitCode {
         },
         viewport: egui::ViewportBuilder::default()
             .with_title("Clusterwerkbank")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0]),
+            .with_app_id("clusterwerkbank")
+            .with_inner_size([1360.0, 820.0])
+            .with_min_inner_size([760.0, 480.0]),
         ..eframe::NativeOptions::default()
     };
     let result = eframe::run_native(
@@ -30,12 +47,12 @@ pub fn run(file: Option<PathBuf>, renderer: Option<Renderer>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            let other = match renderer {
-                Renderer::Wgpu => "glow",
-                Renderer::Glow => "wgpu",
+            let (name, other) = match renderer {
+                Renderer::Wgpu => ("wgpu", "glow"),
+                Renderer::Glow => ("glow", "wgpu"),
             };
             eprintln!(
-                "clusterwerkbank: het venster kon niet starten met de tekenmotor {renderer:?} ({error}).\n\
+                "clusterwerkbank: het venster kon niet starten met de tekenmotor {name} ({error}).\n\
                  Probeer de andere tekenmotor: clusterwerkbank --renderer {other}\n\
                  of zet de omgevingsvariabele CLUSTERWERKBANK_RENDERER={other}."
             );

@@ -1,0 +1,121 @@
+//! App-level actions: one definition gives the menu entry, its label and its shortcut.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::state::View;
+use super::text::Tr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    New,
+    NewEmpty,
+    Open,
+    OpenTyped,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    Find,
+    ShowView(View),
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ToggleDark,
+    ShowWarnings,
+    Shortcuts,
+    AddCluster,
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers {
+    alt: false,
+    ctrl: false,
+    shift: true,
+    mac_cmd: false,
+    command: true,
+};
+
+impl Action {
+    /// Shortcuts in the order they are checked: those with Shift first, because a
+    /// shortcut without Shift also matches a press with it.
+    pub const WITH_SHORTCUTS: [Action; 19] = [
+        Action::SaveAs,
+        Action::Redo,
+        Action::New,
+        Action::Open,
+        Action::Save,
+        Action::Undo,
+        Action::Find,
+        Action::Quit,
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::ZoomReset,
+        Action::Shortcuts,
+        Action::ShowView(View::Matrix),
+        Action::ShowView(View::Board),
+        Action::ShowView(View::Scenarios),
+        Action::ShowView(View::Advice),
+        Action::ShowView(View::Themes),
+        Action::ShowView(View::Charts),
+        Action::ShowView(View::Document),
+    ];
+
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let s = |m, k| Some(KeyboardShortcut::new(m, k));
+        match self {
+            Action::New => s(CMD, Key::N),
+            Action::Open => s(CMD, Key::O),
+            Action::Save => s(CMD, Key::S),
+            Action::SaveAs => s(CMD_SHIFT, Key::S),
+            Action::Quit => s(CMD, Key::Q),
+            Action::Undo => s(CMD, Key::Z),
+            Action::Redo => s(CMD_SHIFT, Key::Z),
+            Action::Find => s(CMD, Key::F),
+            Action::ZoomIn => s(CMD, Key::Plus),
+            Action::ZoomOut => s(CMD, Key::Minus),
+            Action::ZoomReset => s(CMD, Key::Num0),
+            Action::Shortcuts => s(Modifiers::NONE, Key::F1),
+            Action::ShowView(View::Matrix) => s(CMD, Key::Num1),
+            Action::ShowView(View::Board) => s(CMD, Key::Num2),
+            Action::ShowView(View::Scenarios) => s(CMD, Key::Num3),
+            Action::ShowView(View::Advice) => s(CMD, Key::Num4),
+            Action::ShowView(View::Themes) => s(CMD, Key::Num5),
+            Action::ShowView(View::Charts) => s(CMD, Key::Num6),
+            Action::ShowView(View::Document) => s(CMD, Key::Num7),
+            _ => None,
+        }
+    }
+
+    /// A second shortcut some people expect (Ctrl+Y for redo).
+    pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
+        match self {
+            Action::Redo => Some(KeyboardShortcut::new(CMD, Key::Y)),
+            Action::ZoomIn => Some(KeyboardShortcut::new(CMD, Key::Equals)),
+            _ => None,
+        }
+    }
+
+    pub fn label(self, t: &Tr) -> &'static str {
+        match self {
+            Action::New => t.new,
+            Action::NewEmpty => t.new_empty,
+            Action::Open => t.open,
+            Action::OpenTyped => t.open_typed,
+            Action::Save => t.save,
+            Action::SaveAs => t.save_as,
+            Action::Quit => t.quit,
+            Action::Undo => t.undo,
+            Action::Redo => t.redo,
+            Action::Find => t.find,
+            Action::ShowView(v) => v.label(t),
+            Action::ZoomIn => t.zoom_in,
+            Action::ZoomOut => t.zoom_out,
+            Action::ZoomReset => t.zoom_reset,
+            Action::ToggleDark => t.toggle_dark,
+            Action::ShowWarnings => t.show_warnings,
+            Action::Shortcuts => t.shortcuts,
+            Action::AddCluster => t.add_cluster,
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Pros and cons in two columns, each with its source as a badge and its weight.
+
+use egui::{RichText, Ui};
+
+use crate::model::{Argument, Edit, Polarity, RecordKey, Source, Subject, Workspace};
+
+use super::state::{Frame, Outbox, Selection};
+use super::widgets::{ResponseExt, badge, source_colour};
+
+/// Which sources to show; `None` shows all.
+pub type SourceFilter = Option<Source>;
+
+pub fn two_columns(
+    ui: &mut Ui,
+    f: &Frame<'_>,
+    out: &mut Outbox,
+    subject: Subject,
+    filter: SourceFilter,
+) {
+    let t = f.t;
+    ui.columns(2, |cols| {
+        for (col, polarity) in cols.iter_mut().zip([Polarity::Pro, Polarity::Contra]) {
+            col.push_id(polarity, |ui| {
+                let heading = match polarity {
+                    Polarity::Pro => t.pros,
+                    Polarity::Contra => t.cons,
+                };
+                ui.label(RichText::new(heading).strong());
+                let list: Vec<&Argument> =
+                    f.ws.arguments
+                        .iter()
+                        .filter(|a| a.subject == subject && a.polarity == polarity)
+                        .filter(|a| filter.is_none_or(|s| a.source == s))
+                        .collect();
+                for (i, arg) in list.iter().enumerate() {
+                    let previous = i.checked_sub(1).and_then(|p| list.get(p)).map(|a| a.id);
+                    let next = list.get(i + 1).map(|a| a.id);
+                    argument_card(ui, f, out, arg, previous, next);
+                }
+                let add_label = match polarity {
+                    Polarity::Pro => t.add_pro,
+                    Polarity::Contra => t.add_con,
+                };
+                if ui.button(add_label).clicked() {
+                    let mut arg = super::detail::new_argument(f, polarity, subject);
+                    if let Some(source) = filter {
+                        arg.source = source;
+                    }
+                    out.select = Some(Selection::Argument(arg.id));
+                    out.focus = Some(text_id(&arg));
+                    out.edit(Edit::append(arg));
+                }
+            });
+        }
+    });
+}
+
+/// A global id, so the button that adds an argument can focus its text field.
+fn text_id(arg: &Argument) -> egui::Id {
+    egui::Id::unique(("argument-text", arg.id))
+}
+
+fn argument_card(
+    ui: &mut Ui,
+    f: &Frame<'_>,
+    out: &mut Outbox,
+    arg: &Argument,
+    previous: Option<crate::model::ArgumentId>,
+    next: Option<crate::model::ArgumentId>,
+) {
+    let t = f.t;
+    let selected = f.selection == Selection::Argument(arg.id);
+    let stroke = if selected {
+        ui.visuals().selection.stroke
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    egui::Frame::group(ui.style())
+        .stroke(stroke)
+        .show(ui, |ui| {
+            ui.push_id(arg.id, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    let name = f.ws.source_name(arg.source);
+                    source_menu(ui, f, out, arg, &name);
+                    ui.label(RichText::new(format!("{} {}", t.weight, arg.weight)).small());
+                    if arg.internal {
+                        ui.label(RichText::new(t.internal).small().italics());
+                    }
+                });
+                let label = format!(
+                    "{} {}",
+                    match arg.polarity {
+                        Polarity::Pro => t.pro_text,
+                        Polarity::Contra => t.con_text,
+                    },
+                    f.ws.source_name(arg.source)
+                );
+                let id = text_id(arg);
+                let mut text = arg.text.clone();
+                let response = ui.add(
+                    egui::TextEdit::multiline(&mut text)
+                        .id(id)
+                        .desired_rows(1)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(t.argument_hint),
+                );
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
+                if response.changed() && text != arg.text {
+                    out.typed(
+                        Argument {
+                            text,
+                            modified: f.now,
+                            ..arg.clone()
+                        },
+                        "text",
+                    );
+                }
+                if response.gained_focus() {
+                    out.select = Some(Selection::Argument(arg.id));
+                }
+                ui.horizontal(|ui| {
+                    for w in 1..=3u8 {
+                        let label = format!("{} {w}", t.weight);
+                        if ui
+                            .selectable_label(arg.weight == w, w.to_string())
+                            .widget_info_label(&label)
+                            .clicked()
+                            && arg.weight != w
+                        {
+                            out.put(Argument {
+                                weight: w,
+                                modified: f.now,
+                                ..arg.clone()
+                            });
+                        }
+                    }
+                    let mut internal = arg.internal;
+                    if ui
+                        .checkbox(&mut internal, t.internal)
+                        .on_hover_text(t.internal_hint)
+                        .changed()
+                    {
+                        out.put(Argument {
+                            internal,
+                            modified: f.now,
+                            ..arg.clone()
+                        });
+                    }
+                    if let Some(prev) = previous
+                        && ui.small_button("↑").widget_info_label(t.move_up).clicked()
+                    {
+                        move_before(f.ws, out, arg, prev);
+                    }
+                    if let Some(next) = next
+                        && ui
+                            .small_button("↓")
+                            .widget_info_label(t.move_down)
+                            .clicked()
+                    {
+                        move_after(f.ws, out, arg, next);
+                    }
+                    if super::widgets::remove_button(ui, t.remove_argument) {
+                        out.edit(Edit::Remove(RecordKey::Argument(arg.id)));
+                    }
+                });
+            });
+        });
+}
+
+fn source_menu(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, arg: &Argument, name: &str) {
+    let t = f.t;
+    let response = badge(ui, name, source_colour(name));
+    let label = format!("{}: {name}", t.source);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    egui::Popup::menu(&response.interact(egui::Sense::click())).show(|ui| {
+        let mut options = vec![(Source::OwnAnalysis, t.own_analysis.to_owned())];
+        options.extend(
+            f.ws.bodies
+                .iter()
+                .map(|b| (Source::Body(b.id), b.short_name.clone())),
+        );
+        for (source, text) in options {
+            if ui.selectable_label(arg.source == source, text).clicked() && arg.source != source {
+                out.put(Argument {
+                    source,
+                    modified: f.now,
+                    ..arg.clone()
+                });
+            }
+        }
+    });
+}
+
+fn index_of(ws: &Workspace, id: crate::model::ArgumentId) -> Option<usize> {
+    ws.arguments.iter().position(|a| a.id == id)
+}
+
+fn move_before(ws: &Workspace, out: &mut Outbox, arg: &Argument, target: crate::model::ArgumentId) {
+    if let Some(to) = index_of(ws, target) {
+        out.edit(Edit::Move {
+            key: RecordKey::Argument(arg.id),
+            to,
+        });
+    }
+}
+
+fn move_after(ws: &Workspace, out: &mut Outbox, arg: &Argument, target: crate::model::ArgumentId) {
+    if let (Some(from), Some(to)) = (index_of(ws, arg.id), index_of(ws, target)) {
+        // Removing `arg` first shifts the target one place down when it came after it.
+        let to = if to > from { to } else { to + 1 };
+        out.edit(Edit::Move {
+            key: RecordKey::Argument(arg.id),
+            to,
+        });
+    }
+}

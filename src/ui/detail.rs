@@ -1,0 +1,275 @@
+//! The detail panel of the selected cluster (or cell): its fields, its assignments,
+//! its pros and cons under each scenario, and the recommendation.
+
+use egui::{RichText, Ui};
+
+use crate::model::money::parse_euro;
+use crate::model::{
+    Argument, Assignment, Cluster, ClusterStatus, Edit, Euro, Polarity, RecordKey, Role, Subject,
+    YearlyBudget,
+};
+
+use super::arguments;
+use super::state::{Frame, Outbox, Selection};
+use super::widgets::{choice, optional_number, score, text_block, text_line};
+
+pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
+    let t = f.t;
+    let Some(cluster) = f.selection.cluster().and_then(|id| f.ws.cluster(id)) else {
+        ui.add_space(8.0);
+        ui.label(RichText::new(t.detail_none).weak());
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("detail")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.push_id(cluster.id, |ui| {
+                cluster_fields(ui, f, out, cluster);
+                ui.separator();
+                ui.heading(t.assignments);
+                let mut any = false;
+                for scenario in &f.ws.scenarios {
+                    if let Some(a) = f.derived.assignment(f.ws, cluster.id, scenario.id) {
+                        any = true;
+                        let open = f.selection == Selection::Cell(cluster.id, scenario.id);
+                        egui::CollapsingHeader::new(format!(
+                            "{} — {}",
+                            scenario.label(),
+                            scenario.title
+                        ))
+                        .id_salt(("assignment", a.id))
+                        .open(open.then_some(true))
+                        .default_open(true)
+                        .show(ui, |ui| assignment_fields(ui, f, out, a));
+                    }
+                }
+                if !any {
+                    ui.label(RichText::new(t.no_assignments).weak());
+                }
+                ui.separator();
+                ui.heading(t.recommendation);
+                if let Some(text) =
+                    text_block(ui, t.recommendation_for_cluster, &cluster.recommendation)
+                {
+                    out.typed(
+                        Cluster {
+                            recommendation: text,
+                            ..cluster.clone()
+                        },
+                        "recommendation",
+                    );
+                }
+                ui.add_space(12.0);
+                if ui.button(t.remove_cluster).clicked() {
+                    out.remove(RecordKey::Cluster(cluster.id));
+                }
+            });
+        });
+}
+
+fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
+    let t = f.t;
+    ui.heading(&c.name);
+    if let Some(v) = text_line(ui, t.name, &c.name) {
+        out.typed(
+            Cluster {
+                name: v,
+                ..c.clone()
+            },
+            "name",
+        );
+    }
+    if let Some(v) = text_line(ui, t.domain, &c.domain) {
+        out.typed(
+            Cluster {
+                domain: v,
+                ..c.clone()
+            },
+            "domain",
+        );
+    }
+    let statuses: Vec<(ClusterStatus, String)> = ClusterStatus::ALL
+        .iter()
+        .map(|s| (*s, t.status(*s).to_owned()))
+        .collect();
+    if let Some(status) = choice(ui, t.status_label, ("status", c.id), c.status, &statuses) {
+        out.put(Cluster {
+            status,
+            ..c.clone()
+        });
+    }
+    let year = |s: &str| {
+        s.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+    };
+    if let Some(v) = optional_number(ui, t.start_year, c.start_year.map(i64::from), year, |n| {
+        n.to_string()
+    }) {
+        out.put(Cluster {
+            start_year: v.and_then(|n| i32::try_from(n).ok()),
+            ..c.clone()
+        });
+    }
+    if let Some(v) = optional_number(ui, t.term_end, c.term_end_year.map(i64::from), year, |n| {
+        n.to_string()
+    }) {
+        out.put(Cluster {
+            term_end_year: v.and_then(|n| i32::try_from(n).ok()),
+            ..c.clone()
+        });
+    }
+    if let Some(v) = optional_number(
+        ui,
+        t.max_funding,
+        c.max_yearly_funding.map(Euro::amount),
+        |s| parse_euro(s).map(Euro::amount).filter(|n| *n >= 0),
+        |n| Euro(n).flemish(),
+    ) {
+        out.put(Cluster {
+            max_yearly_funding: v.map(Euro),
+            ..c.clone()
+        });
+    }
+    if let Some(v) = text_block(ui, t.note, &c.note) {
+        out.typed(
+            Cluster {
+                note: v,
+                ..c.clone()
+            },
+            "note",
+        );
+    }
+}
+
+fn assignment_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignment) {
+    let t = f.t;
+    let roles: Vec<(Role, String)> = Role::ALL
+        .iter()
+        .map(|r| (*r, t.role(*r).to_owned()))
+        .collect();
+    if let Some(role) = choice(ui, t.role_label, ("role", a.id), a.role, &roles) {
+        out.put(Assignment { role, ..a.clone() });
+    }
+    if let Some(v) = score(ui, t.desirability, a.desirability) {
+        out.put(Assignment {
+            desirability: v,
+            ..a.clone()
+        });
+    }
+    if let Some(v) = score(ui, t.feasibility, a.feasibility) {
+        out.put(Assignment {
+            feasibility: v,
+            ..a.clone()
+        });
+    }
+    if let Some(scenario) = f.ws.scenario(a.scenario)
+        && !scenario.sub_options.is_empty()
+    {
+        ui.label(t.sub_options);
+        for option in &scenario.sub_options {
+            let mut chosen = a.sub_options.contains(&option.id);
+            if ui
+                .checkbox(&mut chosen, &option.title)
+                .on_hover_text(&option.description)
+                .changed()
+            {
+                let mut next = a.clone();
+                if chosen {
+                    next.sub_options.push(option.id);
+                } else {
+                    next.sub_options.retain(|o| *o != option.id);
+                }
+                out.put(next);
+            }
+        }
+    }
+    if let Some(v) = text_block(ui, t.conditions, &a.conditions) {
+        out.typed(
+            Assignment {
+                conditions: v,
+                ..a.clone()
+            },
+            "conditions",
+        );
+    }
+    budget_fields(ui, f, out, a);
+    ui.add_space(4.0);
+    ui.label(RichText::new(t.arguments_for_cell).strong());
+    let subject = Subject::ClusterScenario {
+        cluster: a.cluster,
+        scenario: a.scenario,
+    };
+    arguments::two_columns(ui, f, out, subject, None);
+    if ui.button(t.remove_assignment).clicked() {
+        out.edit(Edit::Remove(RecordKey::Assignment(a.id)));
+    }
+}
+
+fn budget_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignment) {
+    let t = f.t;
+    let mut has_budget = a.budget.is_some();
+    if ui.checkbox(&mut has_budget, t.yearly_budget).changed() {
+        out.put(Assignment {
+            budget: has_budget.then_some(YearlyBudget {
+                amount: f.ws.meta.funding_cap,
+                first_year: 2027,
+                last_year: 2030,
+            }),
+            ..a.clone()
+        });
+    }
+    let Some(budget) = a.budget else {
+        return;
+    };
+    ui.indent("budget", |ui| {
+        if let Some(Some(v)) = optional_number(
+            ui,
+            t.amount_per_year,
+            Some(budget.amount.amount()),
+            |s| parse_euro(s).map(Euro::amount).filter(|n| *n >= 0),
+            |n| Euro(n).flemish(),
+        ) {
+            out.put(Assignment {
+                budget: Some(YearlyBudget {
+                    amount: Euro(v),
+                    ..budget
+                }),
+                ..a.clone()
+            });
+        }
+        ui.horizontal(|ui| {
+            let mut first = budget.first_year;
+            let mut last = budget.last_year;
+            ui.label(t.from_year);
+            let r1 = ui.add(egui::DragValue::new(&mut first).range(2000..=2100));
+            r1.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, t.from_year));
+            ui.label(t.to_year);
+            let r2 = ui.add(egui::DragValue::new(&mut last).range(2000..=2100));
+            r2.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, t.to_year));
+            if (first, last) != (budget.first_year, budget.last_year) {
+                out.put(Assignment {
+                    budget: Some(YearlyBudget {
+                        first_year: first,
+                        last_year: last,
+                        ..budget
+                    }),
+                    ..a.clone()
+                });
+            }
+        });
+    });
+}
+
+/// A new argument, ready to type into.
+pub fn new_argument(f: &Frame<'_>, polarity: Polarity, subject: Subject) -> Argument {
+    Argument {
+        polarity,
+        subject,
+        created: f.now,
+        modified: f.now,
+        ..Argument::default()
+    }
+}

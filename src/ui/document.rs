@@ -1,0 +1,142 @@
+//! The communication's own fields: title lines, number, date, signatory, flags, and the
+//! texts around the records (context, legal basis, questions, recommendation, timing).
+
+use egui::{RichText, Ui};
+
+use crate::model::Metadata;
+use crate::model::rules::is_document_number;
+
+use super::state::{Frame, Outbox};
+use super::widgets::{date_nl, parse_date, text_block, text_line};
+
+pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
+    let t = f.t;
+    let meta = &f.ws.meta;
+    egui::ScrollArea::vertical()
+        .id_salt("document")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(900.0);
+            let typed = |out: &mut Outbox, field: &'static str, change: &dyn Fn(&mut Metadata)| {
+                let mut next = meta.clone();
+                change(&mut next);
+                out.meta_typed(next, field);
+            };
+            if let Some(v) = text_line(ui, t.doc_title, &meta.title) {
+                typed(out, "title", &|m| m.title = v.clone());
+            }
+            if let Some(v) = text_line(ui, t.doc_subject, &meta.subject) {
+                typed(out, "subject", &|m| m.subject = v.clone());
+            }
+            if let Some(v) = text_line(ui, t.doc_minister, &meta.minister_title) {
+                typed(out, "minister_title", &|m| m.minister_title = v.clone());
+            }
+            if let Some(v) = text_line(ui, t.doc_signatory, &meta.signatory) {
+                typed(out, "signatory", &|m| m.signatory = v.clone());
+            }
+            if let Some(v) = text_line(ui, t.doc_author, &meta.author) {
+                typed(out, "author", &|m| m.author = v.clone());
+            }
+            if let Some(v) = text_line(ui, t.doc_number, &meta.document_number) {
+                typed(out, "document_number", &|m| m.document_number = v.clone());
+            }
+            if !meta.document_number.is_empty() && !is_document_number(&meta.document_number) {
+                ui.colored_label(ui.visuals().warn_fg_color, t.doc_number_form);
+            }
+            date_field(ui, f, out);
+            ui.horizontal(|ui| {
+                let mut public = meta.public_version;
+                if ui
+                    .checkbox(&mut public, t.doc_public)
+                    .on_hover_text(t.internal_hint)
+                    .changed()
+                {
+                    out.edit(crate::model::Edit::SetMeta(Box::new(Metadata {
+                        public_version: public,
+                        ..meta.clone()
+                    })));
+                }
+                let mut confidential = meta.confidential_draft;
+                if ui.checkbox(&mut confidential, t.doc_confidential).changed() {
+                    out.edit(crate::model::Edit::SetMeta(Box::new(Metadata {
+                        confidential_draft: confidential,
+                        ..meta.clone()
+                    })));
+                }
+            });
+            ui.separator();
+            if let Some(v) = text_block(ui, t.doc_context, &meta.context) {
+                typed(out, "context", &|m| m.context = v.clone());
+            }
+            if let Some(v) = text_block(ui, t.doc_legal_basis, &meta.legal_basis) {
+                typed(out, "legal_basis", &|m| m.legal_basis = v.clone());
+            }
+            ui.label(RichText::new(t.doc_questions).strong());
+            for (i, question) in meta.advice_questions.iter().enumerate() {
+                let label = format!("{} {}", t.doc_question, i + 1);
+                if let Some(v) = text_block(ui, &label, question) {
+                    let mut next = meta.clone();
+                    if let Some(q) = next.advice_questions.get_mut(i) {
+                        *q = v;
+                    }
+                    out.meta_typed(next, "advice_questions");
+                }
+            }
+            if ui.button(t.doc_add_question).clicked() {
+                let mut next = meta.clone();
+                next.advice_questions.push(String::new());
+                out.edit(crate::model::Edit::SetMeta(Box::new(next)));
+            }
+            if let Some(v) = text_block(ui, t.doc_overall, &meta.overall_recommendation) {
+                typed(out, "overall_recommendation", &|m| {
+                    m.overall_recommendation = v.clone()
+                });
+            }
+            if let Some(v) = text_block(ui, t.doc_timing, &meta.timing) {
+                typed(out, "timing", &|m| m.timing = v.clone());
+            }
+            if let Some(v) = text_block(ui, t.doc_closing, &meta.closing) {
+                typed(out, "closing", &|m| m.closing = v.clone());
+            }
+        });
+}
+
+fn date_field(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
+    let t = f.t;
+    let meta = &f.ws.meta;
+    let id = ui.make_persistent_id("document-date");
+    let shown = meta.date.map(date_nl).unwrap_or_default();
+    let mut text: String = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| shown.clone());
+    ui.horizontal(|ui| {
+        let l = ui.label(t.doc_date);
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("dd-mm-jjjj")
+                    .desired_width(110.0),
+            )
+            .labelled_by(l.id);
+        if r.has_focus() {
+            ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        } else {
+            ui.data_mut(|d| d.remove::<String>(id));
+        }
+        if r.changed() {
+            let parsed = parse_date(&text);
+            if (text.trim().is_empty() || parsed.is_some()) && parsed != meta.date {
+                out.meta_typed(
+                    Metadata {
+                        date: parsed,
+                        ..meta.clone()
+                    },
+                    "date",
+                );
+            }
+        }
+        if !text.trim().is_empty() && parse_date(&text).is_none() {
+            ui.colored_label(ui.visuals().warn_fg_color, t.invalid_date);
+        }
+    });
+}

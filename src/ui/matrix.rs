@@ -1,0 +1,281 @@
+//! Clusters × scenarios. A cell shows assignment, role, scores, the count of pros and
+//! cons, and a warning when the cluster's combination breaks a compatibility rule.
+//! Arrow keys move the selected cell, space toggles it, enter opens the detail.
+
+use egui::{Color32, RichText, Sense, Ui, WidgetInfo};
+use egui_extras::{Column, TableBuilder};
+
+use crate::model::{Assignment, ClusterId, Edit, RecordKey, Role, ScenarioId};
+
+use super::state::{Frame, Outbox, Selection};
+
+pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
+    let ws = f.ws;
+    let t = f.t;
+    if ws.clusters.is_empty() || ws.scenarios.is_empty() {
+        ui.label(t.matrix_empty);
+        return;
+    }
+    keyboard(ui, f, out);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 10.0;
+    let scenario_count = ws.scenarios.len();
+    TableBuilder::new(ui)
+        .id_salt("matrix")
+        .striped(true)
+        .column(Column::initial(190.0).at_least(120.0).resizable(true))
+        .columns(Column::remainder().at_least(130.0), scenario_count)
+        .header(row_height, |mut header| {
+            header.col(|ui| {
+                ui.strong(t.cluster);
+            });
+            for s in &ws.scenarios {
+                header.col(|ui| {
+                    ui.strong(s.label()).on_hover_text(&s.title);
+                    ui.label(RichText::new(&s.title).small().weak());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, ws.clusters.len(), |mut row| {
+                let Some(cluster) = ws.clusters.get(row.index()) else {
+                    return;
+                };
+                row.col(|ui| {
+                    let selected = f.selection.cluster() == Some(cluster.id);
+                    let mut text = RichText::new(&cluster.name).strong();
+                    if !f.derived.incompatibilities(cluster.id).is_empty() {
+                        text = text.color(ui.visuals().warn_fg_color);
+                    }
+                    let r = ui.selectable_label(selected, text);
+                    if r.clicked() {
+                        out.select = Some(Selection::Cluster(cluster.id));
+                    }
+                    if !cluster.domain.is_empty() {
+                        ui.label(RichText::new(&cluster.domain).small().weak());
+                    }
+                });
+                for scenario in &ws.scenarios {
+                    row.col(|ui| cell(ui, f, out, cluster.id, scenario.id));
+                }
+            });
+        });
+}
+
+fn cell(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, cluster: ClusterId, scenario: ScenarioId) {
+    let ws = f.ws;
+    let t = f.t;
+    let assignment = f.derived.assignment(ws, cluster, scenario);
+    let selected = f.selection == Selection::Cell(cluster, scenario);
+    let counts = f.derived.cell(cluster, scenario);
+    let (pros, cons) = (counts.pros, counts.cons);
+    let cluster_name = ws.cluster_name(cluster);
+    let scenario_label = ws.scenario_label(scenario);
+    // Only the cells whose scenario takes part in a broken rule carry the mark.
+    let incompatible: Vec<String> = f
+        .derived
+        .incompatibilities(cluster)
+        .iter()
+        .filter(|i| assignment.is_some() && (i.first == scenario || i.second == scenario))
+        .map(|i| super::widgets::incompatibility_text(ws, i))
+        .collect();
+
+    let spoken = spoken_cell(
+        f,
+        &cluster_name,
+        &scenario_label,
+        assignment,
+        pros,
+        cons,
+        !incompatible.is_empty(),
+    );
+    // The cell's click area goes first, so the checkbox drawn on top of it keeps its clicks.
+    let rect = ui.available_rect_before_wrap();
+    let r = ui.interact(
+        rect,
+        ui.scope_id().with(("cell", cluster, scenario)),
+        Sense::click(),
+    );
+    r.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &spoken));
+    if r.clicked() {
+        out.select = Some(Selection::Cell(cluster, scenario));
+    }
+    if selected {
+        ui.painter().rect_stroke(
+            rect.shrink(1.0),
+            4.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    ui.horizontal(|ui| {
+        let mut assigned = assignment.is_some();
+        let toggle_label = format!("{cluster_name} {} {scenario_label}", t.under);
+        let toggle = ui.checkbox(&mut assigned, "");
+        toggle.widget_info(|| {
+            WidgetInfo::selected(egui::Role::CheckBox, true, assigned, &toggle_label)
+        });
+        if toggle.changed() {
+            toggle_assignment(f, out, cluster, scenario);
+            out.select = Some(Selection::Cell(cluster, scenario));
+        }
+        ui.vertical(|ui| {
+            if let Some(a) = assignment {
+                let role = match a.role {
+                    Role::Primary => t.role_primary,
+                    Role::Complementary => t.role_complementary,
+                };
+                ui.label(RichText::new(role).strong());
+            } else {
+                ui.label(RichText::new("–").weak());
+            }
+            ui.horizontal(|ui| {
+                if let Some(a) = assignment {
+                    let mut scores = Vec::new();
+                    if let Some(d) = a.desirability {
+                        scores.push(format!("W{d}"));
+                    }
+                    if let Some(h) = a.feasibility {
+                        scores.push(format!("H{h}"));
+                    }
+                    if !scores.is_empty() {
+                        ui.label(RichText::new(scores.join(" ")).small())
+                            .on_hover_text(t.scores_hint);
+                    }
+                }
+                if pros + cons > 0 {
+                    ui.label(
+                        RichText::new(format!("+{pros}"))
+                            .color(Color32::from_rgb(0x2f, 0x85, 0x5a)),
+                    );
+                    ui.label(
+                        RichText::new(format!("−{cons}"))
+                            .color(Color32::from_rgb(0xc0, 0x39, 0x2b)),
+                    );
+                }
+                if !incompatible.is_empty() {
+                    let mark =
+                        super::widgets::warning_mark(ui).on_hover_text(incompatible.join("\n"));
+                    let spoken = format!("{}: {}", t.incompatible_lower, incompatible.join("; "));
+                    mark.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &spoken));
+                }
+            });
+        });
+    });
+}
+
+/// What a screen reader says for a cell: "Catalisti, Scenario 3, primair,
+/// wenselijkheid 4, haalbaarheid 3".
+pub fn spoken_cell(
+    f: &Frame<'_>,
+    cluster: &str,
+    scenario: &str,
+    assignment: Option<&Assignment>,
+    pros: u32,
+    cons: u32,
+    incompatible: bool,
+) -> String {
+    let t = f.t;
+    let mut parts = vec![cluster.to_owned(), scenario.to_owned()];
+    match assignment {
+        None => parts.push(t.not_assigned.to_owned()),
+        Some(a) => {
+            parts.push(
+                match a.role {
+                    Role::Primary => t.role_primary,
+                    Role::Complementary => t.role_complementary,
+                }
+                .to_owned(),
+            );
+            if let Some(d) = a.desirability {
+                parts.push(format!("{} {d}", t.desirability_lower));
+            }
+            if let Some(h) = a.feasibility {
+                parts.push(format!("{} {h}", t.feasibility_lower));
+            }
+        }
+    }
+    if pros + cons > 0 {
+        parts.push(format!("{pros} {}, {cons} {}", t.pros_lower, t.cons_lower));
+    }
+    if incompatible {
+        parts.push(t.incompatible_lower.to_owned());
+    }
+    parts.join(", ")
+}
+
+/// Adds the assignment, or removes it (with its cluster-specific arguments kept: they
+/// stay about that cluster and scenario and reappear when it is assigned again).
+pub fn toggle_assignment(
+    f: &Frame<'_>,
+    out: &mut Outbox,
+    cluster: ClusterId,
+    scenario: ScenarioId,
+) {
+    match f.derived.assignment(f.ws, cluster, scenario) {
+        Some(a) => out.edit(Edit::Remove(RecordKey::Assignment(a.id))),
+        None => {
+            let already = f.ws.assignments.iter().any(|a| a.cluster == cluster);
+            out.edit(Edit::append(Assignment {
+                cluster,
+                scenario,
+                role: if already {
+                    Role::Complementary
+                } else {
+                    Role::Primary
+                },
+                ..Assignment::default()
+            }));
+        }
+    }
+}
+
+fn keyboard(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
+    // Text fields own the keys while they have focus.
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let ws = f.ws;
+    // From a selected cluster name, the first arrow enters the row's first cell.
+    let (mut row, mut col) = match f.selection {
+        Selection::Cell(c, s) => (
+            ws.clusters.iter().position(|x| x.id == c).unwrap_or(0),
+            ws.scenarios.iter().position(|x| x.id == s).unwrap_or(0),
+        ),
+        Selection::Cluster(c) => (ws.clusters.iter().position(|x| x.id == c).unwrap_or(0), 0),
+        _ => (0, 0),
+    };
+    let had_cell = matches!(f.selection, Selection::Cell(..));
+    let (up, down, left, right, space) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Space),
+        )
+    });
+    if !(up || down || left || right || space) {
+        return;
+    }
+    if had_cell {
+        if up {
+            row = row.saturating_sub(1);
+        }
+        if down {
+            row = (row + 1).min(ws.clusters.len().saturating_sub(1));
+        }
+        if left {
+            col = col.saturating_sub(1);
+        }
+        if right {
+            col = (col + 1).min(ws.scenarios.len().saturating_sub(1));
+        }
+    }
+    let (Some(cluster), Some(scenario)) = (ws.clusters.get(row), ws.scenarios.get(col)) else {
+        return;
+    };
+    if space && had_cell {
+        toggle_assignment(f, out, cluster.id, scenario.id);
+    }
+    out.select = Some(Selection::Cell(cluster.id, scenario.id));
+}

@@ -1,0 +1,122 @@
+//! What panels share: the read-only view of the frame and the outbox they fill.
+
+use egui::Id;
+
+use crate::model::{
+    ArgumentId, BodyId, ClusterId, CoalesceKey, Edit, Record, RecordKey, ScenarioId, ThemeId,
+    Workspace,
+};
+
+use super::text::Tr;
+use crate::model::derived::Derived;
+
+/// The views over one workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum View {
+    Matrix,
+    Board,
+    Scenarios,
+    Advice,
+    Themes,
+    Charts,
+    Document,
+}
+
+impl View {
+    pub const ALL: [View; 7] = [
+        View::Matrix,
+        View::Board,
+        View::Scenarios,
+        View::Advice,
+        View::Themes,
+        View::Charts,
+        View::Document,
+    ];
+
+    pub fn label(self, t: &Tr) -> &'static str {
+        match self {
+            View::Matrix => t.view_matrix,
+            View::Board => t.view_board,
+            View::Scenarios => t.view_scenarios,
+            View::Advice => t.view_advice,
+            View::Themes => t.view_themes,
+            View::Charts => t.view_charts,
+            View::Document => t.view_document,
+        }
+    }
+}
+
+/// What the detail panel and the keyboard act on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Selection {
+    #[default]
+    Nothing,
+    Cluster(ClusterId),
+    /// A cluster under a scenario: a matrix cell or a board card.
+    Cell(ClusterId, ScenarioId),
+    Scenario(ScenarioId),
+    Argument(ArgumentId),
+    Body(BodyId),
+    Theme(ThemeId),
+}
+
+impl Selection {
+    pub fn cluster(self) -> Option<ClusterId> {
+        match self {
+            Selection::Cluster(c) | Selection::Cell(c, _) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// Everything a panel may read while drawing.
+pub struct Frame<'a> {
+    pub ws: &'a Workspace,
+    pub derived: &'a Derived,
+    pub selection: Selection,
+    pub t: &'static Tr,
+    /// Today's date, for new arguments' timestamps.
+    pub now: jiff::Timestamp,
+}
+
+/// What panels ask for while drawing; the app carries it out after the frame.
+#[derive(Default)]
+pub struct Outbox {
+    pub edits: Vec<(Edit, Option<CoalesceKey>)>,
+    /// Removals that need a confirmation because others refer to the record.
+    pub removals: Vec<RecordKey>,
+    pub select: Option<Selection>,
+    pub view: Option<super::state::View>,
+    /// A widget to focus after the edits land (e.g. the text of a new argument).
+    pub focus: Option<Id>,
+}
+
+impl Outbox {
+    pub fn edit(&mut self, edit: Edit) {
+        self.edits.push((edit, None));
+    }
+
+    /// Replaces a record after typing into one of its fields: consecutive keystrokes
+    /// in the same field are one undo step.
+    pub fn typed(&mut self, record: impl Into<Record>, field: &'static str) {
+        let record = record.into();
+        let key = CoalesceKey::Field(record.key(), field);
+        self.edits.push((Edit::Put(record), Some(key)));
+    }
+
+    /// Replaces a record after a click or a choice: one undo step.
+    pub fn put(&mut self, record: impl Into<Record>) {
+        self.edits.push((Edit::Put(record.into()), None));
+    }
+
+    pub fn meta_typed(&mut self, meta: crate::model::Metadata, field: &'static str) {
+        self.edits.push((
+            Edit::SetMeta(Box::new(meta)),
+            Some(CoalesceKey::Meta(field)),
+        ));
+    }
+
+    pub fn remove(&mut self, key: RecordKey) {
+        self.removals.push(key);
+    }
+}

@@ -1,0 +1,398 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! The workbench window driven headless through egui_kittest: find widgets by their
+//! accessible labels, click, type, and check the workspace behind them.
+
+use clusterwerkbank::model::{Polarity, Source, Subject, Warning};
+use clusterwerkbank::ui::app::{Prefs, WorkbenchApp};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(app: WorkbenchApp) -> Harness<'static, WorkbenchApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_ui_state(|ui, app: &mut WorkbenchApp| app.frame(ui), app)
+}
+
+fn green_paper() -> Harness<'static, WorkbenchApp> {
+    harness(WorkbenchApp::start(None, Prefs::default()))
+}
+
+fn scenario_number(app: &WorkbenchApp, id: clusterwerkbank::model::ScenarioId) -> u32 {
+    app.workspace().scenario(id).map_or(0, |s| s.number)
+}
+
+fn catalisti_scenarios(app: &WorkbenchApp) -> Vec<u32> {
+    let ws = app.workspace();
+    let catalisti = ws
+        .clusters
+        .iter()
+        .find(|c| c.name == "Catalisti")
+        .unwrap()
+        .id;
+    let mut numbers: Vec<u32> = ws
+        .assignments
+        .iter()
+        .filter(|a| a.cluster == catalisti)
+        .map(|a| scenario_number(app, a.scenario))
+        .collect();
+    numbers.sort_unstable();
+    numbers
+}
+
+fn toggle(h: &mut Harness<'static, WorkbenchApp>, label: &str) {
+    h.get_by_role_and_label(Role::CheckBox, label).click();
+    h.run();
+}
+
+#[test]
+fn assigning_one_cluster_to_two_scenarios_in_the_matrix() {
+    let mut h = green_paper();
+    h.run();
+    toggle(&mut h, "Catalisti onder Scenario 3");
+    toggle(&mut h, "Catalisti onder Scenario 4");
+    assert_eq!(catalisti_scenarios(h.state()), [3, 4]);
+    // The second scenario of a cluster comes in as complementary.
+    let roles: Vec<_> = h
+        .state()
+        .workspace()
+        .assignments
+        .iter()
+        .map(|a| a.role)
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            clusterwerkbank::model::Role::Primary,
+            clusterwerkbank::model::Role::Complementary
+        ]
+    );
+    // The cell reads out as a screen reader would say it.
+    h.get_by_label_contains("Catalisti, Scenario 3, primair");
+    assert!(h.state().session.is_dirty());
+}
+
+#[test]
+fn an_incompatible_combination_shows_a_warning_and_undo_removes_it() {
+    let mut h = green_paper();
+    h.run();
+    toggle(&mut h, "Catalisti onder Scenario 1");
+    h.get_by_label("Geen waarschuwingen");
+    toggle(&mut h, "Catalisti onder Scenario 3");
+    let warnings: Vec<Warning> = h.state_mut().warnings().to_vec();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(matches!(
+        warnings[0],
+        Warning::IncompatibleCombination { .. }
+    ));
+    h.get_by_label("1 waarschuwing");
+    // The cell itself carries the mark, with the reason.
+    let marks = h
+        .get_all_by_label_contains("onverenigbare combinatie: Scenario 1 + Scenario 3")
+        .count();
+    assert!(
+        marks >= 2,
+        "both cells of the combination carry the mark, found {marks}"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [1]);
+    h.get_by_label("Geen waarschuwingen");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [1, 3]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [1, 3], "Ctrl+Y redoes too");
+}
+
+#[test]
+fn adding_a_contra_from_serv_on_scenario_one() {
+    let mut h = green_paper();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Scenario's").click();
+    h.run();
+    // Scenario 1 comes first; each scenario has its own button.
+    h.get_all_by_label("+ Contra toevoegen")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let typed = "Zonder structurele financiering verdwijnt de neutrale rol van de cluster.";
+    h.get_by_label("Contra Eigen analyse").type_text(typed);
+    h.run();
+    h.get_by_label("Bron: Eigen analyse").click();
+    h.run();
+    h.get_by_label("SERV").click();
+    h.run();
+
+    let app = h.state();
+    let ws = app.workspace();
+    assert_eq!(ws.arguments.len(), 1);
+    let arg = &ws.arguments[0];
+    assert_eq!(arg.polarity, Polarity::Contra);
+    assert_eq!(arg.text, typed);
+    let serv = ws
+        .bodies
+        .iter()
+        .find(|b| b.short_name == "SERV")
+        .unwrap()
+        .id;
+    assert_eq!(arg.source, Source::Body(serv));
+    let Subject::Scenario(s) = arg.subject else {
+        panic!("argument should be about the scenario as a whole");
+    };
+    assert_eq!(scenario_number(app, s), 1);
+    // The badge now names SERV.
+    h.get_by_label("Bron: SERV");
+}
+
+#[test]
+fn typing_a_text_is_one_undo_step() {
+    let mut h = green_paper();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Scenario's").click();
+    h.run();
+    h.get_all_by_label("+ Pro toevoegen")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("Pro Eigen analyse")
+        .type_text("Behoudt de expertise");
+    h.run();
+    h.get_by_label("Pro Eigen analyse")
+        .type_text(" van de clusters");
+    h.run();
+    assert_eq!(
+        h.state().workspace().arguments[0].text,
+        "Behoudt de expertise van de clusters"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().workspace().arguments[0].text,
+        "",
+        "one step undoes the typing"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().workspace().arguments.is_empty(),
+        "the next step removes the argument"
+    );
+}
+
+#[test]
+fn saving_and_reopening_keeps_everything() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("mededeling.ron");
+    let mut h = green_paper();
+    h.run();
+    toggle(&mut h, "Catalisti onder Scenario 3");
+    toggle(&mut h, "Catalisti onder Scenario 4");
+    assert!(h.state_mut().save_to(&path));
+    h.run();
+    assert!(!h.state().session.is_dirty());
+    h.get_by_label("Opgeslagen");
+    let saved = h.state().workspace().clone();
+
+    // Another change, saved with Ctrl+S to the same file.
+    toggle(&mut h, "VIL onder Scenario 2");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().session.is_dirty());
+    let after = h.state().workspace().clone();
+    assert_ne!(saved, after);
+
+    // Reopen in a fresh window through "type a path".
+    let mut h2 = harness(WorkbenchApp::start(None, Prefs::default()));
+    h2.run();
+    h2.get_by_label("Bestand").click();
+    h2.run();
+    h2.get_by_label("Pad typen en openen…").click();
+    h2.run();
+    h2.get_by_label("Pad")
+        .type_text(&path.display().to_string());
+    h2.run();
+    h2.get_by_label("OK").click();
+    h2.run();
+    assert_eq!(h2.state().workspace(), &after);
+    assert_eq!(h2.state().path.as_deref(), Some(path.as_path()));
+    assert!(!h2.state().session.is_dirty());
+}
+
+#[test]
+fn a_file_that_does_not_load_shows_a_dutch_message_and_changes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("kapot.ron");
+    std::fs::write(
+        &path,
+        "(\n    format_version: 2,\n    workspace: (\n        clusters: [ oeps ],\n",
+    )
+    .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut h = green_paper();
+    h.run();
+    toggle(&mut h, "Catalisti onder Scenario 3");
+    let workspace_before = h.state().workspace().clone();
+    h.state_mut().open_path(&path);
+    h.run();
+    h.get_by_label_contains("regel 4, kolom");
+    h.get_by_label_contains("kapot.ron");
+    assert_eq!(h.state().workspace(), &workspace_before);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut h = green_paper();
+    h.run();
+    // No changes: quitting needs no question.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert!(h.query_by_label("Niet opslaan").is_none());
+
+    let mut h = green_paper();
+    h.run();
+    toggle(&mut h, "Flux50 onder Scenario 2");
+    h.get_by_label("Bestand").click();
+    h.run();
+    h.get_by_label_contains("Afsluiten").click();
+    h.run();
+    h.get_by_label_contains("Wil je de wijzigingen opslaan");
+    h.get_by_label("Opslaan");
+    h.get_by_label("Niet opslaan");
+    h.get_by_label("Annuleren").click();
+    h.run();
+    assert!(h.query_by_label("Niet opslaan").is_none());
+    assert!(h.state().session.is_dirty(), "cancel keeps the work");
+}
+
+#[test]
+fn removing_a_referenced_cluster_asks_and_says_what_goes_with_it() {
+    let mut h = green_paper();
+    h.run();
+    toggle(&mut h, "MEDVIA onder Scenario 2");
+    h.get_by_label("Cluster verwijderen…").click();
+    h.run();
+    h.get_by_label_contains("1 toewijzing");
+    h.get_by_role_and_label(Role::Button, "Verwijderen").click();
+    h.run();
+    assert!(
+        h.state()
+            .workspace()
+            .clusters
+            .iter()
+            .all(|c| c.name != "MEDVIA")
+    );
+    assert!(h.state().workspace().assignments.is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state()
+            .workspace()
+            .clusters
+            .iter()
+            .any(|c| c.name == "MEDVIA")
+    );
+    assert_eq!(h.state().workspace().assignments.len(), 1);
+}
+
+#[test]
+fn keyboard_moves_through_the_matrix_and_space_toggles() {
+    let mut h = green_paper();
+    h.run();
+    h.get_by_label("Catalisti").click();
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    let ws = h.state().workspace();
+    let names: Vec<(String, u32)> = ws
+        .assignments
+        .iter()
+        .map(|a| {
+            (
+                ws.cluster_name(a.cluster),
+                scenario_number(h.state(), a.scenario),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Catalisti".to_owned(), 2),
+            ("De Blauwe Cluster".to_owned(), 2)
+        ]
+    );
+}
+
+#[test]
+fn every_view_draws_with_labelled_widgets() {
+    let mut h = green_paper();
+    h.run();
+    for view in [
+        "Bord",
+        "Scenario's",
+        "Adviezen",
+        "Thema's",
+        "Mededeling",
+        "Matrix",
+    ] {
+        h.get_by_role_and_label(Role::Button, view).click();
+        h.run();
+    }
+}
+
+#[test]
+fn the_charts_view_hovers_and_clicks_a_point_into_the_detail_panel() {
+    let mut ws = clusterwerkbank::store::default_workspace();
+    let catalisti = ws.clusters[0].id;
+    let s3 = ws.scenarios[2].id;
+    ws.assignments.push(clusterwerkbank::model::Assignment {
+        cluster: catalisti,
+        scenario: s3,
+        desirability: Some(3),
+        feasibility: Some(3),
+        ..Default::default()
+    });
+    let mut app = WorkbenchApp::start(None, Prefs::default());
+    app.session = clusterwerkbank::model::Session::new(ws);
+    let mut h = harness(app);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Grafieken").click();
+    h.run();
+    h.get_by_label("Budget per jaar");
+    h.get_by_label("Tijdlijn van de termijnen");
+    // The plot spans 0.5–5.5 on both axes, so its centre is the point (3, 3).
+    h.get_by_role_and_label(Role::Image, "Wenselijkheid × haalbaarheid")
+        .scroll_to_me();
+    h.run();
+    let plot = h.get_by_role_and_label(Role::Image, "Wenselijkheid × haalbaarheid");
+    let centre = plot.rect().center();
+    // Hovering draws the plot's own label (painted, not a widget); it must not disturb.
+    h.hover_at(centre);
+    h.run();
+    h.get_by_role_and_label(Role::Image, "Wenselijkheid × haalbaarheid")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().selection,
+        clusterwerkbank::ui::state::Selection::Cell(catalisti, s3)
+    );
+    // The detail panel now shows the selected cluster.
+    h.get_by_label("Cluster verwijderen…");
+}
