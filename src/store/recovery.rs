@@ -3,9 +3,10 @@
 //! A few seconds after a change the window writes the workspace to a recovery file in
 //! the application's data folder, never over the person's own file. One recovery file
 //! per open workspace, named from a hash of the workspace's path (`naamloos.ron` for a
-//! workspace that has no file yet). A recovery file is an ordinary workspace file with
-//! one extra field at the end, `recovery: (original, written, title)`, so it also opens
-//! as a workspace by hand. On the next start [`find_recovery`] reports it when it is
+//! workspace that has no file yet). A recovery file is an ordinary workspace file
+//! followed by one comment line, `// herstel: (original: …, written: …, title: …)`, so
+//! it also opens as a workspace by hand. The header goes last, as a comment, because
+//! the loader refuses unknown fields and reads the first `format_version` it meets. On the next start [`find_recovery`] reports it when it is
 //! newer than the file; a normal save calls [`clear_recovery`].
 
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Workspace;
 
 use super::file::{
-    FORMAT_VERSION, LoadError, SaveError, io_reason, parse_bytes, read_bounded, write_atomic,
+    LoadError, SaveError, io_reason, parse_bytes, read_bounded, to_ron, write_atomic,
 };
 
 /// Overrides the data folder: for tests, for a portable install on a USB stick, and for
@@ -128,16 +129,18 @@ struct RecoveryHeader {
     title: String,
 }
 
-#[derive(Serialize)]
-struct RecoveryOut<'a> {
-    format_version: u32,
-    workspace: &'a Workspace,
-    recovery: RecoveryHeader,
-}
+const HEADER_PREFIX: &str = "// herstel: ";
 
-#[derive(Deserialize)]
-struct HeaderOnly {
-    recovery: RecoveryHeader,
+/// The header from a recovery file's text: the last line with the prefix.
+fn read_header(text: &str) -> Option<RecoveryHeader> {
+    let line = text
+        .split('\n')
+        .rev()
+        .find_map(|l| l.strip_prefix(HEADER_PREFIX))?;
+    ron::Options::default()
+        .with_recursion_limit(16)
+        .from_str(line.trim_end_matches('\r'))
+        .ok()
 }
 
 /// Writes the recovery file for `target` atomically, readable by the owner only, and
@@ -157,20 +160,17 @@ pub fn write_recovery(
     }
     let folder = target.data.recovery_folder();
     private_folder(&folder).map_err(|e| SaveError::new(&folder, &e))?;
-    let out = RecoveryOut {
-        format_version: FORMAT_VERSION,
-        workspace: ws,
-        recovery: RecoveryHeader {
-            original: target.original.as_ref().map(|p| p.display().to_string()),
-            written: now,
-            title: ws.meta.title.clone(),
-        },
+    let header = RecoveryHeader {
+        original: target.original.as_ref().map(|p| p.display().to_string()),
+        written: now,
+        title: ws.meta.title.clone(),
     };
-    let text =
-        ron::ser::to_string_pretty(&out, super::file::pretty_config()).map_err(|e| SaveError {
-            path: file.clone(),
-            reason: e.to_string(),
-        })?;
+    // One line: RON escapes line breaks inside strings.
+    let header = ron::to_string(&header).map_err(|e| SaveError {
+        path: file.clone(),
+        reason: e.to_string(),
+    })?;
+    let text = format!("{}{HEADER_PREFIX}{header}\n", to_ron(ws));
     write_atomic(&file, text.as_bytes())?;
     Ok(file)
 }
@@ -244,13 +244,8 @@ pub fn find_recovery(target: &RecoveryTarget) -> Option<RecoveryInfo> {
         Ok(ws) => ws,
         Err(problem) => return Some(damaged(problem.to_string())),
     };
-    let header = std::str::from_utf8(&bytes).ok().and_then(|text| {
-        ron::Options::default()
-            .with_recursion_limit(64)
-            .from_str::<HeaderOnly>(text)
-            .ok()
-    });
-    let Some(HeaderOnly { recovery: header }) = header else {
+    let header = std::str::from_utf8(&bytes).ok().and_then(read_header);
+    let Some(header) = header else {
         return Some(damaged(
             "de kop met het tijdstip ontbreekt of is onleesbaar".to_owned(),
         ));
