@@ -507,3 +507,73 @@ fn merging_a_colleagues_copy_lists_the_conflicts_to_pick() {
     h.run();
     assert!(!h.state().workspace().conflicts.is_empty());
 }
+
+#[test]
+fn the_main_flow_in_english() {
+    let prefs = Prefs {
+        language: clusterwerkbank::ui::text::Language::English,
+        ..Prefs::default()
+    };
+    let mut h = harness(WorkbenchApp::start_in(None, prefs, Some(data_dir())));
+    h.run();
+    toggle(&mut h, "Catalisti under Scenario 1");
+    toggle(&mut h, "Catalisti under Scenario 3");
+    h.get_by_label("1 warning");
+    h.get_by_label_contains("Catalisti, Scenario 3, complementary");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label("No warnings");
+    h.get_by_role_and_label(Role::Button, "Scenarios").click();
+    h.run();
+    h.get_all_by_label("+ Add con").next().unwrap().click();
+    h.run();
+    h.get_by_label("Con Own analysis")
+        .type_text("Loses the neutral role");
+    h.run();
+    assert_eq!(
+        h.state().workspace().arguments[0].text,
+        "Loses the neutral role"
+    );
+}
+
+#[test]
+fn the_main_flow_by_keyboard_alone() {
+    let mut h = green_paper();
+    h.run();
+    // Into the matrix without a mouse: the first arrow selects the first cell.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [3]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(catalisti_scenarios(h.state()).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [3]);
+    // Views by shortcut, the shortcut overview by F1, closed by Escape.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    assert_eq!(h.state().view, clusterwerkbank::ui::state::View::Scenarios);
+    h.key_press(Key::F1);
+    h.run();
+    assert!(
+        h.query_all_by_label("Sneltoetsen").count() >= 1,
+        "F1 shows the overview"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.query_all_by_label("Sneltoetsen").count(), 0);
+    // Quitting with unsaved work asks; Escape cancels.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    h.get_by_label("Niet opslaan");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Niet opslaan").is_none());
+}

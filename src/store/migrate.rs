@@ -36,11 +36,6 @@ struct Current {
     #[allow(dead_code)]
     format_version: u32,
     workspace: Workspace,
-    /// The header of a recovery file (`store::recovery`), read there; a workspace
-    /// file has none.
-    #[allow(dead_code)]
-    #[serde(default)]
-    recovery: serde::de::IgnoredAny,
 }
 
 mod v1 {

@@ -24,6 +24,7 @@ use crate::model::derived::Derived;
 pub struct Prefs {
     pub recent: Vec<PathBuf>,
     pub dark: bool,
+    pub high_contrast: bool,
     pub zoom: f32,
     pub language: Language,
     pub last_file: Option<PathBuf>,
@@ -35,6 +36,7 @@ impl Default for Prefs {
         Self {
             recent: Vec::new(),
             dark: false,
+            high_contrast: false,
             zoom: 1.0,
             language: Language::Dutch,
             last_file: None,
@@ -102,7 +104,7 @@ pub struct WorkbenchApp {
     last_focus: Option<egui::Id>,
     shown_title: String,
     allow_close: bool,
-    applied_style: Option<(bool, f32)>,
+    applied_style: Option<(bool, bool, f32)>,
     /// The application's data folder for recovery files and backups; `None` when the
     /// system has none (then there is no autosave, and the status bar says so on save).
     data: Option<crate::store::DataDir>,
@@ -321,6 +323,7 @@ impl WorkbenchApp {
             Action::ZoomOut => self.prefs.zoom = (self.prefs.zoom - 0.1).max(0.75),
             Action::ZoomReset => self.prefs.zoom = 1.0,
             Action::ToggleDark => self.prefs.dark = !self.prefs.dark,
+            Action::ToggleHighContrast => self.prefs.high_contrast = !self.prefs.high_contrast,
             Action::ShowWarnings => self.dialog = Some(Dialog::Warnings),
             Action::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
             Action::AddCluster => {
@@ -674,9 +677,9 @@ impl WorkbenchApp {
     }
 
     fn apply_style(&mut self, ctx: &egui::Context) {
-        let wanted = (self.prefs.dark, self.prefs.zoom);
+        let wanted = (self.prefs.dark, self.prefs.high_contrast, self.prefs.zoom);
         if self.applied_style != Some(wanted) {
-            style::apply(ctx, self.prefs.dark);
+            style::apply(ctx, self.prefs.dark, self.prefs.high_contrast);
             ctx.set_zoom_factor(self.prefs.zoom);
             self.applied_style = Some(wanted);
         }
@@ -779,6 +782,7 @@ impl WorkbenchApp {
                 item(ui, Action::ZoomOut, true, actions);
                 item(ui, Action::ZoomReset, true, actions);
                 item(ui, Action::ToggleDark, true, actions);
+                item(ui, Action::ToggleHighContrast, true, actions);
                 ui.menu_button(t.language, |ui| {
                     for language in Language::ALL {
                         if ui

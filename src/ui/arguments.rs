@@ -80,7 +80,7 @@ fn argument_card(
         .show(ui, |ui| {
             ui.push_id(arg.id, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    let name = f.ws.source_name(arg.source);
+                    let name = source_label(f, arg.source);
                     source_menu(ui, f, out, arg, &name);
                     ui.label(RichText::new(format!("{} {}", t.weight, arg.weight)).small());
                     if arg.internal {
@@ -93,7 +93,7 @@ fn argument_card(
                         Polarity::Pro => t.pro_text,
                         Polarity::Contra => t.con_text,
                     },
-                    f.ws.source_name(arg.source)
+                    source_label(f, arg.source)
                 );
                 let id = text_id(arg);
                 let mut text = arg.text.clone();
@@ -213,5 +213,14 @@ fn move_after(ws: &Workspace, out: &mut Outbox, arg: &Argument, target: crate::m
             key: RecordKey::Argument(arg.id),
             to,
         });
+    }
+}
+
+/// The name of a source in the interface language ("Eigen analyse", "Own analysis", or
+/// the body's short name).
+pub fn source_label(f: &Frame<'_>, source: Source) -> String {
+    match source {
+        Source::OwnAnalysis => f.t.own_analysis.to_owned(),
+        Source::Body(_) => f.ws.source_name(source),
     }
 }

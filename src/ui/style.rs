@@ -6,7 +6,7 @@ use egui::{Color32, Context, Visuals};
 pub const ACCENT: Color32 = Color32::from_rgb(0x1f, 0x5f, 0xa8);
 const ACCENT_DARK: Color32 = Color32::from_rgb(0x6f, 0xa8, 0xe8);
 
-pub fn apply(ctx: &Context, dark: bool) {
+pub fn apply(ctx: &Context, dark: bool, high_contrast: bool) {
     let mut visuals = if dark {
         Visuals::dark()
     } else {
@@ -16,6 +16,43 @@ pub fn apply(ctx: &Context, dark: bool) {
     visuals.selection.bg_fill = accent.gamma_multiply(if dark { 0.45 } else { 0.25 });
     visuals.selection.stroke.color = accent;
     visuals.hyperlink_color = accent;
+    if high_contrast {
+        // Pure black on white (or white on black), solid borders and a thick focus
+        // ring: for low vision and for projectors in bright meeting rooms.
+        let (ink, paper) = if dark {
+            (Color32::WHITE, Color32::BLACK)
+        } else {
+            (Color32::BLACK, Color32::WHITE)
+        };
+        visuals.override_text_color = Some(ink);
+        visuals.panel_fill = paper;
+        visuals.window_fill = paper;
+        visuals.extreme_bg_color = paper;
+        visuals.faint_bg_color = paper;
+        for widget in [
+            &mut visuals.widgets.noninteractive,
+            &mut visuals.widgets.inactive,
+            &mut visuals.widgets.hovered,
+            &mut visuals.widgets.active,
+            &mut visuals.widgets.open,
+        ] {
+            widget.bg_stroke = egui::Stroke::new(1.5, ink);
+            widget.fg_stroke = egui::Stroke::new(1.5, ink);
+        }
+        visuals.widgets.inactive.bg_fill = paper;
+        visuals.widgets.inactive.weak_bg_fill = paper;
+        visuals.selection.bg_fill = if dark {
+            Color32::from_rgb(0x00, 0x3c, 0x8c)
+        } else {
+            Color32::from_rgb(0xff, 0xe0, 0x66)
+        };
+        visuals.selection.stroke = egui::Stroke::new(3.0, ink);
+        visuals.warn_fg_color = if dark {
+            Color32::from_rgb(0xff, 0xd0, 0x40)
+        } else {
+            Color32::from_rgb(0x8a, 0x3c, 0x00)
+        };
+    }
     ctx.set_theme(if dark {
         egui::Theme::Dark
     } else {

@@ -33,6 +33,7 @@ impl Language {
 }
 
 pub struct Tr {
+    pub toggle_high_contrast: &'static str,
     pub recovery_title: &'static str,
     pub recovery_restore: &'static str,
     pub recovery_discard: &'static str,
@@ -306,6 +307,7 @@ impl Tr {
     /// Every text of the table, for the tests that check none is empty.
     pub fn all(&self) -> Vec<&'static str> {
         let mut all = vec![
+            self.toggle_high_contrast,
             self.recovery_title,
             self.recovery_restore,
             self.recovery_discard,
@@ -533,6 +535,7 @@ impl Tr {
 }
 
 pub static NL: Tr = Tr {
+    toggle_high_contrast: "Hoog contrast",
     recovery_title: "Werk herstellen",
     recovery_restore: "Herstellen",
     recovery_discard: "Niet herstellen",
@@ -769,7 +772,7 @@ pub static NL: Tr = Tr {
         "binnen een bestaande cluster",
     ],
     extra_keys: &[
-        ("↑ ↓ ← →", "Matrix: cel kiezen"),
+        ("Pijltjestoetsen", "Matrix: cel kiezen"),
         ("Spatie", "Matrix: toewijzen of weghalen"),
         ("Tab / Shift+Tab", "Naar het volgende / vorige veld"),
         ("Enter", "Dialoog bevestigen"),
@@ -778,6 +781,7 @@ pub static NL: Tr = Tr {
 };
 
 pub static EN: Tr = Tr {
+    toggle_high_contrast: "High contrast",
     recovery_title: "Recover work",
     recovery_restore: "Restore",
     recovery_discard: "Don't restore",
@@ -1014,7 +1018,7 @@ pub static EN: Tr = Tr {
         "within an existing cluster",
     ],
     extra_keys: &[
-        ("↑ ↓ ← →", "Matrix: choose a cell"),
+        ("Arrow keys", "Matrix: choose a cell"),
         ("Space", "Matrix: assign or remove"),
         ("Tab / Shift+Tab", "Next / previous field"),
         ("Enter", "Confirm a dialog"),
