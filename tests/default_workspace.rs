@@ -5,7 +5,7 @@
 use clusterwerkbank::model::{ClusterStatus, Euro, validate};
 use clusterwerkbank::store;
 
-const SEED: &str = include_str!("../../shared/seed/000_fcc77dbab908c948.txt");
+const SEED: &str = include_str!("fixtures/groenboek-seed.txt");
 
 #[test]
 fn the_six_spearhead_clusters_and_the_one_in_preparation() {

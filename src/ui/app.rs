@@ -631,6 +631,7 @@ impl WorkbenchApp {
                 .resizable(true)
                 .default_size(380.0)
                 .min_size(280.0)
+                .max_size(440.0)
                 .show(ui, |ui| detail::show(ui, &frame, &mut out));
         }
         egui::CentralPanel::default().show(ui, |ui| {

@@ -33,15 +33,18 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                     if let Some(a) = f.derived.assignment(f.ws, cluster.id, scenario.id) {
                         any = true;
                         let open = f.selection == Selection::Cell(cluster.id, scenario.id);
-                        egui::CollapsingHeader::new(format!(
-                            "{} — {}",
-                            scenario.label(),
-                            scenario.title
-                        ))
-                        .id_salt(("assignment", a.id))
-                        .open(open.then_some(true))
-                        .default_open(true)
-                        .show(ui, |ui| assignment_fields(ui, f, out, a));
+                        // The title goes inside, where it can wrap; a long header
+                        // would widen the panel past the window.
+                        egui::CollapsingHeader::new(RichText::new(scenario.label()).strong())
+                            .id_salt(("assignment", a.id))
+                            .open(open.then_some(true))
+                            .default_open(true)
+                            .show(ui, |ui| {
+                                ui.add(
+                                    egui::Label::new(RichText::new(&scenario.title).weak()).wrap(),
+                                );
+                                assignment_fields(ui, f, out, a);
+                            });
                     }
                 }
                 if !any {
