@@ -7,6 +7,9 @@ use crate::model::{Argument, Edit, Polarity, RecordKey, Source, Subject, Workspa
 use super::state::{Frame, Outbox, Selection};
 use super::widgets::{ResponseExt, badge, source_colour};
 
+/// How many arguments per column are laid out before "Meer tonen".
+const PAGE: usize = 50;
+
 /// Which sources to show; `None` shows all.
 pub type SourceFilter = Option<Source>;
 
@@ -32,10 +35,20 @@ pub fn two_columns(
                         .filter(|a| a.subject == subject && a.polarity == polarity)
                         .filter(|a| filter.is_none_or(|s| a.source == s))
                         .collect();
-                for (i, arg) in list.iter().enumerate() {
+                // Laying out thousands of editable cards would freeze the window; show
+                // a page and let the person ask for more.
+                let shown_id = ui.make_persistent_id(("arguments-shown", subject, polarity));
+                let shown: usize = ui.data(|d| d.get_temp(shown_id)).unwrap_or(PAGE);
+                for (i, arg) in list.iter().enumerate().take(shown) {
                     let previous = i.checked_sub(1).and_then(|p| list.get(p)).map(|a| a.id);
                     let next = list.get(i + 1).map(|a| a.id);
                     argument_card(ui, f, out, arg, previous, next);
+                }
+                if list.len() > shown {
+                    let more = format!("{} ({} / {})", t.show_more, shown, list.len());
+                    if ui.button(more).clicked() {
+                        ui.data_mut(|d| d.insert_temp(shown_id, shown + PAGE));
+                    }
                 }
                 let add_label = match polarity {
                     Polarity::Pro => t.add_pro,

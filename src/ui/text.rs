@@ -33,6 +33,7 @@ impl Language {
 }
 
 pub struct Tr {
+    pub show_more: &'static str,
     pub toggle_high_contrast: &'static str,
     pub recovery_title: &'static str,
     pub recovery_restore: &'static str,
@@ -307,6 +308,7 @@ impl Tr {
     /// Every text of the table, for the tests that check none is empty.
     pub fn all(&self) -> Vec<&'static str> {
         let mut all = vec![
+            self.show_more,
             self.toggle_high_contrast,
             self.recovery_title,
             self.recovery_restore,
@@ -535,6 +537,7 @@ impl Tr {
 }
 
 pub static NL: Tr = Tr {
+    show_more: "Meer tonen",
     toggle_high_contrast: "Hoog contrast",
     recovery_title: "Werk herstellen",
     recovery_restore: "Herstellen",
@@ -781,6 +784,7 @@ pub static NL: Tr = Tr {
 };
 
 pub static EN: Tr = Tr {
+    show_more: "Show more",
     toggle_high_contrast: "High contrast",
     recovery_title: "Recover work",
     recovery_restore: "Restore",
