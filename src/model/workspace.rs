@@ -534,6 +534,22 @@ impl Workspace {
             .find(|a| a.cluster == cluster && a.scenario == scenario)
     }
 
+    /// A new assignment of a cluster to a scenario: primary when it is the cluster's
+    /// first, complementary when it combines with scenarios it already has.
+    pub fn new_assignment(&self, cluster: ClusterId, scenario: ScenarioId) -> Assignment {
+        let already = self.assignments.iter().any(|a| a.cluster == cluster);
+        Assignment {
+            cluster,
+            scenario,
+            role: if already {
+                Role::Complementary
+            } else {
+                Role::Primary
+            },
+            ..Assignment::default()
+        }
+    }
+
     /// The short name of a source, for badges and tables.
     pub fn source_name(&self, source: Source) -> String {
         match source {

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use crate::model::{AdvisoryBody, Edit, RecordKey, ScenarioStance, Stance};
 
 use super::state::{Frame, Outbox, Selection};
-use super::widgets::{badge, choice, date_nl, parse_date, stance_colour, text_block, text_line};
+use super::widgets::{badge, choice, stance_colour, text_block, text_line};
 
 pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
     let t = f.t;
@@ -158,40 +158,18 @@ fn body_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, body: &AdvisoryBody)
 }
 
 fn date_field(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, body: &AdvisoryBody) {
-    let t = f.t;
-    let id = ui.make_persistent_id(("received", body.id));
-    let shown = body.advice.received.map(date_nl).unwrap_or_default();
-    let mut text: String = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| shown.clone());
-    ui.horizontal(|ui| {
-        let l = ui.label(t.received);
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(&mut text)
-                    .hint_text("dd-mm-jjjj")
-                    .desired_width(110.0),
-            )
-            .labelled_by(l.id);
-        if r.has_focus() {
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-        } else {
-            ui.data_mut(|d| d.remove::<String>(id));
-        }
-        if r.changed() {
-            let parsed = parse_date(&text);
-            if text.trim().is_empty() || parsed.is_some() {
-                let mut next = body.clone();
-                next.advice.received = parsed;
-                if next != *body {
-                    out.typed(next, "received");
-                }
-            }
-        }
-        if !text.trim().is_empty() && parse_date(&text).is_none() {
-            ui.colored_label(ui.visuals().warn_fg_color, t.invalid_date);
-        }
-    });
+    let current = body.advice.received;
+    if let Some(date) = super::widgets::date_field(
+        ui,
+        ("received", body.id),
+        f.t.received,
+        current,
+        f.t.invalid_date,
+    ) {
+        let mut next = body.clone();
+        next.advice.received = date;
+        out.typed(next, "received");
+    }
 }
 
 fn upsert_stance(

@@ -166,17 +166,7 @@ fn add(f: &Frame<'_>, out: &mut Outbox, cluster: ClusterId, scenario: ScenarioId
     if f.derived.assignment(f.ws, cluster, scenario).is_some() {
         return;
     }
-    let already = f.ws.assignments.iter().any(|a| a.cluster == cluster);
-    out.edit(Edit::append(Assignment {
-        cluster,
-        scenario,
-        role: if already {
-            Role::Complementary
-        } else {
-            Role::Primary
-        },
-        ..Assignment::default()
-    }));
+    out.edit(Edit::append(f.ws.new_assignment(cluster, scenario)));
     out.select = Some(Selection::Cell(cluster, scenario));
 }
 

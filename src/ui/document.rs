@@ -7,7 +7,7 @@ use crate::model::Metadata;
 use crate::model::rules::is_document_number;
 
 use super::state::{Frame, Outbox};
-use super::widgets::{date_nl, parse_date, text_block, text_line};
+use super::widgets::{text_block, text_line};
 
 pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
     let t = f.t;
@@ -102,41 +102,20 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
 }
 
 fn date_field(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
-    let t = f.t;
     let meta = &f.ws.meta;
-    let id = ui.make_persistent_id("document-date");
-    let shown = meta.date.map(date_nl).unwrap_or_default();
-    let mut text: String = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| shown.clone());
-    ui.horizontal(|ui| {
-        let l = ui.label(t.doc_date);
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(&mut text)
-                    .hint_text("dd-mm-jjjj")
-                    .desired_width(110.0),
-            )
-            .labelled_by(l.id);
-        if r.has_focus() {
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-        } else {
-            ui.data_mut(|d| d.remove::<String>(id));
-        }
-        if r.changed() {
-            let parsed = parse_date(&text);
-            if (text.trim().is_empty() || parsed.is_some()) && parsed != meta.date {
-                out.meta_typed(
-                    Metadata {
-                        date: parsed,
-                        ..meta.clone()
-                    },
-                    "date",
-                );
-            }
-        }
-        if !text.trim().is_empty() && parse_date(&text).is_none() {
-            ui.colored_label(ui.visuals().warn_fg_color, t.invalid_date);
-        }
-    });
+    if let Some(date) = super::widgets::date_field(
+        ui,
+        "document-date",
+        f.t.doc_date,
+        meta.date,
+        f.t.invalid_date,
+    ) {
+        out.meta_typed(
+            Metadata {
+                date,
+                ..meta.clone()
+            },
+            "date",
+        );
+    }
 }

@@ -213,19 +213,7 @@ pub fn toggle_assignment(
 ) {
     match f.derived.assignment(f.ws, cluster, scenario) {
         Some(a) => out.edit(Edit::Remove(RecordKey::Assignment(a.id))),
-        None => {
-            let already = f.ws.assignments.iter().any(|a| a.cluster == cluster);
-            out.edit(Edit::append(Assignment {
-                cluster,
-                scenario,
-                role: if already {
-                    Role::Complementary
-                } else {
-                    Role::Primary
-                },
-                ..Assignment::default()
-            }));
-        }
+        None => out.edit(Edit::append(f.ws.new_assignment(cluster, scenario))),
     }
 }
 

@@ -266,3 +266,44 @@ pub fn incompatibility_text(
         ws.scenario_label(broken.second)
     )
 }
+
+/// A date typed as 31-12-2026. Keeps what the person types while it does not parse
+/// yet; returns `Some(new)` when the field holds a valid date (or was emptied) that
+/// differs from `current`.
+pub fn date_field(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    label: &str,
+    current: Option<jiff::civil::Date>,
+    invalid: &str,
+) -> Option<Option<jiff::civil::Date>> {
+    let id = ui.make_persistent_id(id_salt);
+    let shown = current.map(date_nl).unwrap_or_default();
+    let mut text: String = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| shown.clone());
+    let mut result = None;
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("dd-mm-jjjj")
+                    .desired_width(110.0),
+            )
+            .labelled_by(l.id);
+        if r.has_focus() {
+            ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        } else {
+            ui.data_mut(|d| d.remove::<String>(id));
+        }
+        let parsed = parse_date(&text);
+        if r.changed() && (text.trim().is_empty() || parsed.is_some()) && parsed != current {
+            result = Some(parsed);
+        }
+        if !text.trim().is_empty() && parsed.is_none() {
+            ui.colored_label(ui.visuals().warn_fg_color, invalid);
+        }
+    });
+    result
+}
