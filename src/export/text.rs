@@ -45,6 +45,11 @@ pub fn write(doc: &Document) -> String {
                 push_table(&mut out, table);
                 out.push('\n');
             }
+            // Plain text cannot draw: the caption and the numbers only.
+            Block::Chart(chart) => {
+                push_table(&mut out, &chart.table);
+                out.push('\n');
+            }
             Block::Signature { title, name } => {
                 push_wrapped(&mut out, title, "", "");
                 out.push('\n');
