@@ -890,14 +890,17 @@ impl SectionCharts {
         }
     }
 
+    /// A chart without numbers is left out: its section already says so in a sober
+    /// sentence, and an empty picture with an empty table adds nothing.
     fn take(&mut self, section: Section) -> Option<Chart> {
-        match section {
+        let chart = match section {
             Section::Advice => self.consensus.take(),
             Section::Recommendations => self.scores.take(),
             Section::Budget => self.budget.take(),
             Section::Timing => self.timeline.take(),
             _ => None,
-        }
+        };
+        chart.filter(|c| !c.table.rows.is_empty())
     }
 }
 
