@@ -9,7 +9,7 @@ use crate::model::{
 };
 
 use super::document::{
-    Block, CONFIDENTIAL_MARK, Document, DocumentMeta, Run, Table, clean_text, flemish_date,
+    Block, CONFIDENTIAL_MARK, Chart, Document, DocumentMeta, Run, Table, clean_text, flemish_date,
     one_line,
 };
 
@@ -86,6 +86,7 @@ pub fn build_document(ws: &Workspace, options: &ExportOptions) -> Document {
         number: 0,
     };
     b.front_matter();
+    let mut charts = SectionCharts::new(ws);
     for section in Section::ALL {
         if !options.sections.contains(&section) {
             continue;
@@ -105,6 +106,9 @@ pub fn build_document(ws: &Workspace, options: &ExportOptions) -> Document {
             Section::Themes => b.themes(),
             Section::Budget => b.budget(),
             Section::Timing => b.timing(),
+        }
+        if let Some(chart) = charts.take(section) {
+            b.push(Block::Chart(chart));
         }
     }
     b.closing();
@@ -861,6 +865,52 @@ impl Builder<'_> {
             self.push(Block::Signature { title, name });
         }
     }
+}
+
+/// The four charts, each at the end of its section: consensus under the advice (4),
+/// desirability × feasibility under the recommendations (5), budget under the
+/// budgetary impact (7), the timeline under the timing (8).
+struct SectionCharts {
+    budget: Option<Chart>,
+    timeline: Option<Chart>,
+    scores: Option<Chart>,
+    consensus: Option<Chart>,
+}
+
+impl SectionCharts {
+    fn new(ws: &Workspace) -> Self {
+        let mut all = crate::charts::svg::all_charts(ws, chart_today(ws))
+            .into_iter()
+            .map(Chart::from_svg);
+        Self {
+            budget: all.next(),
+            timeline: all.next(),
+            scores: all.next(),
+            consensus: all.next(),
+        }
+    }
+
+    /// A chart without numbers is left out: its section already says so in a sober
+    /// sentence, and an empty picture with an empty table adds nothing.
+    fn take(&mut self, section: Section) -> Option<Chart> {
+        let chart = match section {
+            Section::Advice => self.consensus.take(),
+            Section::Recommendations => self.scores.take(),
+            Section::Budget => self.budget.take(),
+            Section::Timing => self.timeline.take(),
+            _ => None,
+        };
+        chart.filter(|c| !c.table.rows.is_empty())
+    }
+}
+
+/// "Today" on the timeline: the document date, else the latest date an advice came
+/// in, else a fixed date. Never the clock, so the same workspace gives the same bytes.
+fn chart_today(ws: &Workspace) -> jiff::civil::Date {
+    ws.meta
+        .date
+        .or_else(|| ws.bodies.iter().filter_map(|b| b.advice.received).max())
+        .unwrap_or(jiff::civil::date(2026, 1, 1))
 }
 
 fn today_total(ws: &Workspace) -> Euro {

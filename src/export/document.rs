@@ -104,8 +104,39 @@ pub enum Block {
         title: String,
         name: String,
     },
-    // A future `Chart` block (data + SVG from the charts module) goes here; every
-    // writer's match will then point at the places to add it.
+    /// One of the four charts, drawn from the same chart data as the window.
+    Chart(Chart),
+}
+
+/// A chart as SVG (escaped, script-free, self-contained) with the numbers behind it.
+/// HTML inlines the SVG, DOCX and PDF draw it as a PNG, Markdown and text show the
+/// caption and the table only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chart {
+    pub title: String,
+    pub svg: String,
+    pub table: Table,
+}
+
+impl Chart {
+    /// From the charts module's output, whose table has its header as first row.
+    pub fn from_svg(chart: crate::charts::svg::ChartSvg) -> Self {
+        let mut rows = chart
+            .table
+            .into_iter()
+            .map(|row| row.iter().map(|cell| one_line(cell)).collect::<Vec<_>>());
+        let header = rows.next().unwrap_or_default();
+        let title = one_line(&chart.title);
+        Self {
+            table: Table {
+                caption: Some(title.clone()),
+                header,
+                rows: rows.collect(),
+            },
+            title,
+            svg: chart.svg,
+        }
+    }
 }
 
 impl Block {

@@ -10,11 +10,12 @@ use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum, Paragraph,
-    Run as DocxRun, RunFonts, Style, StyleType, Table as DocxTable, TableCell, TableRow, WidthType,
+    Pic, Run as DocxRun, RunFonts, Style, StyleType, Table as DocxTable, TableCell, TableRow,
+    WidthType,
 };
 
-use super::ExportError;
 use super::document::{Block, Document, Run, RunStyle, Table};
+use super::{ExportError, chart_picture};
 
 /// A4 in twentieths of a point.
 const A4_WIDTH: u32 = 11_906;
@@ -67,8 +68,41 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, ExportError> {
         );
     }
 
+    let mut pictures = 0usize;
     for block in &doc.blocks {
         match block {
+            Block::Chart(chart) => {
+                let picture = chart_picture(chart).map_err(ExportError::Docx)?;
+                pictures += 1;
+                // 12700 EMU per point, 9525 per pixel; never wider than the text.
+                let text_width =
+                    u64::from(A4_WIDTH.saturating_sub(2 * MARGIN.unsigned_abs())) * 635;
+                let width = (u64::from(picture.width) * 9525).min(text_width);
+                let height = width * u64::from(picture.height) / u64::from(picture.width.max(1));
+                // docx-rs numbers pictures from a process-wide counter; our own ids keep
+                // the same document byte-identical on every export.
+                let pic = Pic::new_with_dimensions(picture.png, picture.width, picture.height)
+                    .id(format!("rIdChart{pictures}"))
+                    .size(
+                        u32::try_from(width).unwrap_or(u32::MAX),
+                        u32::try_from(height).unwrap_or(u32::MAX),
+                    );
+                docx = docx.add_paragraph(
+                    Paragraph::new()
+                        .keep_next(true)
+                        .add_run(DocxRun::new().add_image(pic)),
+                );
+                if let Some(caption) = &chart.table.caption {
+                    docx = docx.add_paragraph(
+                        Paragraph::new()
+                            .style("Caption")
+                            .keep_next(true)
+                            .add_run(DocxRun::new().add_text(caption.clone())),
+                    );
+                }
+                docx = docx.add_table(table_docx(&chart.table));
+                docx = docx.add_paragraph(Paragraph::new());
+            }
             Block::Title(text) => {
                 docx = docx.add_paragraph(
                     Paragraph::new()

@@ -10,6 +10,8 @@ h1 { font-size: 16pt; text-align: center; margin: 1.2em 0; }
 h2 { font-size: 14pt; margin-top: 1.4em; break-after: avoid; }
 h3 { font-size: 12pt; margin-top: 1.2em; break-after: avoid; }
 h4 { font-size: 11pt; break-after: avoid; }
+figure.chart { margin: 1em 0 0.4em 0; break-inside: avoid; }
+figure.chart svg { max-width: 100%; height: auto; }
 p, li, td, th { overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; }
 caption { font-style: italic; text-align: left; padding-bottom: 0.3em; }
@@ -93,6 +95,15 @@ pub fn write(doc: &Document) -> String {
                 out.push_str("</ul>\n");
             }
             Block::Table(table) => table_html(table, &mut out),
+            Block::Chart(chart) => {
+                // The SVG is escaped and script-free where it is made (charts::svg).
+                out.push_str(&format!(
+                    "<figure class=\"chart\" role=\"img\" aria-label=\"{}\">\n{}\n</figure>\n",
+                    escape(&chart.title),
+                    chart.svg.trim()
+                ));
+                table_html(&chart.table, &mut out);
+            }
             Block::Signature { title, name } => out.push_str(&format!(
                 "<p class=\"signature\" dir=\"auto\">{}<br>\n<strong>{}</strong></p>\n",
                 escape(title),

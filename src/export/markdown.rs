@@ -33,6 +33,9 @@ pub fn write(doc: &Document) -> String {
                 out.push('\n');
             }
             Block::Table(table) => table_md(table, &mut out),
+            // Markdown readers differ too much in what images they allow: the
+            // caption and the numbers only.
+            Block::Chart(chart) => table_md(&chart.table, &mut out),
             Block::Signature { title, name } => {
                 // A backslash at the end of a line is CommonMark's hard line break.
                 out.push_str(&format!("{}\\\n**{}**\n\n", escape(title), escape(name)));

@@ -14,7 +14,7 @@ pub mod text;
 use std::path::{Path, PathBuf};
 
 pub use build::{ExportOptions, Section, build_document};
-pub use document::{Block, Document, DocumentMeta, Run, RunStyle, Table};
+pub use document::{Block, Chart, Document, DocumentMeta, Run, RunStyle, Table};
 
 use crate::model::Workspace;
 
@@ -67,6 +67,42 @@ pub enum ExportError {
     Pdf(String),
     #[error("Kon de export niet wegschrijven naar {}: {reason}.", .path.display())]
     Write { path: PathBuf, reason: String },
+}
+
+/// Charts are drawn at twice their SVG size, sharp enough for print.
+const CHART_SCALE: f32 = 2.0;
+
+/// A chart as PNG for the paged formats, with its size in SVG pixels (1/96 inch).
+pub(crate) struct ChartPicture {
+    pub png: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Draws a chart with the PDF's own regular font, so DOCX and PDF show the same picture.
+pub(crate) fn chart_picture(chart: &Chart) -> Result<ChartPicture, String> {
+    let png = crate::charts::png::svg_to_png(&chart.svg, pdf::REGULAR, CHART_SCALE)
+        .map_err(|e| format!("grafiek \u{201c}{}\u{201d}: {e}", chart.title))?;
+    // The IHDR chunk always comes first: width and height are bytes 16..24.
+    let dimension = |range: std::ops::Range<usize>| {
+        png.get(range)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map(u32::from_be_bytes)
+    };
+    let (width, height) = match (dimension(16..20), dimension(20..24)) {
+        (Some(w), Some(h)) if w > 0 && h > 0 => (w, h),
+        _ => {
+            return Err(format!(
+                "grafiek \u{201c}{}\u{201d}: lege afbeelding",
+                chart.title
+            ));
+        }
+    };
+    Ok(ChartPicture {
+        width: (width as f32 / CHART_SCALE).round().max(1.0) as u32,
+        height: (height as f32 / CHART_SCALE).round().max(1.0) as u32,
+        png,
+    })
 }
 
 /// The document in one format, as bytes. Same document, same bytes.

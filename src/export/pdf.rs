@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 use krilla::configure::{Archival, ConfigurationBuilder, Validator};
 use krilla::destination::XyzDestination;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect, Size as PdfSize, Transform};
+use krilla::image::Image;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
@@ -29,10 +30,10 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::raw::TableProvider;
 use skrifa::{FontRef, MetadataProvider};
 
-use super::ExportError;
-use super::document::{Block, Document, Run, RunStyle, Table};
+use super::document::{Block, Chart, Document, Run, RunStyle, Table};
+use super::{ExportError, chart_picture};
 
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(crate) static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 static ITALIC: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Oblique.ttf");
 
@@ -217,6 +218,15 @@ enum Op {
         h: f32,
         fill: bool,
     },
+    /// A chart picture, top-left at (x, y), in its own Figure tag group.
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        png: Arc<Vec<u8>>,
+        tag: usize,
+    },
 }
 
 /// Where tagged content goes: an index into `Layout::groups`.
@@ -393,6 +403,34 @@ impl<'f> Layout<'f> {
         self.y += BODY * 0.8;
     }
 
+    /// The chart as a picture the width of the text (at most half a page high),
+    /// then its table.
+    fn chart(&mut self, chart: &Chart) -> Result<(), ExportError> {
+        let picture = chart_picture(chart).map_err(ExportError::Pdf)?;
+        let aspect = picture.height as f32 / picture.width.max(1) as f32;
+        let mut w = TEXT_W;
+        let mut h = w * aspect;
+        let max_h = (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) * 0.5;
+        if h > max_h {
+            h = max_h;
+            w = h / aspect.max(f32::EPSILON);
+        }
+        // Keep the picture with the caption and the first rows of its table.
+        self.ensure(h + BODY * 6.0);
+        let tag = self.group(Tag::Figure(Some(chart.title.clone())));
+        self.op(Op::Image {
+            x: MARGIN_X + (TEXT_W - w) / 2.0,
+            y: self.y,
+            w,
+            h,
+            png: Arc::new(picture.png),
+            tag,
+        });
+        self.y += h + BODY * 0.6;
+        self.table(&chart.table);
+        Ok(())
+    }
+
     fn repeat_header(&mut self, header: &[Vec<Vec<Piece>>], col_w: f32, lh: f32) {
         let height = header.iter().map(Vec::len).max().unwrap_or(1);
         let top = self.y;
@@ -431,10 +469,11 @@ fn heading_size(level: u8) -> f32 {
     }
 }
 
-fn layout<'f>(doc: &Document, faces: &'f Faces) -> Layout<'f> {
+fn layout<'f>(doc: &Document, faces: &'f Faces) -> Result<Layout<'f>, ExportError> {
     let mut l = Layout::new(faces);
     for block in &doc.blocks {
         match block {
+            Block::Chart(chart) => l.chart(chart)?,
             Block::Title(text) => {
                 l.y += 6.0;
                 l.text_block(
@@ -487,7 +526,7 @@ fn layout<'f>(doc: &Document, faces: &'f Faces) -> Layout<'f> {
             }
         }
     }
-    l
+    Ok(l)
 }
 
 fn pdf_date(doc: &Document) -> DateTime {
@@ -537,7 +576,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, ExportError> {
         bold: Face::load(BOLD)?,
         italic: Face::load(ITALIC)?,
     };
-    let layout = layout(doc, &faces);
+    let layout = layout(doc, &faces)?;
 
     let configuration = ConfigurationBuilder::new()
         .set_validator(Validator::A(Archival::A2_B))
@@ -586,6 +625,29 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, ExportError> {
                             draw_text(&mut surface, &faces, *x, *y, *size, *style, text);
                             surface.end_tagged();
                         }
+                    }
+                }
+                Op::Image {
+                    x,
+                    y,
+                    w,
+                    h,
+                    png,
+                    tag,
+                } => {
+                    // PDF/A forbids asking the reader to interpolate.
+                    let image = Image::from_png(png.clone().into(), false).map_err(|e| {
+                        ExportError::Pdf(format!("een grafiek kon niet ingevoegd worden: {e}"))
+                    })?;
+                    let size = PdfSize::from_wh(*w, *h)
+                        .ok_or_else(|| ExportError::Pdf("ongeldige grafiekmaat".to_owned()))?;
+                    let id = surface.start_tagged(ContentTag::Other);
+                    surface.push_transform(&Transform::from_translate(*x, *y));
+                    surface.draw_image(image, size);
+                    surface.pop();
+                    surface.end_tagged();
+                    if let Some(list) = leaves.get_mut(*tag) {
+                        list.push(id);
                     }
                 }
                 Op::Rect { x, y, w, h, fill } => {

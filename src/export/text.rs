@@ -45,6 +45,11 @@ pub fn write(doc: &Document) -> String {
                 push_table(&mut out, table);
                 out.push('\n');
             }
+            // Plain text cannot draw: the caption and the numbers only.
+            Block::Chart(chart) => {
+                push_table(&mut out, &chart.table);
+                out.push('\n');
+            }
             Block::Signature { title, name } => {
                 push_wrapped(&mut out, title, "", "");
                 out.push('\n');
@@ -103,7 +108,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 fn push_wrapped(out: &mut String, text: &str, first: &str, rest: &str) {
-    let width = WIDTH.saturating_sub(width_of(first)).max(20);
+    // The wider prefix decides, so continuation lines fit too.
+    let width = WIDTH
+        .saturating_sub(width_of(first).max(width_of(rest)))
+        .max(20);
     for (i, line) in wrap(text, width).iter().enumerate() {
         out.push_str(if i == 0 { first } else { rest });
         out.push_str(line);

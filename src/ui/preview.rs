@@ -92,6 +92,24 @@ fn block_ui(ui: &mut Ui, block: &Block) {
             });
             ui.add_space(6.0);
         }
+        // The window draws the charts in their own view; here the title and the numbers.
+        Block::Chart(chart) => {
+            ui.label(RichText::new(&chart.title).italics());
+            let id = ui.make_persistent_id(("preview-chart", &chart.title));
+            egui::Grid::new(id).striped(true).show(ui, |ui| {
+                for cell in &chart.table.header {
+                    ui.label(RichText::new(cell).strong());
+                }
+                ui.end_row();
+                for row in &chart.table.rows {
+                    for cell in row {
+                        ui.label(cell);
+                    }
+                    ui.end_row();
+                }
+            });
+            ui.add_space(6.0);
+        }
         Block::Signature { title, name } => {
             ui.add_space(16.0);
             ui.label(RichText::new(title).strong());
