@@ -326,3 +326,22 @@ pub fn large_workspace(clusters: usize, arguments: usize) -> Workspace {
     }
     ws
 }
+
+/// An attribute of our HTML export that fetches nothing and runs nothing: no event
+/// handler, no external or script address, no src/href. A namespace declaration names
+/// a namespace (the inline charts' SVG has one); nothing is fetched, so it passes.
+pub fn assert_attribute_is_inert(name: &str, value: &str) {
+    if name == "xmlns" || name.starts_with("xmlns:") {
+        return;
+    }
+    assert!(!name.starts_with("on"), "event handler {name}");
+    let v = value.trim().to_ascii_lowercase();
+    assert!(
+        !(v.starts_with("http:")
+            || v.starts_with("https:")
+            || v.starts_with("//")
+            || v.starts_with("javascript:")),
+        "external reference {name}={value}"
+    );
+    assert!(name != "src" && name != "href", "{name}={value}");
+}
