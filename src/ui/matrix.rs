@@ -5,7 +5,7 @@
 use egui::{Color32, RichText, Sense, Ui, WidgetInfo};
 use egui_extras::{Column, TableBuilder};
 
-use crate::model::{Assignment, ClusterId, Edit, RecordKey, Role, ScenarioId};
+use crate::model::{Assignment, ClusterId, Edit, RecordKey, ScenarioId};
 
 use super::state::{Frame, Outbox, Selection};
 
@@ -55,21 +55,30 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                     }
                 });
                 for scenario in &ws.scenarios {
-                    row.col(|ui| cell(ui, f, out, cluster.id, scenario.id));
+                    row.col(|ui| cell(ui, f, out, cluster, scenario));
                 }
             });
         });
 }
 
-fn cell(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, cluster: ClusterId, scenario: ScenarioId) {
+/// One cell. The row's cluster and the column's scenario come in whole, so the names
+/// are not looked up again for every visible cell in every frame.
+fn cell(
+    ui: &mut Ui,
+    f: &Frame<'_>,
+    out: &mut Outbox,
+    cluster_record: &crate::model::Cluster,
+    scenario_record: &crate::model::Scenario,
+) {
     let ws = f.ws;
+    let (cluster, scenario) = (cluster_record.id, scenario_record.id);
     let t = f.t;
     let assignment = f.derived.assignment(ws, cluster, scenario);
     let selected = f.selection == Selection::Cell(cluster, scenario);
     let counts = f.derived.cell(cluster, scenario);
     let (pros, cons) = (counts.pros, counts.cons);
-    let cluster_name = ws.cluster_name(cluster);
-    let scenario_label = ws.scenario_label(scenario);
+    let cluster_name = &cluster_record.name;
+    let scenario_label = scenario_record.label();
     // Only the cells whose scenario takes part in a broken rule carry the mark.
     let incompatible: Vec<String> = f
         .derived
@@ -81,7 +90,7 @@ fn cell(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, cluster: ClusterId, scenar
 
     let spoken = spoken_cell(
         f,
-        &cluster_name,
+        cluster_name,
         &scenario_label,
         assignment,
         pros,
@@ -120,11 +129,7 @@ fn cell(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, cluster: ClusterId, scenar
         }
         ui.vertical(|ui| {
             if let Some(a) = assignment {
-                let role = match a.role {
-                    Role::Primary => t.role_primary,
-                    Role::Complementary => t.role_complementary,
-                };
-                ui.label(RichText::new(role).strong());
+                ui.label(RichText::new(t.role(a.role)).strong());
             } else {
                 ui.label(RichText::new("–").weak());
             }
@@ -179,13 +184,7 @@ pub fn spoken_cell(
     match assignment {
         None => parts.push(t.not_assigned.to_owned()),
         Some(a) => {
-            parts.push(
-                match a.role {
-                    Role::Primary => t.role_primary,
-                    Role::Complementary => t.role_complementary,
-                }
-                .to_owned(),
-            );
+            parts.push(t.role(a.role).to_owned());
             if let Some(d) = a.desirability {
                 parts.push(format!("{} {d}", t.desirability_lower));
             }
