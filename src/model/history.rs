@@ -2,7 +2,7 @@
 //! until the field is left, a drag is one step, a removal with everything that went
 //! with it is one step.
 
-use super::edit::{Edit, EditError, RecordKey, apply};
+use super::edit::{Edit, EditError, RecordIndex, RecordKey, apply_indexed};
 use super::workspace::Workspace;
 
 /// Identifies "the same field of the same record", so consecutive edits to it
@@ -30,6 +30,9 @@ pub struct History {
     /// Consecutive edits with the same key merge into the top step until sealed.
     open_key: Option<CoalesceKey>,
     limit: Option<usize>,
+    /// Positions of the records the edits touch; a checked hint, so it stays correct
+    /// even if this history is used with a workspace changed behind its back.
+    index: RecordIndex,
 }
 
 impl History {
@@ -49,7 +52,7 @@ impl History {
         edit: Edit,
         key: Option<CoalesceKey>,
     ) -> Result<(), EditError> {
-        let inverse = apply(ws, edit)?;
+        let inverse = apply_indexed(ws, edit, &mut self.index)?;
         self.redo.clear();
         let joins = key.is_some() && key == self.open_key && !self.undo.is_empty();
         self.next_serial += 1;
@@ -85,7 +88,7 @@ impl History {
         let Some(step) = self.undo.pop() else {
             return Ok(false);
         };
-        let redo = match apply(ws, step.inverse.clone()) {
+        let redo = match apply_indexed(ws, step.inverse.clone(), &mut self.index) {
             Ok(redo) => redo,
             Err(error) => {
                 self.undo.push(step);
@@ -105,7 +108,7 @@ impl History {
         let Some(step) = self.redo.pop() else {
             return Ok(false);
         };
-        let undo = match apply(ws, step.inverse.clone()) {
+        let undo = match apply_indexed(ws, step.inverse.clone(), &mut self.index) {
             Ok(undo) => undo,
             Err(error) => {
                 self.redo.push(step);
@@ -137,10 +140,12 @@ impl History {
         self.undo.last().map_or(0, |s| s.serial)
     }
 
+    /// Forgets every step (the workspace was replaced).
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
         self.open_key = None;
+        self.index.clear();
     }
 }
 

@@ -14,7 +14,7 @@ pub mod rules;
 pub mod session;
 pub mod workspace;
 
-pub use edit::{Edit, EditError, Record, RecordKey, apply};
+pub use edit::{Edit, EditError, Record, RecordIndex, RecordKey, apply, apply_indexed};
 pub use history::{CoalesceKey, History};
 pub use ids::*;
 pub use merge::{MergeConflict, MergeResult, MergeSummary, Side, merge, resolve, resolve_all};

@@ -145,9 +145,13 @@ pub fn to_ron(ws: &Workspace) -> String {
 }
 
 /// How workspace files are laid out; recovery files use the same.
+///
+/// One tab per level, not four spaces: in a large consultation the indentation was
+/// 30 % of the file and a third of the parse time (RON skips whitespace a character
+/// at a time). Tabs keep the file as readable and diffable; any indentation loads.
 pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
-        .indentor("    ")
+        .indentor("\t")
         .new_line("\n")
         .struct_names(false)
         .separate_tuple_members(false)
