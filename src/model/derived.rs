@@ -64,6 +64,10 @@ pub struct Derived {
     /// Index into `ws.assignments`, the first for a (cluster, scenario) pair.
     assignment_index: HashMap<(ClusterId, ScenarioId), usize>,
     incompatible: HashMap<ClusterId, Vec<Incompatibility>>,
+    /// Indices into `ws.arguments` per subject and polarity, in the workspace's order:
+    /// an argument list in the window reads its own arguments instead of filtering
+    /// all twenty thousand every frame.
+    arguments: HashMap<(Subject, Polarity), Vec<usize>>,
 }
 
 impl Derived {
@@ -71,7 +75,12 @@ impl Derived {
         let mut cell: HashMap<(ClusterId, ScenarioId), ProCon> = HashMap::new();
         let mut scenario_whole: HashMap<ScenarioId, ProCon> = HashMap::new();
         let mut scenario_all: HashMap<ScenarioId, ProCon> = HashMap::new();
-        for argument in &ws.arguments {
+        let mut arguments: HashMap<(Subject, Polarity), Vec<usize>> = HashMap::new();
+        for (index, argument) in ws.arguments.iter().enumerate() {
+            arguments
+                .entry((argument.subject, argument.polarity))
+                .or_default()
+                .push(index);
             let scenario = argument.subject.scenario();
             match argument.subject.cluster() {
                 Some(cluster) => cell.entry((cluster, scenario)).or_default().add(argument),
@@ -124,7 +133,27 @@ impl Derived {
             scenario_all,
             assignment_index,
             incompatible,
+            arguments,
         }
+    }
+
+    /// The arguments about `subject` with `polarity`, in the workspace's order.
+    ///
+    /// `ws` must be the workspace this was computed from; an index that no longer
+    /// matches its argument is skipped, so a stale cache shows too little, never a
+    /// wrong argument.
+    pub fn arguments_about<'a>(
+        &'a self,
+        ws: &'a Workspace,
+        subject: Subject,
+        polarity: Polarity,
+    ) -> impl Iterator<Item = &'a Argument> + 'a {
+        self.arguments
+            .get(&(subject, polarity))
+            .into_iter()
+            .flatten()
+            .filter_map(|&index| ws.arguments.get(index))
+            .filter(move |a| a.subject == subject && a.polarity == polarity)
     }
 
     /// Recomputes only when `revision` differs from the one computed last; returns
@@ -295,5 +324,39 @@ mod tests {
             None => d.scenario_as_whole(scenario).total(),
         };
         assert_eq!(after + 1, before);
+    }
+
+    #[test]
+    fn arguments_about_a_subject_are_the_filtered_list_in_order() {
+        let ws = synthetic_workspace(12, 600, 5);
+        let derived = Derived::compute(&ws, 2026);
+        let mut seen = 0;
+        let subjects: std::collections::HashSet<Subject> =
+            ws.arguments.iter().map(|a| a.subject).collect();
+        for subject in subjects {
+            for polarity in [Polarity::Pro, Polarity::Contra] {
+                let expected: Vec<_> = ws
+                    .arguments
+                    .iter()
+                    .filter(|a| a.subject == subject && a.polarity == polarity)
+                    .map(|a| a.id)
+                    .collect();
+                let got: Vec<_> = derived
+                    .arguments_about(&ws, subject, polarity)
+                    .map(|a| a.id)
+                    .collect();
+                assert_eq!(got, expected);
+                seen += got.len();
+            }
+        }
+        assert_eq!(seen, ws.arguments.len());
+        // Against a changed workspace the stale index shows less, never a stranger.
+        let mut changed = ws.clone();
+        changed.arguments.reverse();
+        for a in &ws.arguments {
+            for shown in derived.arguments_about(&changed, a.subject, a.polarity) {
+                assert_eq!((shown.subject, shown.polarity), (a.subject, a.polarity));
+            }
+        }
     }
 }

@@ -680,6 +680,9 @@ impl WorkbenchApp {
     fn apply_style(&mut self, ctx: &egui::Context) {
         let wanted = (self.prefs.dark, self.prefs.high_contrast, self.prefs.zoom);
         if self.applied_style != Some(wanted) {
+            if self.applied_style.is_none() {
+                style::install_fonts(ctx);
+            }
             style::apply(ctx, self.prefs.dark, self.prefs.high_contrast);
             ctx.set_zoom_factor(self.prefs.zoom);
             self.applied_style = Some(wanted);

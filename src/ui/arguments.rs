@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use crate::model::{Argument, Edit, Polarity, RecordKey, Source, Subject, Workspace};
 
 use super::state::{Frame, Outbox, Selection};
-use super::widgets::{ResponseExt, badge, source_colour};
+use super::widgets::{ResponseExt, badge_button, source_colour};
 
 /// How many arguments per column are laid out before "Meer tonen".
 const PAGE: usize = 50;
@@ -29,12 +29,11 @@ pub fn two_columns(
                     Polarity::Contra => t.cons,
                 };
                 ui.label(RichText::new(heading).strong());
-                let list: Vec<&Argument> =
-                    f.ws.arguments
-                        .iter()
-                        .filter(|a| a.subject == subject && a.polarity == polarity)
-                        .filter(|a| filter.is_none_or(|s| a.source == s))
-                        .collect();
+                let list: Vec<&Argument> = f
+                    .derived
+                    .arguments_about(f.ws, subject, polarity)
+                    .filter(|a| filter.is_none_or(|s| a.source == s))
+                    .collect();
                 // Laying out thousands of editable cards would freeze the window; show
                 // a page and let the person ask for more.
                 let shown_id = ui.make_persistent_id(("arguments-shown", subject, polarity));
@@ -42,7 +41,14 @@ pub fn two_columns(
                 for (i, arg) in list.iter().enumerate().take(shown) {
                     let previous = i.checked_sub(1).and_then(|p| list.get(p)).map(|a| a.id);
                     let next = list.get(i + 1).map(|a| a.id);
-                    argument_card(ui, f, out, arg, previous, next);
+                    // Height depends on the text and the header row's contents.
+                    let fingerprint =
+                        egui::util::hash((&arg.text, arg.internal, arg.source, arg.weight));
+                    let focused = ui.memory(|m| m.has_focus(text_id(arg)));
+                    let id = ui.make_persistent_id(("argument-card", arg.id));
+                    super::lazy::item(ui, id, fingerprint, focused, |ui| {
+                        argument_card(ui, f, out, arg, previous, next);
+                    });
                 }
                 if list.len() > shown {
                     let more = format!("{} ({} / {})", t.show_more, shown, list.len());
@@ -131,6 +137,9 @@ fn argument_card(
                 }
                 if response.gained_focus() {
                     out.select = Some(Selection::Argument(arg.id));
+                    // Tab into a card below the view: bring it in, so the cards after it
+                    // come near enough to be laid out (see `lazy`) and Tab goes on.
+                    response.scroll_to_me(None);
                 }
                 ui.horizontal(|ui| {
                     for w in 1..=3u8 {
@@ -183,10 +192,12 @@ fn argument_card(
 
 fn source_menu(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, arg: &Argument, name: &str) {
     let t = f.t;
-    let response = badge(ui, name, source_colour(name));
+    // A real button, not a badge made clickable: only a widget with a stable id keeps
+    // the keyboard focus, and Tab must pass through it to the next card.
+    let response = badge_button(ui, name, source_colour(name));
     let label = format!("{}: {name}", t.source);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-    egui::Popup::menu(&response.interact(egui::Sense::click())).show(|ui| {
+    egui::Popup::menu(&response).show(|ui| {
         let mut options = vec![(Source::OwnAnalysis, t.own_analysis.to_owned())];
         options.extend(
             f.ws.bodies

@@ -88,15 +88,6 @@ fn cell(
         .map(|i| super::widgets::incompatibility_text(ws, i))
         .collect();
 
-    let spoken = spoken_cell(
-        f,
-        cluster_name,
-        &scenario_label,
-        assignment,
-        pros,
-        cons,
-        !incompatible.is_empty(),
-    );
     // The cell's click area goes first, so the checkbox drawn on top of it keeps its clicks.
     let rect = ui.available_rect_before_wrap();
     let r = ui.interact(
@@ -104,7 +95,19 @@ fn cell(
         ui.scope_id().with(("cell", cluster, scenario)),
         Sense::click(),
     );
-    r.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &spoken));
+    // egui asks for the spoken text only when a screen reader (or a test) listens.
+    r.widget_info(|| {
+        let spoken = spoken_cell(
+            f,
+            cluster_name,
+            &scenario_label,
+            assignment,
+            pros,
+            cons,
+            !incompatible.is_empty(),
+        );
+        WidgetInfo::selected(egui::Role::Button, true, selected, &spoken)
+    });
     if r.clicked() {
         out.select = Some(Selection::Cell(cluster, scenario));
     }
@@ -118,9 +121,9 @@ fn cell(
     }
     ui.horizontal(|ui| {
         let mut assigned = assignment.is_some();
-        let toggle_label = format!("{cluster_name} {} {scenario_label}", t.under);
         let toggle = ui.checkbox(&mut assigned, "");
         toggle.widget_info(|| {
+            let toggle_label = format!("{cluster_name} {} {scenario_label}", t.under);
             WidgetInfo::selected(egui::Role::CheckBox, true, assigned, &toggle_label)
         });
         if toggle.changed() {

@@ -11,6 +11,7 @@ pub mod detail;
 pub mod document;
 pub mod export_dialog;
 pub mod files;
+pub mod lazy;
 pub mod matrix;
 pub mod preview;
 pub mod scenarios;

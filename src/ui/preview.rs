@@ -4,8 +4,9 @@
 use egui::text::LayoutJob;
 use egui::{FontId, RichText, TextFormat, Ui};
 
-use crate::export::{Block, Document, Run, RunStyle};
+use crate::export::{Block, Document, Run, RunStyle, Table};
 
+use super::lazy;
 use super::state::Frame;
 
 pub fn show(ui: &mut Ui, f: &Frame<'_>, doc: &Document) {
@@ -34,14 +35,36 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, doc: &Document) {
                                 .strong(),
                         );
                     }
-                    for block in &doc.blocks {
-                        block_ui(ui, block);
+                    // A large consultation's communication runs to thousands of table
+                    // rows: only the blocks and rows near the view are laid out. The
+                    // preview is read-only, so a far block's last height (or an estimate)
+                    // is all the scroll bar needs.
+                    for (index, block) in doc.blocks.iter().enumerate() {
+                        let id = ui.make_persistent_id(("preview-block", index));
+                        let line = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+                        let estimate = |width: f32| estimated_height(block, width, line);
+                        lazy::item_estimated(ui, id, &estimate, |ui| block_ui(ui, block, index));
                     }
                 });
         });
 }
 
-fn block_ui(ui: &mut Ui, block: &Block) {
+/// A rough height for a block never laid out: lines of text at an average letter width.
+fn estimated_height(block: &Block, width: f32, line: f32) -> f32 {
+    let lines = |chars: usize| (chars as f32 * 7.0 / width.max(100.0)).ceil().max(1.0);
+    let runs = |runs: &[Run]| runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
+    match block {
+        Block::Title(_) => 3.0 * line,
+        Block::Heading { .. } => 2.0 * line,
+        Block::Paragraph(r) | Block::Note(r) => lines(runs(r)) * line + 4.0,
+        Block::BulletList(items) => items.iter().map(|i| lines(runs(i)) * line).sum(),
+        Block::Table(table) => (table.rows.len() as f32 + 2.0) * line,
+        Block::Chart(chart) => (chart.table.rows.len() as f32 + 2.0) * line,
+        Block::Signature { .. } => 5.0 * line,
+    }
+}
+
+fn block_ui(ui: &mut Ui, block: &Block, index: usize) {
     match block {
         Block::Title(text) => {
             ui.add_space(8.0);
@@ -77,37 +100,13 @@ fn block_ui(ui: &mut Ui, block: &Block) {
             if let Some(caption) = &table.caption {
                 ui.label(RichText::new(caption).italics());
             }
-            let id = ui.make_persistent_id(("preview-table", &table.header, table.rows.len()));
-            egui::Grid::new(id).striped(true).show(ui, |ui| {
-                for cell in &table.header {
-                    ui.label(RichText::new(cell).strong());
-                }
-                ui.end_row();
-                for row in &table.rows {
-                    for cell in row {
-                        ui.label(cell);
-                    }
-                    ui.end_row();
-                }
-            });
+            table_ui(ui, table, index);
             ui.add_space(6.0);
         }
         // The window draws the charts in their own view; here the title and the numbers.
         Block::Chart(chart) => {
             ui.label(RichText::new(&chart.title).italics());
-            let id = ui.make_persistent_id(("preview-chart", &chart.title));
-            egui::Grid::new(id).striped(true).show(ui, |ui| {
-                for cell in &chart.table.header {
-                    ui.label(RichText::new(cell).strong());
-                }
-                ui.end_row();
-                for row in &chart.table.rows {
-                    for cell in row {
-                        ui.label(cell);
-                    }
-                    ui.end_row();
-                }
-            });
+            table_ui(ui, &chart.table, index);
             ui.add_space(6.0);
         }
         Block::Signature { title, name } => {
@@ -117,6 +116,72 @@ fn block_ui(ui: &mut Ui, block: &Block) {
             ui.label(RichText::new(name).strong());
         }
     }
+}
+
+/// A table whose rows are laid out lazily, so its columns cannot be measured from all
+/// rows each frame (as `egui::Grid` does): they share the width in proportion to the
+/// longest text of the header and the first rows.
+fn table_ui(ui: &mut Ui, table: &Table, index: usize) {
+    let widths = column_widths(table, ui.available_width(), ui.spacing().item_spacing.x);
+    row_ui(ui, &table.header, &widths, true);
+    let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    for (number, row) in table.rows.iter().enumerate() {
+        let id = ui.make_persistent_id(("preview-row", index, number));
+        lazy::item_estimated(ui, id, &|_| line, |ui| {
+            let stripe = ui.painter().add(egui::Shape::Noop);
+            let rect = row_ui(ui, row, &widths, false);
+            if number % 2 == 0 {
+                let fill = ui.visuals().faint_bg_color;
+                ui.painter().set(
+                    stripe,
+                    egui::Shape::rect_filled(rect.expand(1.0), 0.0, fill),
+                );
+            }
+        });
+    }
+}
+
+fn row_ui(ui: &mut Ui, cells: &[String], widths: &[f32], header: bool) -> egui::Rect {
+    ui.horizontal_top(|ui| {
+        for (cell, width) in cells.iter().zip(widths) {
+            ui.allocate_ui_with_layout(
+                egui::vec2(*width, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(*width);
+                    let text = if header {
+                        RichText::new(cell).strong()
+                    } else {
+                        RichText::new(cell)
+                    };
+                    ui.add(egui::Label::new(text).wrap());
+                },
+            );
+        }
+    })
+    .response
+    .rect
+}
+
+/// Column widths in proportion to each column's longest text among the header and the
+/// first rows (clamped, so one long cell does not starve the others).
+fn column_widths(table: &Table, available: f32, gap: f32) -> Vec<f32> {
+    const SAMPLE: usize = 200;
+    let columns = table.columns().max(table.header.len()).max(1);
+    let mut longest = vec![4usize; columns];
+    for row in std::iter::once(&table.header).chain(table.rows.iter().take(SAMPLE)) {
+        for (column, cell) in row.iter().enumerate() {
+            if let Some(l) = longest.get_mut(column) {
+                *l = (*l).max(cell.chars().count().min(60));
+            }
+        }
+    }
+    let total: usize = longest.iter().sum();
+    let room = (available - gap * (columns as f32 - 1.0)).max(60.0 * columns as f32);
+    longest
+        .iter()
+        .map(|&l| (room * l as f32 / total.max(1) as f32).max(60.0))
+        .collect()
 }
 
 fn runs_job(ui: &Ui, runs: &[Run], size: f32) -> LayoutJob {

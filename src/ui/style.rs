@@ -65,3 +65,21 @@ pub fn apply(ctx: &Context, dark: bool, high_contrast: bool) {
         style.spacing.interact_size.y = 22.0;
     });
 }
+
+/// Adds DejaVu Sans (shipped for the PDF export) behind egui's own font, for the
+/// characters that font lacks: the ↑ ↓ of the argument cards, and whatever a person
+/// pastes into a text. Without it egui draws empty boxes, differently per system.
+pub fn install_fonts(ctx: &egui::Context) {
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| egui::epaint::text::InsertFontFamily {
+            family,
+            priority: egui::epaint::text::FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "DejaVuSans",
+        egui::FontData::from_static(crate::export::pdf::REGULAR),
+        families,
+    ));
+}

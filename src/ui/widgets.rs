@@ -156,11 +156,7 @@ pub fn optional_number(
 
 /// A small coloured badge, e.g. the source of an argument.
 pub fn badge(ui: &mut Ui, text: &str, fill: egui::Color32) -> Response {
-    let text_color = if fill.r() as u32 + fill.g() as u32 + fill.b() as u32 > 380 {
-        egui::Color32::BLACK
-    } else {
-        egui::Color32::WHITE
-    };
+    let text_color = badge_text_colour(fill);
     egui::Frame::new()
         .fill(fill)
         .corner_radius(4.0)
@@ -169,6 +165,26 @@ pub fn badge(ui: &mut Ui, text: &str, fill: egui::Color32) -> Response {
             ui.label(RichText::new(text).small().color(text_color))
         })
         .response
+}
+
+/// Black or white, whichever reads on `fill`.
+pub fn badge_text_colour(fill: egui::Color32) -> egui::Color32 {
+    if fill.r() as u32 + fill.g() as u32 + fill.b() as u32 > 380 {
+        egui::Color32::BLACK
+    } else {
+        egui::Color32::WHITE
+    }
+}
+
+/// A badge that is a button: the same look, focusable with Tab like any button.
+pub fn badge_button(ui: &mut Ui, text: &str, fill: egui::Color32) -> Response {
+    let label = RichText::new(text).small().color(badge_text_colour(fill));
+    ui.add(
+        egui::Button::new(label)
+            .fill(fill)
+            .corner_radius(4.0)
+            .small(),
+    )
 }
 
 /// A stable colour per source name, so SERV always looks like SERV.
