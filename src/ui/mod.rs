@@ -29,6 +29,8 @@ use crate::cli::Renderer;
 
 /// Opens the workbench window and returns when it closes.
 pub fn run(file: Option<PathBuf>, renderer: Option<Renderer>) -> ExitCode {
+    let started = std::time::Instant::now();
+    let probe = std::env::var_os(STARTUP_PROBE).is_some();
     let renderer = renderer.unwrap_or(Renderer::Wgpu);
     let options = eframe::NativeOptions {
         renderer: match renderer {
@@ -45,7 +47,18 @@ pub fn run(file: Option<PathBuf>, renderer: Option<Renderer>) -> ExitCode {
     let result = eframe::run_native(
         "Clusterwerkbank",
         options,
-        Box::new(move |cc| Ok(Box::new(app::WorkbenchApp::new(cc, file)))),
+        Box::new(move |cc| {
+            let app = app::WorkbenchApp::new(cc, file);
+            if probe {
+                Ok(Box::new(StartupProbe {
+                    app,
+                    started,
+                    frames: 0,
+                }))
+            } else {
+                Ok(Box::new(app))
+            }
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -63,3 +76,32 @@ pub fn run(file: Option<PathBuf>, renderer: Option<Renderer>) -> ExitCode {
         }
     }
 }
+
+/// With this environment variable set, the window prints how long it took from start
+/// to its first drawn frame, then closes: `benches/startup.sh` measures with it.
+pub const STARTUP_PROBE: &str = "CLUSTERWERKBANK_STARTUP_PROBE";
+
+struct StartupProbe {
+    app: app::WorkbenchApp,
+    started: std::time::Instant,
+    frames: u32,
+}
+
+impl eframe::App for StartupProbe {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.frames += 1;
+        // eframe paints a frame after `ui` returns, so the second call starts once the
+        // first frame is on the screen.
+        if self.frames == 2 {
+            println!(
+                "eerste frame getekend na {:.1} ms",
+                self.started.elapsed().as_secs_f64() * 1000.0
+            );
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            ui.ctx().request_repaint();
+        }
+        eframe::App::ui(&mut self.app, ui, frame);
+    }
+}
+
