@@ -130,44 +130,67 @@ fn cell(
             toggle_assignment(f, out, cluster, scenario);
             out.select = Some(Selection::Cell(cluster, scenario));
         }
-        ui.vertical(|ui| {
-            if let Some(a) = assignment {
-                ui.label(RichText::new(t.role(a.role)).strong());
-            } else {
-                ui.label(RichText::new("–").weak());
-            }
-            ui.horizontal(|ui| {
-                if let Some(a) = assignment {
-                    let mut scores = Vec::new();
-                    if let Some(d) = a.desirability {
-                        scores.push(format!("W{d}"));
-                    }
-                    if let Some(h) = a.feasibility {
-                        scores.push(format!("H{h}"));
-                    }
-                    if !scores.is_empty() {
-                        ui.label(RichText::new(scores.join(" ")).small())
-                            .on_hover_text(t.scores_hint);
-                    }
+        // Role, scores and counts as one two-line label: a cell is drawn for every
+        // visible cluster × scenario in every frame, and one galley costs far less
+        // than five labels in three nested layouts.
+        let body = ui.style().text_styles.get(&egui::TextStyle::Body).cloned();
+        let small = ui.style().text_styles.get(&egui::TextStyle::Small).cloned();
+        let (Some(body), Some(small)) = (body, small) else {
+            return;
+        };
+        let visuals = ui.visuals();
+        let format = |font: &egui::FontId, colour: Color32| egui::TextFormat {
+            font_id: font.clone(),
+            color: colour,
+            ..egui::TextFormat::default()
+        };
+        let mut job = egui::text::LayoutJob::default();
+        match assignment {
+            Some(a) => job.append(
+                t.role(a.role),
+                0.0,
+                format(&body, visuals.strong_text_color()),
+            ),
+            None => job.append("–", 0.0, format(&body, visuals.weak_text_color())),
+        }
+        job.append("\n", 0.0, format(&small, visuals.text_color()));
+        let scores = assignment
+            .map(|a| {
+                let mut scores = Vec::new();
+                if let Some(d) = a.desirability {
+                    scores.push(format!("W{d}"));
                 }
-                if pros + cons > 0 {
-                    ui.label(
-                        RichText::new(format!("+{pros}"))
-                            .color(Color32::from_rgb(0x2f, 0x85, 0x5a)),
-                    );
-                    ui.label(
-                        RichText::new(format!("−{cons}"))
-                            .color(Color32::from_rgb(0xc0, 0x39, 0x2b)),
-                    );
+                if let Some(h) = a.feasibility {
+                    scores.push(format!("H{h}"));
                 }
-                if !incompatible.is_empty() {
-                    let mark =
-                        super::widgets::warning_mark(ui).on_hover_text(incompatible.join("\n"));
-                    let spoken = format!("{}: {}", t.incompatible_lower, incompatible.join("; "));
-                    mark.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &spoken));
-                }
-            });
-        });
+                scores.join(" ")
+            })
+            .unwrap_or_default();
+        if !scores.is_empty() {
+            job.append(&scores, 0.0, format(&small, visuals.text_color()));
+        }
+        if pros + cons > 0 {
+            let gap = if scores.is_empty() { 0.0 } else { 6.0 };
+            job.append(
+                &format!("+{pros}"),
+                gap,
+                format(&body, Color32::from_rgb(0x2f, 0x85, 0x5a)),
+            );
+            job.append(
+                &format!("−{cons}"),
+                6.0,
+                format(&body, Color32::from_rgb(0xc0, 0x39, 0x2b)),
+            );
+        }
+        let summary = ui.label(job);
+        if !scores.is_empty() {
+            summary.on_hover_text(t.scores_hint);
+        }
+        if !incompatible.is_empty() {
+            let mark = super::widgets::warning_mark(ui).on_hover_text(incompatible.join("\n"));
+            let spoken = format!("{}: {}", t.incompatible_lower, incompatible.join("; "));
+            mark.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &spoken));
+        }
     });
 }
 

@@ -104,4 +104,3 @@ impl eframe::App for StartupProbe {
         eframe::App::ui(&mut self.app, ui, frame);
     }
 }
-
