@@ -70,13 +70,14 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, data: &ChartData, out: &mut Outbox) {
         });
 }
 
-fn money_axis(value: f64) -> String {
-    // Whole euros on the axis; the plot may ask for fractional marks when zoomed.
-    Euro(value.round() as i64).flemish()
+/// Whole euros: the plot may ask for fractional marks when zoomed.
+fn whole_euros(value: f64) -> Euro {
+    Euro(value.round() as i64)
 }
 
 fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
     let t = f.t;
+    let lang = f.lang;
     if chart.clusters.is_empty() {
         ui.label(RichText::new(t.chart_budget_empty).weak());
     }
@@ -89,7 +90,7 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
             .map(|(year, amount)| {
                 Bar::new(f64::from(*year), amount.amount() as f64)
                     .width(0.7)
-                    .name(format!("{}, {year}: {}", cluster.name, amount.flemish()))
+                    .name(format!("{}, {year}: {}", cluster.name, lang.money(*amount)))
             })
             .collect();
         let name = cluster.name.clone();
@@ -99,7 +100,7 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
                 format!(
                     "{name}\n{}: {}",
                     bar.argument,
-                    Euro(bar.value.round() as i64).flemish()
+                    lang.money(whole_euros(bar.value))
                 )
             }));
         let below: Vec<&BarChart> = stacked.iter().collect();
@@ -109,13 +110,13 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
         stacked.push(bar_chart);
     }
     let reference = chart.reference;
-    let reference_label = format!("{} ({})", t.chart_reference, reference.flemish());
+    let reference_label = format!("{} ({})", t.chart_reference, lang.money(reference));
     let response = Plot::new("budget-plot")
         .height(300.0)
         .legend(Legend::default())
         .x_axis_label(t.chart_year)
         .y_axis_label(t.chart_funding)
-        .y_axis_formatter(|mark, _| money_axis(mark.value))
+        .y_axis_formatter(move |mark, _| lang.money(whole_euros(mark.value)))
         .x_axis_formatter(|mark, _| format!("{}", mark.value.round() as i64))
         .include_y(0.0)
         .include_y(reference.amount() as f64 * 1.1)
@@ -130,7 +131,7 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
             } if !plot_name.is_empty() => Some(format!(
                 "{plot_name}\n{}: {}",
                 position.x.round() as i64,
-                Euro(position.y.round() as i64).flemish()
+                lang.money(whole_euros(position.y))
             )),
             _ => None,
         })
@@ -172,9 +173,15 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
                     for (i, year) in chart.years.iter().enumerate() {
                         ui.label(year.to_string());
                         for c in &chart.clusters {
-                            ui.label(c.amounts.get(i).map(|a| a.flemish()).unwrap_or_default());
+                            ui.label(c.amounts.get(i).map(|a| lang.money(*a)).unwrap_or_default());
                         }
-                        ui.label(chart.totals.get(i).map(|a| a.flemish()).unwrap_or_default());
+                        ui.label(
+                            chart
+                                .totals
+                                .get(i)
+                                .map(|a| lang.money(*a))
+                                .unwrap_or_default(),
+                        );
                         ui.end_row();
                     }
                 });
@@ -364,7 +371,8 @@ fn scores(ui: &mut Ui, f: &Frame<'_>, points: &[ScorePoint], out: &mut Outbox) {
         .collect();
     let plot = Plot::new("scores-plot")
         .height(380.0)
-        .width(520.0)
+        // Square-ish where there is room; narrower at a large zoom instead of cut off.
+        .width(ui.available_width().min(520.0))
         .x_axis_label(t.desirability)
         .y_axis_label(t.feasibility)
         .default_x_bounds(0.5, 5.5)

@@ -17,6 +17,8 @@ pub struct ExportDialog {
     pub options: ExportOptions,
     pub path: String,
     state: State,
+    /// How the export that just ended went, until the app has announced it.
+    finished: Option<Result<PathBuf, String>>,
 }
 
 enum State {
@@ -58,6 +60,7 @@ impl ExportDialog {
                 .display()
                 .to_string(),
             state: State::Idle,
+            finished: None,
         }
     }
 
@@ -94,11 +97,19 @@ impl ExportDialog {
     fn poll(&mut self) {
         if let State::Running(receiver) = &self.state {
             match receiver.try_recv() {
-                Ok(Ok(path)) => self.state = State::Done(path),
-                Ok(Err(message)) => self.state = State::Failed(message),
+                Ok(Ok(path)) => {
+                    self.finished = Some(Ok(path.clone()));
+                    self.state = State::Done(path);
+                }
+                Ok(Err(message)) => {
+                    self.finished = Some(Err(message.clone()));
+                    self.state = State::Failed(message);
+                }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.state = State::Failed("de export stopte onverwacht".to_owned());
+                    let message = "de export stopte onverwacht".to_owned();
+                    self.finished = Some(Err(message.clone()));
+                    self.state = State::Failed(message);
                 }
             }
         }
@@ -187,6 +198,11 @@ impl ExportDialog {
             }
         });
         outcome
+    }
+
+    /// The end of an export, once: the file written or why not.
+    pub fn take_finished(&mut self) -> Option<Result<PathBuf, String>> {
+        self.finished.take()
     }
 
     pub fn written(&self) -> Option<&Path> {

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod advice;
+pub mod announce;
 pub mod app;
 pub mod arguments;
 pub mod board;
@@ -11,6 +12,7 @@ pub mod detail;
 pub mod document;
 pub mod export_dialog;
 pub mod files;
+pub mod locale;
 pub mod matrix;
 pub mod preview;
 pub mod scenarios;
