@@ -1005,3 +1005,88 @@ fn the_recovery_prompt_speaks_the_interface_language() {
     assert!(question.starts_with("There is unsaved work"), "{question}");
     h.get_by_label("Restore");
 }
+
+/// At 200 % the window of 1 360 × 820 pixels is 680 × 410 points: views must wrap,
+/// shrink or scroll rather than run past its right edge.
+#[test]
+fn at_200_percent_the_views_stay_within_the_window() {
+    let prefs = Prefs {
+        zoom: 2.0,
+        ..Prefs::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1360.0, 820.0))
+        .build_ui_state(
+            |ui, app: &mut WorkbenchApp| app.frame(ui),
+            WorkbenchApp::start_in(None, prefs, Some(data_dir())),
+        );
+    h.run();
+    let window = h.ctx.content_rect();
+    assert_eq!(window.width(), 680.0, "the zoom applies");
+    // Every field, button and run of prose that sticks out past the right edge. Short
+    // labels are left out: they are table cells, which scroll sideways on purpose.
+    let past_the_edge = |h: &Harness<'static, WorkbenchApp>| -> Vec<String> {
+        h.query_all_by(|n| {
+            let prose = n.role() == Role::Label
+                && n.value().is_some_and(|v| v.len() > 40 && v.contains(' '));
+            let control = matches!(
+                n.role(),
+                Role::Button | Role::TextInput | Role::MultilineTextInput | Role::CheckBox
+            );
+            (prose || control) && n.bounding_box().is_some_and(|b| b.x1 > 1360.5)
+        })
+        .map(|n| {
+            format!(
+                "{:?} {:?}",
+                n.accesskit_node().role(),
+                n.accesskit_node().label().or(n.value())
+            )
+        })
+        .collect()
+    };
+    // The views that do not scroll sideways.
+    for key in [
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+    ] {
+        h.key_press_modifiers(Modifiers::COMMAND, key);
+        h.run();
+        let out = past_the_edge(&h);
+        assert!(out.is_empty(), "{:?}: {out:#?}", h.state().view);
+    }
+    // Matrix and board scroll sideways; their header and the detail panel fit.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    h.get_by_label("Catalisti").click();
+    h.run();
+    for (role, label) in [
+        (Role::Button, "Cluster toevoegen"),
+        (Role::TextInput, "Naam"),
+        (Role::TextInput, "Maximale jaarlijkse financiering"),
+    ] {
+        let rect = h.get_by_role_and_label(role, label).rect();
+        assert!(rect.right() <= window.right(), "{label}: {rect:?}");
+    }
+    let matrix_width = h.get_by_label("Cluster").rect().left();
+    let detail = h
+        .get_by_role_and_label(Role::TextInput, "Naam")
+        .rect()
+        .left();
+    assert!(
+        detail - matrix_width > 250.0,
+        "the matrix keeps room beside the detail panel"
+    );
+    // A long message wraps in the status bar instead of running off.
+    let folder = tempfile::tempdir().unwrap();
+    let long = folder
+        .path()
+        .join("een-heel-lange-naam-voor-de-mededeling-aan-de-vlaamse-regering.ron");
+    assert!(h.state_mut().save_to(&long));
+    h.run();
+    let said = h.get_by(|n| n.live() == Live::Polite && n.role() == Role::Label);
+    assert!(said.rect().right() <= window.right(), "{:?}", said.rect());
+}

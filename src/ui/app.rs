@@ -691,10 +691,10 @@ impl WorkbenchApp {
         };
         if matches!(self.view, View::Matrix | View::Board | View::Charts) {
             // Sizes are in points, which grow with the zoom: at 200 % a fixed 380-point
-            // panel would leave the matrix a sliver. The panel takes at most 40 % of
+            // panel would leave the matrix a sliver. The panel takes at most 35 % of
             // the window, so the view beside it keeps room for its columns.
             let window = ctx.content_rect().width();
-            let max = (window * 0.4).clamp(200.0, 440.0);
+            let max = (window * 0.35).clamp(200.0, 440.0);
             egui::Panel::right("detail")
                 .resizable(true)
                 .default_size(380.0_f32.min(max))

@@ -30,7 +30,7 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
         .show(ui, |ui| {
             // Room for a card's name per column; at a large zoom the board scrolls
             // sideways instead of squeezing names into one letter per line.
-            ui.set_min_width(columns as f32 * 170.0);
+            ui.set_min_width(columns as f32 * 150.0);
             ui.columns(columns, |cols| {
                 let mut targets: Vec<Option<ScenarioId>> = vec![None];
                 targets.extend(f.ws.scenarios.iter().map(|s| Some(s.id)));
@@ -40,7 +40,9 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                             Some(s) => format!("{} — {}", s.label(), s.title),
                             None => t.unassigned.to_owned(),
                         };
-                        ui.label(RichText::new(title).strong());
+                        // Not in the column's justified layout, which spreads the
+                        // letters of a wrapped title apart.
+                        ui.vertical(|ui| ui.label(RichText::new(title).strong()));
                         let frame = egui::Frame::default().inner_margin(4.0);
                         let (_, payload) = ui.dnd_drop_zone::<Card, ()>(frame, |ui| {
                             ui.set_min_size(egui::vec2(ui.available_width(), 200.0));
@@ -138,7 +140,8 @@ fn card_ui(
             ui.set_width(ui.available_width());
             let warn = !f.derived.incompatibilities(cluster).is_empty();
             ui.horizontal(|ui| {
-                ui.label(RichText::new(ws.cluster_name(cluster)).strong());
+                // Wraps, so a long name stays inside a narrow column.
+                ui.add(egui::Label::new(RichText::new(ws.cluster_name(cluster)).strong()).wrap());
                 if warn && assignment.is_some() {
                     let reasons: Vec<String> = f
                         .derived

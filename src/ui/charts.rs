@@ -161,30 +161,34 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
     egui::CollapsingHeader::new(t.chart_numbers)
         .id_salt("budget-numbers")
         .show(ui, |ui| {
-            egui::Grid::new("budget-table")
-                .striped(true)
-                .show(ui, |ui| {
-                    ui.strong(t.chart_year);
-                    for c in &chart.clusters {
-                        ui.strong(&c.name);
-                    }
-                    ui.strong(t.chart_total);
-                    ui.end_row();
-                    for (i, year) in chart.years.iter().enumerate() {
-                        ui.label(year.to_string());
+            super::widgets::sideways(ui, "budget-table", |ui| {
+                egui::Grid::new("budget-table")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        ui.strong(t.chart_year);
                         for c in &chart.clusters {
-                            ui.label(c.amounts.get(i).map(|a| lang.money(*a)).unwrap_or_default());
+                            ui.strong(&c.name);
                         }
-                        ui.label(
-                            chart
-                                .totals
-                                .get(i)
-                                .map(|a| lang.money(*a))
-                                .unwrap_or_default(),
-                        );
+                        ui.strong(t.chart_total);
                         ui.end_row();
-                    }
-                });
+                        for (i, year) in chart.years.iter().enumerate() {
+                            ui.label(year.to_string());
+                            for c in &chart.clusters {
+                                ui.label(
+                                    c.amounts.get(i).map(|a| lang.money(*a)).unwrap_or_default(),
+                                );
+                            }
+                            ui.label(
+                                chart
+                                    .totals
+                                    .get(i)
+                                    .map(|a| lang.money(*a))
+                                    .unwrap_or_default(),
+                            );
+                            ui.end_row();
+                        }
+                    });
+            });
         });
 }
 
@@ -295,37 +299,40 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
     egui::CollapsingHeader::new(t.chart_numbers)
         .id_salt("timeline-numbers")
         .show(ui, |ui| {
-            egui::Grid::new("timeline-table")
-                .striped(true)
-                .show(ui, |ui| {
-                    ui.strong(t.cluster);
-                    ui.strong(t.chart_funded);
-                    ui.strong(t.chart_term_end);
-                    ui.strong(t.chart_after);
-                    ui.end_row();
-                    for row in &t_data.rows {
-                        ui.label(&row.name);
-                        ui.label(
-                            row.funded
-                                .map_or("–".to_owned(), |(a, b)| format!("{a}–{b}")),
-                        );
-                        ui.label(
-                            row.term_end
-                                .map_or("–".to_owned(), |e| format!("{} {e}", t.chart_end_of)),
-                        );
-                        let after: Vec<String> = row
-                            .after
-                            .iter()
-                            .map(|s| format!("{} ({})", s.label, t.role(s.role)))
-                            .collect();
-                        ui.label(if after.is_empty() {
-                            "–".to_owned()
-                        } else {
-                            after.join(", ")
-                        });
+            super::widgets::sideways(ui, "timeline-table", |ui| {
+                egui::Grid::new("timeline-table")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        ui.strong(t.cluster);
+                        ui.strong(t.chart_funded);
+                        ui.strong(t.chart_term_end);
+                        ui.strong(t.chart_after);
                         ui.end_row();
-                    }
-                });
+                        for row in &t_data.rows {
+                            ui.label(&row.name);
+                            ui.label(
+                                row.funded
+                                    .map_or("–".to_owned(), |(a, b)| format!("{a}–{b}")),
+                            );
+                            ui.label(
+                                row.term_end.map_or("–".to_owned(), |e| {
+                                    format!("{} {e}", t.chart_end_of)
+                                }),
+                            );
+                            let after: Vec<String> = row
+                                .after
+                                .iter()
+                                .map(|s| format!("{} ({})", s.label, t.role(s.role)))
+                                .collect();
+                            ui.label(if after.is_empty() {
+                                "–".to_owned()
+                            } else {
+                                after.join(", ")
+                            });
+                            ui.end_row();
+                        }
+                    });
+            });
         });
 }
 
@@ -511,27 +518,29 @@ pub fn nearest(points: &[ScorePoint], at: PlotPoint) -> Option<&ScorePoint> {
 fn consensus(ui: &mut Ui, f: &Frame<'_>) {
     let t = f.t;
     let data = charts::advice_consensus(f.ws);
-    egui::Grid::new("consensus-grid")
-        .striped(true)
-        .min_col_width(90.0)
-        .show(ui, |ui| {
-            ui.strong(t.body);
-            for (_, label) in &data.scenarios {
-                ui.strong(label);
-            }
-            ui.end_row();
-            for (b, (_, name)) in data.bodies.iter().enumerate() {
-                ui.label(name);
-                for s in 0..data.scenarios.len() {
-                    if let Some(cell) = data.cell(b, s) {
-                        let r = badge(ui, t.stance(cell.stance), stance_colour(cell.stance));
-                        if !cell.quote.is_empty() {
-                            r.on_hover_text(&cell.quote);
-                        }
-                    }
+    super::widgets::sideways(ui, "consensus-grid", |ui| {
+        egui::Grid::new("consensus-grid")
+            .striped(true)
+            .min_col_width(90.0)
+            .show(ui, |ui| {
+                ui.strong(t.body);
+                for (_, label) in &data.scenarios {
+                    ui.strong(label);
                 }
                 ui.end_row();
-            }
-        });
+                for (b, (_, name)) in data.bodies.iter().enumerate() {
+                    ui.label(name);
+                    for s in 0..data.scenarios.len() {
+                        if let Some(cell) = data.cell(b, s) {
+                            let r = badge(ui, t.stance(cell.stance), stance_colour(cell.stance));
+                            if !cell.quote.is_empty() {
+                                r.on_hover_text(&cell.quote);
+                            }
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+    });
     super::advice::legend(ui, f);
 }

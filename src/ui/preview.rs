@@ -26,7 +26,7 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, doc: &Document) {
                 .inner_margin(egui::Margin::symmetric(40, 28))
                 .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
                 .show(ui, |ui| {
-                    ui.set_max_width(760.0);
+                    super::widgets::fit_width(ui, 760.0);
                     if doc.meta.confidential {
                         ui.label(
                             RichText::new(crate::export::document::CONFIDENTIAL_MARK)
@@ -78,17 +78,19 @@ fn block_ui(ui: &mut Ui, block: &Block) {
                 ui.label(RichText::new(caption).italics());
             }
             let id = ui.make_persistent_id(("preview-table", &table.header, table.rows.len()));
-            egui::Grid::new(id).striped(true).show(ui, |ui| {
-                for cell in &table.header {
-                    ui.label(RichText::new(cell).strong());
-                }
-                ui.end_row();
-                for row in &table.rows {
-                    for cell in row {
-                        ui.label(cell);
+            super::widgets::sideways(ui, id, |ui| {
+                egui::Grid::new(id).striped(true).show(ui, |ui| {
+                    for cell in &table.header {
+                        ui.label(RichText::new(cell).strong());
                     }
                     ui.end_row();
-                }
+                    for row in &table.rows {
+                        for cell in row {
+                            ui.label(cell);
+                        }
+                        ui.end_row();
+                    }
+                });
             });
             ui.add_space(6.0);
         }
@@ -96,17 +98,19 @@ fn block_ui(ui: &mut Ui, block: &Block) {
         Block::Chart(chart) => {
             ui.label(RichText::new(&chart.title).italics());
             let id = ui.make_persistent_id(("preview-chart", &chart.title));
-            egui::Grid::new(id).striped(true).show(ui, |ui| {
-                for cell in &chart.table.header {
-                    ui.label(RichText::new(cell).strong());
-                }
-                ui.end_row();
-                for row in &chart.table.rows {
-                    for cell in row {
-                        ui.label(cell);
+            super::widgets::sideways(ui, id, |ui| {
+                egui::Grid::new(id).striped(true).show(ui, |ui| {
+                    for cell in &chart.table.header {
+                        ui.label(RichText::new(cell).strong());
                     }
                     ui.end_row();
-                }
+                    for row in &chart.table.rows {
+                        for cell in row {
+                            ui.label(cell);
+                        }
+                        ui.end_row();
+                    }
+                });
             });
             ui.add_space(6.0);
         }

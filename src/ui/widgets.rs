@@ -30,6 +30,19 @@ pub fn text_line_with_id(
     (response.changed() && text != value).then_some(text)
 }
 
+/// A table or other wide content that scrolls sideways when the room runs out (at a
+/// large zoom) instead of widening everything drawn after it past the window.
+pub fn sideways<R>(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    egui::ScrollArea::horizontal()
+        .id_salt(id_salt)
+        .show(ui, add_contents)
+        .inner
+}
+
 /// Caps the width of what follows at `preferred` points, and at what there is: a
 /// fixed width in points grows with the zoom and would be cut off at 200 %.
 pub fn fit_width(ui: &mut Ui, preferred: f32) {
