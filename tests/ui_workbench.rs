@@ -1089,4 +1089,16 @@ fn at_200_percent_the_views_stay_within_the_window() {
     h.run();
     let said = h.get_by(|n| n.live() == Live::Polite && n.role() == Role::Label);
     assert!(said.rect().right() <= window.right(), "{:?}", said.rect());
+
+    // Tall dialogs scroll inside, so their buttons stay on screen.
+    h.key_press(Key::F1);
+    h.run();
+    let close = h.get_by_role_and_label(Role::Button, "Sluiten").rect();
+    assert!(close.bottom() <= window.bottom(), "{close:?}");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let export = h.get_by_role_and_label(Role::Button, "Exporteren").rect();
+    assert!(export.bottom() <= window.bottom(), "{export:?}");
 }

@@ -1148,7 +1148,7 @@ impl WorkbenchApp {
                         ui.label(t.no_warnings);
                     }
                     egui::ScrollArea::vertical()
-                        .max_height(400.0)
+                        .max_height(super::widgets::list_height(ctx, 400.0))
                         .show(ui, |ui| {
                             for w in &self.derived.warnings {
                                 let r = ui.add(egui::Button::new(w.message()).wrap());
@@ -1250,7 +1250,7 @@ impl WorkbenchApp {
                     ui.heading(t.conflicts_title);
                     let ws = self.session.workspace();
                     egui::ScrollArea::vertical()
-                        .max_height(420.0)
+                        .max_height(super::widgets::list_height(ctx, 420.0))
                         .show(ui, |ui| {
                             for conflict in &ws.conflicts {
                                 ui.push_id(conflict.id, |ui| {
@@ -1311,21 +1311,25 @@ impl WorkbenchApp {
                 let mut close = escape || enter;
                 egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
                     ui.heading(t.shortcuts);
-                    egui::Grid::new("shortcut-grid")
-                        .striped(true)
+                    egui::ScrollArea::vertical()
+                        .max_height(super::widgets::list_height(ctx, 560.0))
                         .show(ui, |ui| {
-                            for action in Action::WITH_SHORTCUTS {
-                                if let Some(s) = action.shortcut() {
-                                    ui.label(action.label(t));
-                                    ui.label(ctx.format_shortcut(&s));
-                                    ui.end_row();
-                                }
-                            }
-                            for (keys, what) in t.extra_keys {
-                                ui.label(*what);
-                                ui.label(*keys);
-                                ui.end_row();
-                            }
+                            egui::Grid::new("shortcut-grid")
+                                .striped(true)
+                                .show(ui, |ui| {
+                                    for action in Action::WITH_SHORTCUTS {
+                                        if let Some(s) = action.shortcut() {
+                                            ui.label(action.label(t));
+                                            ui.label(ctx.format_shortcut(&s));
+                                            ui.end_row();
+                                        }
+                                    }
+                                    for (keys, what) in t.extra_keys {
+                                        ui.label(*what);
+                                        ui.label(*keys);
+                                        ui.end_row();
+                                    }
+                                });
                         });
                     if ui.button(t.close).clicked() {
                         close = true;

@@ -126,39 +126,46 @@ impl ExportDialog {
     ) -> Option<DialogOutcome> {
         self.poll();
         let mut outcome = None;
-        ui.set_max_width(560.0);
+        super::widgets::fit_width(ui, 560.0);
         ui.heading(t.export_title);
-        ui.add_enabled_ui(!self.is_running(), |ui| {
-            ui.label(RichText::new(t.export_format).strong());
-            for format in Format::ALL {
-                if ui.radio(self.format == format, format.dutch()).clicked() {
-                    self.set_format(format);
-                }
-            }
-            ui.add_space(6.0);
-            ui.label(RichText::new(t.export_sections).strong());
-            ui.horizontal_wrapped(|ui| {
-                for section in Section::ALL {
-                    let mut on = self.options.sections.contains(&section);
-                    if ui.checkbox(&mut on, section.dutch()).changed() {
-                        if on {
-                            self.options.sections.insert(section);
-                        } else {
-                            self.options.sections.remove(&section);
+        // The options scroll when the window is short (at a large zoom), so the
+        // buttons below stay on screen.
+        let options_height = super::widgets::list_height(ui.ctx(), 480.0);
+        egui::ScrollArea::vertical()
+            .max_height(options_height)
+            .show(ui, |ui| {
+                ui.add_enabled_ui(!self.is_running(), |ui| {
+                    ui.label(RichText::new(t.export_format).strong());
+                    for format in Format::ALL {
+                        if ui.radio(self.format == format, format.dutch()).clicked() {
+                            self.set_format(format);
                         }
                     }
-                }
+                    ui.add_space(6.0);
+                    ui.label(RichText::new(t.export_sections).strong());
+                    ui.horizontal_wrapped(|ui| {
+                        for section in Section::ALL {
+                            let mut on = self.options.sections.contains(&section);
+                            if ui.checkbox(&mut on, section.dutch()).changed() {
+                                if on {
+                                    self.options.sections.insert(section);
+                                } else {
+                                    self.options.sections.remove(&section);
+                                }
+                            }
+                        }
+                    });
+                    ui.checkbox(&mut self.options.public_version, t.doc_public)
+                        .on_hover_text(t.internal_hint);
+                    if ws.meta.confidential_draft {
+                        ui.label(RichText::new(t.export_confidential_note).weak());
+                    }
+                    ui.add_space(6.0);
+                    let l = ui.label(t.export_destination);
+                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY))
+                        .labelled_by(l.id);
+                });
             });
-            ui.checkbox(&mut self.options.public_version, t.doc_public)
-                .on_hover_text(t.internal_hint);
-            if ws.meta.confidential_draft {
-                ui.label(RichText::new(t.export_confidential_note).weak());
-            }
-            ui.add_space(6.0);
-            let l = ui.label(t.export_destination);
-            ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY))
-                .labelled_by(l.id);
-        });
         ui.add_space(8.0);
         match &self.state {
             State::Idle => {}

@@ -43,6 +43,13 @@ pub fn sideways<R>(
         .inner
 }
 
+/// The height a dialog's scrolling list may take: `preferred`, or less when the
+/// window is short in points (at a large zoom), so the dialog's heading and buttons
+/// stay on screen.
+pub fn list_height(ctx: &egui::Context, preferred: f32) -> f32 {
+    preferred.min(ctx.content_rect().height() - 150.0).max(80.0)
+}
+
 /// Caps the width of what follows at `preferred` points, and at what there is: a
 /// fixed width in points grows with the zoom and would be cut off at 200 %.
 pub fn fit_width(ui: &mut Ui, preferred: f32) {
