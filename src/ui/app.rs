@@ -255,11 +255,6 @@ impl WorkbenchApp {
         self.status = Some((text, is_error));
     }
 
-    /// The message in the status bar, which is the live region's text.
-    pub fn announcement(&self) -> Option<&str> {
-        self.status.as_ref().map(|(text, _)| text.as_str())
-    }
-
     /// Shows a problem in a dialog and has it read out.
     fn show_error(&mut self, message: String, offer_save_as: bool) {
         self.say(format!("{}: {message}", self.t().problem), true);
@@ -948,7 +943,7 @@ impl WorkbenchApp {
             );
             // A live region is read when its text changes, so the same words twice in
             // a row (undoing two toggles of one cell) would be silent the second time.
-            // Every other message carries a zero-width space in its accessible name
+            // Every other message carries a zero-width space in its accessible value
             // only; the visible text stays clean.
             let spoken = if self.said.is_multiple_of(2) {
                 format!("{message}\u{200b}")
