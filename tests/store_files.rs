@@ -73,7 +73,7 @@ fn save_then_load_gives_the_same_workspace_and_the_same_bytes() {
     );
     let text = String::from_utf8(first).unwrap();
     assert!(
-        text.starts_with("(\n    format_version: 2,"),
+        text.starts_with("(\n\tformat_version: 2,"),
         "version at the top"
     );
 }

@@ -5,10 +5,10 @@
 
 use clusterwerkbank::model::{Polarity, Source, Subject, Warning};
 use clusterwerkbank::ui::app::{Prefs, WorkbenchApp};
-use egui::accesskit::Role;
+use egui::accesskit::{Live, Role};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn harness(app: WorkbenchApp) -> Harness<'static, WorkbenchApp> {
     Harness::builder()
@@ -55,6 +55,33 @@ fn catalisti_scenarios(app: &WorkbenchApp) -> Vec<u32> {
 fn toggle(h: &mut Harness<'static, WorkbenchApp>, label: &str) {
     h.get_by_role_and_label(Role::CheckBox, label).click();
     h.run();
+}
+
+/// The window's live region exactly as the accessibility tree holds it (a repeated
+/// message carries a zero-width space so it is announced again).
+fn live_region_raw(h: &Harness<'static, WorkbenchApp>) -> String {
+    h.get_by(|n| n.live() == Live::Polite && n.role() == Role::Label)
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+}
+
+/// What a screen reader announces: the live region's text.
+fn live_region(h: &Harness<'static, WorkbenchApp>) -> String {
+    live_region_raw(h).trim_end_matches('\u{200b}').to_owned()
+}
+
+/// How many nodes outside the live region show `text` (in a dialog, a panel …).
+fn shown_outside_live_region(h: &Harness<'static, WorkbenchApp>, text: &str) -> usize {
+    h.query_all_by(|n| {
+        n.live() != Live::Polite
+            && n.role() != Role::TextRun
+            && [n.label(), n.value()]
+                .into_iter()
+                .flatten()
+                .any(|l| l.contains(text))
+    })
+    .count()
 }
 
 #[test]
@@ -253,8 +280,12 @@ fn a_file_that_does_not_load_shows_a_dutch_message_and_changes_nothing() {
     let workspace_before = h.state().workspace().clone();
     h.state_mut().open_path(&path);
     h.run();
-    h.get_by_label_contains("regel 4, kolom");
-    h.get_by_label_contains("kapot.ron");
+    // In the dialog, and read out.
+    assert_eq!(shown_outside_live_region(&h, "regel 4, kolom"), 1);
+    assert_eq!(shown_outside_live_region(&h, "kapot.ron"), 1);
+    let said = live_region(&h);
+    assert!(said.starts_with("Er ging iets mis: "), "{said}");
+    assert!(said.contains("regel 4, kolom"), "{said}");
     assert_eq!(h.state().workspace(), &workspace_before);
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
@@ -431,12 +462,13 @@ fn the_preview_and_the_export_dialog_write_the_communication() {
     h.get_by_role_and_label(Role::Button, "Exporteren").click();
     for _ in 0..200 {
         h.run();
-        if h.query_by_label_contains("Geschreven:").is_some() {
+        if shown_outside_live_region(&h, "Geschreven:") > 0 {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    h.get_by_label_contains("Geschreven:");
+    assert_eq!(shown_outside_live_region(&h, "Geschreven:"), 1);
+    assert_eq!(live_region(&h), "Geschreven: mededeling.md");
     let text = std::fs::read_to_string(&target).unwrap();
     assert!(
         text.contains("MEDEDELING AAN DE VLAAMSE REGERING"),
@@ -576,4 +608,497 @@ fn the_main_flow_by_keyboard_alone() {
     h.key_press(Key::Escape);
     h.run();
     assert!(h.query_by_label("Niet opslaan").is_none());
+}
+
+fn english() -> Prefs {
+    Prefs {
+        language: clusterwerkbank::ui::text::Language::English,
+        ..Prefs::default()
+    }
+}
+
+fn catalisti_id(app: &WorkbenchApp) -> clusterwerkbank::model::ClusterId {
+    app.workspace()
+        .clusters
+        .iter()
+        .find(|c| c.name == "Catalisti")
+        .unwrap()
+        .id
+}
+
+fn scenario_id(app: &WorkbenchApp, number: u32) -> clusterwerkbank::model::ScenarioId {
+    app.workspace()
+        .scenarios
+        .iter()
+        .find(|s| s.number == number)
+        .unwrap()
+        .id
+}
+
+/// Replaces a text field's content by keyboard, as a person would.
+fn retype(h: &mut Harness<'static, WorkbenchApp>, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn money_follows_the_interface_language_in_the_detail_panel() {
+    let mut h = green_paper();
+    h.run();
+    h.get_by_label("Catalisti").click();
+    h.run();
+    let funding = |h: &Harness<'static, WorkbenchApp>, label: &str| {
+        h.get_by_role_and_label(Role::TextInput, label).value()
+    };
+    assert_eq!(
+        funding(&h, "Maximale jaarlijkse financiering").as_deref(),
+        Some("€ 650.000")
+    );
+    // Beeld › Taal › English, by the menus.
+    h.get_by_label("Beeld").click();
+    h.run();
+    h.get_by_label("Taal").click();
+    h.run();
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(
+        funding(&h, "Maximum yearly funding").as_deref(),
+        Some("€650,000")
+    );
+    // English grouping is read as English; the Dutch dot is refused, not guessed.
+    retype(&mut h, Role::TextInput, "Maximum yearly funding", "700.000");
+    h.get_by_label("Not a valid amount: type for example €650,000");
+    let cap = |h: &Harness<'static, WorkbenchApp>| {
+        let app = h.state();
+        app.workspace()
+            .cluster(catalisti_id(app))
+            .unwrap()
+            .max_yearly_funding
+    };
+    assert_eq!(cap(&h), Some(clusterwerkbank::model::Euro(650_000)));
+    retype(
+        &mut h,
+        Role::TextInput,
+        "Maximum yearly funding",
+        "€700,000",
+    );
+    assert_eq!(cap(&h), Some(clusterwerkbank::model::Euro(700_000)));
+    assert!(
+        h.query_by_label_contains("Not a valid amount").is_none(),
+        "a valid amount clears the message"
+    );
+}
+
+#[test]
+fn dates_are_shown_and_typed_in_the_interface_language() {
+    let mut h = harness(WorkbenchApp::start_in(None, english(), Some(data_dir())));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num7);
+    h.run();
+    retype(&mut h, Role::TextInput, "Date", "31/12/2026");
+    assert_eq!(
+        h.state().workspace().meta.date,
+        Some(jiff::civil::date(2026, 12, 31))
+    );
+    // ISO is understood in either language.
+    retype(&mut h, Role::TextInput, "Date", "2027-01-05");
+    assert_eq!(
+        h.state().workspace().meta.date,
+        Some(jiff::civil::date(2027, 1, 5))
+    );
+    // Not a date: a clear message in the language, and the date stays.
+    retype(&mut h, Role::TextInput, "Date", "05/13/2027");
+    h.get_by_label("Not a valid date: type dd/mm/yyyy (or yyyy-mm-dd)");
+    assert_eq!(
+        h.state().workspace().meta.date,
+        Some(jiff::civil::date(2027, 1, 5))
+    );
+    // Leaving the field shows the stored date in the language's form.
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Date")
+            .value()
+            .as_deref(),
+        Some("05/01/2027")
+    );
+    h.state_mut().prefs.language = clusterwerkbank::ui::text::Language::Dutch;
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Datum")
+            .value()
+            .as_deref(),
+        Some("05-01-2027")
+    );
+    retype(&mut h, Role::TextInput, "Datum", "morgen");
+    h.get_by_label("Geen geldige datum: typ dd-mm-jjjj (of jjjj-mm-dd)");
+}
+
+#[test]
+fn changes_are_announced_in_a_polite_live_region() {
+    let mut h = green_paper();
+    h.run();
+    // The region exists before anything is said, so its first change is read out;
+    // it is one node (no text runs that would announce it a second time).
+    assert_eq!(live_region(&h), "");
+    assert_eq!(h.query_all_by(|n| n.live() != Live::Off).count(), 1);
+    toggle(&mut h, "Catalisti onder Scenario 3");
+    assert_eq!(live_region(&h), "Catalisti toegewezen aan Scenario 3");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        live_region(&h),
+        "Ongedaan gemaakt: Toewijzing Catalisti – Scenario 3"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(
+        live_region(&h),
+        "Opnieuw gedaan: Toewijzing Catalisti – Scenario 3"
+    );
+    toggle(&mut h, "Catalisti onder Scenario 3");
+    assert_eq!(live_region(&h), "Catalisti uit Scenario 3 gehaald");
+
+    // The same words twice in a row still change the region, so both are read.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    let first = live_region_raw(&h);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    let second = live_region_raw(&h);
+    assert_eq!(live_region(&h), "Niets om opnieuw te doen");
+    assert_ne!(first, second);
+
+    let folder = tempfile::tempdir().unwrap();
+    assert!(h.state_mut().save_to(&folder.path().join("mededeling.ron")));
+    h.run();
+    assert_eq!(live_region(&h), "Opgeslagen: mededeling.ron");
+
+    let mut en = harness(WorkbenchApp::start_in(None, english(), Some(data_dir())));
+    en.run();
+    toggle(&mut en, "VIL under Scenario 2");
+    assert_eq!(live_region(&en), "VIL assigned to Scenario 2");
+    en.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    en.run();
+    assert_eq!(live_region(&en), "Undone: Assignment VIL – Scenario 2");
+}
+
+#[test]
+fn a_board_card_moves_between_columns_by_keyboard_alone() {
+    let mut h = green_paper();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    let card = |h: &Harness<'static, WorkbenchApp>, label: &str| {
+        h.get_by_role_and_label(Role::Button, label).is_focused()
+    };
+    // Tab reaches the cards (after the menus, the views and "Cluster toevoegen").
+    let mut presses = 0;
+    while !card(&h, "Catalisti") {
+        h.key_press(Key::Tab);
+        h.run();
+        presses += 1;
+        assert!(presses < 40, "Tab never reached the Catalisti card");
+    }
+    let description = h
+        .get_by_role_and_label(Role::Button, "Catalisti")
+        .accesskit_node()
+        .description()
+        .unwrap_or_default();
+    assert!(description.contains("Ctrl+pijl rechts"), "{description}");
+    // Plain arrows move the focus between cards and change nothing.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert!(card(&h, "De Blauwe Cluster"));
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert!(card(&h, "Catalisti"));
+    assert!(h.state().workspace().assignments.is_empty());
+
+    // Nothing lies left of "Niet toegewezen".
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowLeft);
+    h.run();
+    assert_eq!(live_region(&h), "Geen kolom meer in die richting");
+    assert!(h.state().workspace().assignments.is_empty());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowRight);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [1]);
+    assert_eq!(live_region(&h), "Catalisti toegewezen aan Scenario 1");
+    assert!(card(&h, "Catalisti, primair"), "the focus follows the card");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowRight);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [2]);
+    assert_eq!(live_region(&h), "Catalisti verplaatst naar Scenario 2");
+    assert!(card(&h, "Catalisti, primair"));
+    let (catalisti, s2) = (catalisti_id(h.state()), scenario_id(h.state(), 2));
+    assert_eq!(
+        h.state().selection,
+        clusterwerkbank::ui::state::Selection::Cell(catalisti, s2)
+    );
+
+    // Each move is one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [1]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(catalisti_scenarios(h.state()).is_empty());
+}
+
+#[test]
+fn a_board_card_skips_columns_it_already_stands_in_and_leaves_to_unassigned() {
+    let mut h = green_paper();
+    h.run();
+    toggle(&mut h, "Catalisti onder Scenario 1");
+    toggle(&mut h, "Catalisti onder Scenario 2");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    // The Scenario 1 card comes first in Tab order.
+    let mut presses = 0;
+    while !h
+        .get_all_by_role_and_label(Role::Button, "Catalisti, primair")
+        .any(|n| n.is_focused())
+    {
+        h.key_press(Key::Tab);
+        h.run();
+        presses += 1;
+        // The detail panel of the selected cell comes before the board in Tab order.
+        assert!(presses < 200, "Tab never reached the card");
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowRight);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [2, 3], "past Scenario 2");
+    assert_eq!(live_region(&h), "Catalisti verplaatst naar Scenario 3");
+    // Back left twice: skipping Scenario 2, then out of the scenarios.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowLeft);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [1, 2]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowLeft);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [2]);
+    assert_eq!(live_region(&h), "Catalisti uit Scenario 1 gehaald");
+}
+
+#[test]
+fn enter_on_a_matrix_cell_opens_it_in_the_detail_panel() {
+    let mut h = green_paper();
+    h.run();
+    let (catalisti, s3) = (catalisti_id(h.state()), scenario_id(h.state(), 3));
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    use clusterwerkbank::ui::state::Selection;
+    assert_eq!(h.state().selection, Selection::Cell(catalisti, s3));
+    let name = h.get_by_role_and_label(Role::TextInput, "Naam");
+    assert!(
+        name.is_focused(),
+        "Enter sends the focus to the detail panel"
+    );
+    assert_eq!(name.value().as_deref(), Some("Catalisti"));
+    // Escape leaves the field; the arrows work on the matrix again.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let blauwe = h.state().workspace().clusters[1].id;
+    assert_eq!(h.state().selection, Selection::Cell(blauwe, s3));
+}
+
+#[test]
+fn a_matrix_cell_reached_by_tab_keeps_the_focus_under_the_arrows() {
+    let mut h = green_paper();
+    h.run();
+    let catalisti = catalisti_id(h.state());
+    let mut presses = 0;
+    while !h
+        .query_by_label_contains("Catalisti, Scenario 1")
+        .is_some_and(|n| n.is_focused())
+    {
+        h.key_press(Key::Tab);
+        h.run();
+        presses += 1;
+        assert!(presses < 40, "Tab never reached the first cell");
+    }
+    use clusterwerkbank::ui::state::Selection;
+    let s1 = scenario_id(h.state(), 1);
+    assert_eq!(h.state().selection, Selection::Cell(catalisti, s1));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let s2 = scenario_id(h.state(), 2);
+    assert_eq!(h.state().selection, Selection::Cell(catalisti, s2));
+    assert!(
+        h.get_by_label_contains("Catalisti, Scenario 2")
+            .is_focused(),
+        "the focus moves with the selection, not onto a checkbox"
+    );
+    h.key_press(Key::Space);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [2]);
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Naam")
+            .is_focused()
+    );
+}
+
+#[test]
+fn a_matrix_cell_reads_out_cluster_scenario_role_and_scores() {
+    let mut ws = clusterwerkbank::store::default_workspace();
+    ws.assignments.push(clusterwerkbank::model::Assignment {
+        cluster: ws.clusters[0].id,
+        scenario: ws.scenarios[2].id,
+        desirability: Some(4),
+        feasibility: Some(3),
+        ..Default::default()
+    });
+    let mut app = fresh_app();
+    app.session = clusterwerkbank::model::Session::new(ws.clone());
+    let mut h = harness(app);
+    h.run();
+    h.get_by_role_and_label(
+        Role::Button,
+        "Catalisti, Scenario 3, primair, wenselijkheid 4, haalbaarheid 3",
+    );
+    h.get_by_role_and_label(Role::Button, "Catalisti, Scenario 2, niet toegewezen");
+
+    let mut app = WorkbenchApp::start_in(None, english(), Some(data_dir()));
+    app.session = clusterwerkbank::model::Session::new(ws);
+    let mut h = harness(app);
+    h.run();
+    h.get_by_role_and_label(
+        Role::Button,
+        "Catalisti, Scenario 3, primary, desirability 4, feasibility 3",
+    );
+}
+
+#[test]
+fn the_recovery_prompt_speaks_the_interface_language() {
+    let data = data_dir();
+    let mut ws = clusterwerkbank::store::default_workspace();
+    ws.meta.title = "Work from before the crash".into();
+    let target = clusterwerkbank::store::RecoveryTarget::new(&data, None);
+    let written: jiff::Timestamp = "2026-06-15T10:30:00Z".parse().unwrap();
+    clusterwerkbank::store::write_recovery(&target, &ws, written).unwrap();
+    let local = written.to_zoned_datetime(jiff::tz::TimeZone::system());
+    let day = format!("{:02}/{:02}/{}", local.day(), local.month(), local.year());
+    let mut h = harness(WorkbenchApp::start_in(None, english(), Some(data)));
+    h.run();
+    let question = h
+        .get_by_label_contains("Work from before the crash")
+        .value()
+        .unwrap();
+    assert!(
+        question.contains(&format!("saved automatically on {day} at ")),
+        "{question}"
+    );
+    assert!(question.starts_with("There is unsaved work"), "{question}");
+    h.get_by_label("Restore");
+}
+
+/// At 200 % the window of 1 360 × 820 pixels is 680 × 410 points: views must wrap,
+/// shrink or scroll rather than run past its right edge.
+#[test]
+fn at_200_percent_the_views_stay_within_the_window() {
+    let prefs = Prefs {
+        zoom: 2.0,
+        ..Prefs::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1360.0, 820.0))
+        .build_ui_state(
+            |ui, app: &mut WorkbenchApp| app.frame(ui),
+            WorkbenchApp::start_in(None, prefs, Some(data_dir())),
+        );
+    h.run();
+    let window = h.ctx.content_rect();
+    assert_eq!(window.width(), 680.0, "the zoom applies");
+    // Every field, button and run of prose that sticks out past the right edge. Short
+    // labels are left out: they are table cells, which scroll sideways on purpose.
+    let past_the_edge = |h: &Harness<'static, WorkbenchApp>| -> Vec<String> {
+        h.query_all_by(|n| {
+            let prose = n.role() == Role::Label
+                && n.value().is_some_and(|v| v.len() > 40 && v.contains(' '));
+            let control = matches!(
+                n.role(),
+                Role::Button | Role::TextInput | Role::MultilineTextInput | Role::CheckBox
+            );
+            (prose || control) && n.bounding_box().is_some_and(|b| b.x1 > 1360.5)
+        })
+        .map(|n| {
+            format!(
+                "{:?} {:?}",
+                n.accesskit_node().role(),
+                n.accesskit_node().label().or(n.value())
+            )
+        })
+        .collect()
+    };
+    // The views that do not scroll sideways.
+    for key in [
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+    ] {
+        h.key_press_modifiers(Modifiers::COMMAND, key);
+        h.run();
+        let out = past_the_edge(&h);
+        assert!(out.is_empty(), "{:?}: {out:#?}", h.state().view);
+    }
+    // Matrix and board scroll sideways; their header and the detail panel fit.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    h.get_by_label("Catalisti").click();
+    h.run();
+    for (role, label) in [
+        (Role::Button, "Cluster toevoegen"),
+        (Role::TextInput, "Naam"),
+        (Role::TextInput, "Maximale jaarlijkse financiering"),
+    ] {
+        let rect = h.get_by_role_and_label(role, label).rect();
+        assert!(rect.right() <= window.right(), "{label}: {rect:?}");
+    }
+    let matrix_width = h.get_by_label("Cluster").rect().left();
+    let detail = h
+        .get_by_role_and_label(Role::TextInput, "Naam")
+        .rect()
+        .left();
+    assert!(
+        detail - matrix_width > 250.0,
+        "the matrix keeps room beside the detail panel"
+    );
+    // A long message wraps in the status bar instead of running off.
+    let folder = tempfile::tempdir().unwrap();
+    let long = folder
+        .path()
+        .join("een-heel-lange-naam-voor-de-mededeling-aan-de-vlaamse-regering.ron");
+    assert!(h.state_mut().save_to(&long));
+    h.run();
+    let said = h.get_by(|n| n.live() == Live::Polite && n.role() == Role::Label);
+    assert!(said.rect().right() <= window.right(), "{:?}", said.rect());
+
+    // Tall dialogs scroll inside, so their buttons stay on screen.
+    h.key_press(Key::F1);
+    h.run();
+    let close = h.get_by_role_and_label(Role::Button, "Sluiten").rect();
+    assert!(close.bottom() <= window.bottom(), "{close:?}");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let export = h.get_by_role_and_label(Role::Button, "Exporteren").rect();
+    assert!(export.bottom() <= window.bottom(), "{export:?}");
 }

@@ -127,6 +127,17 @@ impl History {
         !self.undo.is_empty()
     }
 
+    /// The edit the next undo will apply (the inverse of the last step), so the
+    /// window can say what it undoes.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|s| &s.inverse)
+    }
+
+    /// The edit the next redo will apply.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|s| &s.inverse)
+    }
+
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }

@@ -72,6 +72,15 @@ impl Session {
         self.history.can_undo()
     }
 
+    /// What the next undo applies; see [`History::next_undo`].
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.history.next_undo()
+    }
+
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.history.next_redo()
+    }
+
     pub fn can_redo(&self) -> bool {
         self.history.can_redo()
     }

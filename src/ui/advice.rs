@@ -159,13 +159,9 @@ fn body_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, body: &AdvisoryBody)
 
 fn date_field(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, body: &AdvisoryBody) {
     let current = body.advice.received;
-    if let Some(date) = super::widgets::date_field(
-        ui,
-        ("received", body.id),
-        f.t.received,
-        current,
-        f.t.invalid_date,
-    ) {
+    if let Some(date) =
+        super::widgets::date_field(ui, ("received", body.id), f.t.received, current, f.lang)
+    {
         let mut next = body.clone();
         next.advice.received = date;
         out.typed(next, "received");

@@ -12,6 +12,7 @@ use crate::store;
 
 use super::actions::Action;
 use super::files::{self, FileJob, Outcome, Purpose};
+use super::locale::fill;
 use super::search::Search;
 use super::state::{Frame, Outbox, Selection, View};
 use super::text::{Language, Tr};
@@ -99,7 +100,11 @@ pub struct WorkbenchApp {
     /// What to do once a "Save as" started from the unsaved-changes question succeeds.
     after_save: Option<Pending>,
     last_saved: Option<jiff::Timestamp>,
+    /// The status bar's message and whether it is an error. It is also the window's
+    /// live region: every message is what a screen reader announces.
     status: Option<(String, bool)>,
+    /// How many messages were said, see [`Self::say`].
+    said: u64,
     search: Search,
     last_focus: Option<egui::Id>,
     shown_title: String,
@@ -146,6 +151,7 @@ impl WorkbenchApp {
             after_save: None,
             last_saved: None,
             status: None,
+            said: 0,
             search: Search::default(),
             last_focus: None,
             shown_title: String::new(),
@@ -205,7 +211,7 @@ impl WorkbenchApp {
                     jiff::Timestamp::now(),
                 ) {
                     Ok(_) => {}
-                    Err(error) => self.status = Some((error.to_string(), true)),
+                    Err(error) => self.say(error.to_string(), true),
                 }
             }
             self.autosave.written(revision);
@@ -222,29 +228,40 @@ impl WorkbenchApp {
                 let result = crate::model::merge(None, self.session.workspace(), &theirs);
                 let summary = result.summary;
                 self.session.replace_workspace(result.workspace);
-                self.status = Some((
+                let lang = self.prefs.language;
+                self.say(
                     format!(
                         "{} {}: +{} ~{} -{} !{}",
                         self.t().merge_done,
                         path.display(),
-                        summary.added,
-                        summary.changed,
-                        summary.removed,
-                        summary.conflicts
+                        lang.count(summary.added),
+                        lang.count(summary.changed),
+                        lang.count(summary.removed),
+                        lang.count(summary.conflicts)
                     ),
                     false,
-                ));
+                );
                 if summary.conflicts > 0 {
                     self.dialog = Some(Dialog::Conflicts);
                 }
             }
-            Err(error) => {
-                self.dialog = Some(Dialog::Error {
-                    message: error.to_string(),
-                    offer_save_as: false,
-                });
-            }
+            Err(error) => self.show_error(error.to_string(), false),
         }
+    }
+
+    /// Puts a message in the status bar, which is also what a screen reader announces.
+    pub fn say(&mut self, text: String, is_error: bool) {
+        self.said = self.said.wrapping_add(1);
+        self.status = Some((text, is_error));
+    }
+
+    /// Shows a problem in a dialog and has it read out.
+    fn show_error(&mut self, message: String, offer_save_as: bool) {
+        self.say(format!("{}: {message}", self.t().problem), true);
+        self.dialog = Some(Dialog::Error {
+            message,
+            offer_save_as,
+        });
     }
 
     pub fn t(&self) -> &'static Tr {
@@ -304,16 +321,8 @@ impl WorkbenchApp {
                 )));
             }
             Action::Quit => self.guard(ctx, Pending::Quit),
-            Action::Undo => {
-                if let Err(e) = self.session.undo() {
-                    self.status = Some((e.to_string(), true));
-                }
-            }
-            Action::Redo => {
-                if let Err(e) = self.session.redo() {
-                    self.status = Some((e.to_string(), true));
-                }
-            }
+            Action::Undo => self.undo_or_redo(true),
+            Action::Redo => self.undo_or_redo(false),
             Action::Find => self.search.open(),
             Action::ShowView(view) => {
                 self.view = view;
@@ -335,6 +344,45 @@ impl WorkbenchApp {
                 self.selection = Selection::Cluster(cluster.id);
                 self.apply(Edit::append(cluster), None);
             }
+        }
+    }
+
+    /// Undoes or redoes one step and says which.
+    fn undo_or_redo(&mut self, undo: bool) {
+        let t = self.t();
+        let ws = self.session.workspace();
+        let (next, done, nothing) = if undo {
+            (
+                self.session.next_undo(),
+                t.said_undone,
+                t.said_nothing_to_undo,
+            )
+        } else {
+            (
+                self.session.next_redo(),
+                t.said_redone,
+                t.said_nothing_to_redo,
+            )
+        };
+        let Some(step) = next else {
+            self.say(nothing.to_owned(), false);
+            return;
+        };
+        let what = super::announce::describe(step, ws, t);
+        let result = if undo {
+            self.session.undo()
+        } else {
+            self.session.redo()
+        };
+        match result {
+            Ok(_) => self.say(
+                what.map_or_else(
+                    || done.trim_end_matches(':').to_owned(),
+                    |w| format!("{done} {w}"),
+                ),
+                false,
+            ),
+            Err(e) => self.say(e.to_string(), true),
         }
     }
 
@@ -376,14 +424,9 @@ impl WorkbenchApp {
             Ok(ws) => {
                 self.replace(Session::new(ws), Some(path.to_owned()));
                 self.remember(path);
-                self.status = Some((format!("{} {}", self.t().opened, path.display()), false));
+                self.say(format!("{} {}", self.t().opened, path.display()), false);
             }
-            Err(error) => {
-                self.dialog = Some(Dialog::Error {
-                    message: error.to_string(),
-                    offer_save_as: false,
-                });
-            }
+            Err(error) => self.show_error(error.to_string(), false),
         }
     }
 
@@ -412,26 +455,25 @@ impl WorkbenchApp {
                 // The untitled workspace's recovery file, or the file's own.
                 self.clear_recovery();
                 self.session.mark_saved();
-                if let Some(problem) = report.backup_problem {
-                    self.status = Some((format!("{} {problem}", self.t().backup_note), true));
-                }
                 self.path = Some(path.to_owned());
                 self.last_saved = Some(jiff::Timestamp::now());
                 self.remember(path);
                 self.clear_recovery();
-                if !self.status.as_ref().is_some_and(|(_, is_error)| *is_error) {
-                    self.status =
-                        Some((format!("{} {}", self.t().saved_in, path.display()), false));
+                match report.backup_problem {
+                    Some(problem) => {
+                        self.say(format!("{} {problem}", self.t().backup_note), true);
+                    }
+                    None => {
+                        let said = format!("{} {}", self.t().said_saved, self.file_label());
+                        self.say(said, false);
+                    }
                 }
                 true
             }
             Err(error) => {
                 // The workspace stays in memory and marked unsaved.
                 self.after_save = None;
-                self.dialog = Some(Dialog::Error {
-                    message: error.to_string(),
-                    offer_save_as: true,
-                });
+                self.show_error(error.to_string(), true);
                 false
             }
         }
@@ -506,7 +548,7 @@ impl WorkbenchApp {
             None => self.session.apply(edit),
         };
         if let Err(error) = result {
-            self.status = Some((error.to_string(), true));
+            self.say(error.to_string(), true);
         }
     }
 
@@ -517,9 +559,19 @@ impl WorkbenchApp {
             select,
             view,
             focus,
+            announce,
         } = out;
+        let mut said = None;
         for (edit, key) in edits {
+            let change = super::announce::assignment_change(&edit, self.workspace(), self.t());
+            let revision = self.session.revision();
             self.apply(edit, key);
+            if change.is_some() && self.session.revision() != revision {
+                said = change;
+            }
+        }
+        if let Some(text) = announce.or(said) {
+            self.say(text, false);
         }
         if let Some(key) = removals.into_iter().next() {
             self.ask_removal(key);
@@ -565,6 +617,7 @@ impl WorkbenchApp {
     /// One frame of the whole window. `App::ui` calls this, and so do the tests.
     pub fn frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        let said_before = self.said;
         self.apply_style(&ctx);
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
@@ -601,7 +654,11 @@ impl WorkbenchApp {
                 ui.horizontal(|ui| {
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
-                        format!("{conflicts} {}", self.t().conflicts_banner),
+                        format!(
+                            "{} {}",
+                            self.prefs.language.count(conflicts),
+                            self.t().conflicts_banner
+                        ),
                     );
                     if ui.button(self.t().conflicts_review).clicked() {
                         actions.push(Action::ReviewConflicts);
@@ -624,18 +681,24 @@ impl WorkbenchApp {
             derived: &self.derived,
             selection: self.selection,
             t: self.prefs.language.texts(),
+            lang: self.prefs.language,
             now: jiff::Timestamp::now(),
         };
         if matches!(self.view, View::Matrix | View::Board | View::Charts) {
+            // Sizes are in points, which grow with the zoom: at 200 % a fixed 380-point
+            // panel would leave the matrix a sliver. The panel takes at most 35 % of
+            // the window, so the view beside it keeps room for its columns.
+            let window = ctx.content_rect().width();
+            let max = (window * 0.35).clamp(200.0, 440.0);
             egui::Panel::right("detail")
                 .resizable(true)
-                .default_size(380.0)
-                .min_size(280.0)
-                .max_size(440.0)
+                .default_size(380.0_f32.min(max))
+                .min_size(280.0_f32.min(max))
+                .max_size(max)
                 .show(ui, |ui| detail::show(ui, &frame, &mut out));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.heading(self.view.label(frame.t));
                 if matches!(self.view, View::Matrix | View::Board)
                     && ui.button(frame.t.add_cluster).clicked()
@@ -674,6 +737,11 @@ impl WorkbenchApp {
         if focused != self.last_focus {
             self.session.seal();
             self.last_focus = focused;
+        }
+        // A message said after the status bar was drawn shows (and is announced) in
+        // the next frame; ask for it rather than wait for the next input.
+        if self.said != said_before {
+            ctx.request_repaint();
         }
     }
 
@@ -826,8 +894,14 @@ impl WorkbenchApp {
 
     fn status_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let t = self.t();
-        ui.horizontal(|ui| {
-            ui.label(self.file_label());
+        let lang = self.prefs.language;
+        // Wrapped, so at a large zoom the message goes to a second line instead of
+        // past the window's edge.
+        ui.horizontal_wrapped(|ui| {
+            let file = ui.label(self.file_label());
+            if let Some(path) = &self.path {
+                file.on_hover_text(path.display().to_string());
+            }
             ui.separator();
             if self.session.is_dirty() {
                 ui.label(RichText::new(t.unsaved).color(ui.visuals().warn_fg_color));
@@ -841,7 +915,7 @@ impl WorkbenchApp {
             let text = match count {
                 0 => t.no_warnings.to_owned(),
                 1 => format!("1 {}", t.warning_one),
-                n => format!("{n} {}", t.warning_many),
+                n => format!("{} {}", lang.count(n), t.warning_many),
             };
             let text = if count > 0 {
                 RichText::new(text).color(ui.visuals().warn_fg_color)
@@ -853,18 +927,36 @@ impl WorkbenchApp {
             }
             if let Some(ts) = self.last_saved {
                 ui.separator();
-                let local = ts.to_zoned_datetime(jiff::tz::TimeZone::system());
-                ui.label(format!("{} {}", t.last_saved, local.strftime("%H:%M")));
+                ui.label(format!("{} {}", t.last_saved, lang.time(ts)));
             }
-            if let Some((message, is_error)) = &self.status {
-                ui.separator();
-                let colour = if *is_error {
-                    ui.visuals().error_fg_color
-                } else {
-                    ui.visuals().weak_text_color()
-                };
-                ui.label(RichText::new(message).color(colour));
-            }
+            ui.separator();
+            // Always drawn, also when empty: a live region must exist before its text
+            // changes for a screen reader to announce the change.
+            let (message, colour) = match &self.status {
+                Some((message, true)) => (message.as_str(), ui.visuals().error_fg_color),
+                Some((message, false)) => (message.as_str(), ui.visuals().weak_text_color()),
+                None => ("", ui.visuals().weak_text_color()),
+            };
+            // Not selectable: a selectable label gets a text-run child per line, and
+            // those would inherit the live setting and announce everything twice.
+            let live = ui.add(
+                egui::Label::new(RichText::new(message).color(colour))
+                    .wrap()
+                    .selectable(false),
+            );
+            // A live region is read when its text changes, so the same words twice in
+            // a row (undoing two toggles of one cell) would be silent the second time.
+            // Every other message carries a zero-width space in its accessible value
+            // only; the visible text stays clean.
+            let spoken = if self.said.is_multiple_of(2) {
+                format!("{message}\u{200b}")
+            } else {
+                message.to_owned()
+            };
+            ui.ctx().accesskit_node_builder(live.id, |node| {
+                node.set_live(egui::accesskit::Live::Polite);
+                node.set_value(spoken);
+            });
         });
     }
 
@@ -978,7 +1070,10 @@ impl WorkbenchApp {
                     }
                     let l = ui.label(t.path);
                     let r = ui
-                        .add(egui::TextEdit::singleline(&mut text).desired_width(480.0))
+                        .add(
+                            egui::TextEdit::singleline(&mut text)
+                                .desired_width(ui.available_width().min(480.0)),
+                        )
                         .labelled_by(l.id);
                     r.request_focus();
                     ui.horizontal(|ui| {
@@ -1015,7 +1110,7 @@ impl WorkbenchApp {
             } => {
                 let mut choice = None;
                 egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
-                    ui.set_max_width(560.0);
+                    super::widgets::fit_width(ui, 560.0);
                     ui.heading(t.problem);
                     ui.label(&message);
                     ui.horizontal(|ui| {
@@ -1045,13 +1140,13 @@ impl WorkbenchApp {
                 let mut close = escape || enter;
                 let mut jump = None;
                 egui::Modal::new(egui::Id::unique("warnings")).show(ctx, |ui| {
-                    ui.set_max_width(640.0);
+                    super::widgets::fit_width(ui, 640.0);
                     ui.heading(t.warnings_title);
                     if self.derived.warnings.is_empty() {
                         ui.label(t.no_warnings);
                     }
                     egui::ScrollArea::vertical()
-                        .max_height(400.0)
+                        .max_height(super::widgets::list_height(ctx, 400.0))
                         .show(ui, |ui| {
                             for w in &self.derived.warnings {
                                 let r = ui.add(egui::Button::new(w.message()).wrap());
@@ -1081,16 +1176,24 @@ impl WorkbenchApp {
                 egui::Modal::new(egui::Id::unique("export")).show(ctx, |ui| {
                     outcome = dialog.ui(ui, self.session.workspace(), t, enter, escape);
                 });
+                match dialog.take_finished() {
+                    Some(Ok(path)) => {
+                        let name = path.file_name().unwrap_or(path.as_os_str());
+                        self.say(format!("{} {}", t.export_done, name.display()), false);
+                    }
+                    Some(Err(message)) => self.say(format!("{}: {message}", t.problem), true),
+                    None => {}
+                }
                 match outcome {
                     Some(super::export_dialog::DialogOutcome::Close) => {}
                     Some(super::export_dialog::DialogOutcome::Open) => {
                         if let Some(path) = dialog.written()
                             && let Err(error) = super::export_dialog::open_with_system(path)
                         {
-                            self.status = Some((
+                            self.say(
                                 format!("{} {}: {error}", t.export_open, path.display()),
                                 true,
-                            ));
+                            );
                         }
                         self.dialog = Some(Dialog::Export(dialog));
                     }
@@ -1105,9 +1208,9 @@ impl WorkbenchApp {
             Dialog::Recovery(info) => {
                 let mut choice = None;
                 egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
-                    ui.set_max_width(560.0);
+                    super::widgets::fit_width(ui, 560.0);
                     ui.heading(t.recovery_title);
-                    ui.label(info.describe());
+                    ui.label(recovery_question(&info, self.prefs.language));
                     ui.horizontal(|ui| {
                         if info.problem.is_none() {
                             if ui.button(t.recovery_restore).clicked() || enter {
@@ -1127,12 +1230,7 @@ impl WorkbenchApp {
                             // Restored work is unsaved until the person saves it.
                             self.session.replace_workspace(ws);
                         }
-                        Err(error) => {
-                            self.dialog = Some(Dialog::Error {
-                                message: error.to_string(),
-                                offer_save_as: false,
-                            });
-                        }
+                        Err(error) => self.show_error(error.to_string(), false),
                     },
                     Some(false) => {
                         if info.problem.is_none() {
@@ -1146,11 +1244,11 @@ impl WorkbenchApp {
                 let mut close = escape;
                 let mut edit = None;
                 egui::Modal::new(egui::Id::unique("conflicts")).show(ctx, |ui| {
-                    ui.set_max_width(720.0);
+                    super::widgets::fit_width(ui, 720.0);
                     ui.heading(t.conflicts_title);
                     let ws = self.session.workspace();
                     egui::ScrollArea::vertical()
-                        .max_height(420.0)
+                        .max_height(super::widgets::list_height(ctx, 420.0))
                         .show(ui, |ui| {
                             for conflict in &ws.conflicts {
                                 ui.push_id(conflict.id, |ui| {
@@ -1211,21 +1309,25 @@ impl WorkbenchApp {
                 let mut close = escape || enter;
                 egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
                     ui.heading(t.shortcuts);
-                    egui::Grid::new("shortcut-grid")
-                        .striped(true)
+                    egui::ScrollArea::vertical()
+                        .max_height(super::widgets::list_height(ctx, 560.0))
                         .show(ui, |ui| {
-                            for action in Action::WITH_SHORTCUTS {
-                                if let Some(s) = action.shortcut() {
-                                    ui.label(action.label(t));
-                                    ui.label(ctx.format_shortcut(&s));
-                                    ui.end_row();
-                                }
-                            }
-                            for (keys, what) in t.extra_keys {
-                                ui.label(*what);
-                                ui.label(*keys);
-                                ui.end_row();
-                            }
+                            egui::Grid::new("shortcut-grid")
+                                .striped(true)
+                                .show(ui, |ui| {
+                                    for action in Action::WITH_SHORTCUTS {
+                                        if let Some(s) = action.shortcut() {
+                                            ui.label(action.label(t));
+                                            ui.label(ctx.format_shortcut(&s));
+                                            ui.end_row();
+                                        }
+                                    }
+                                    for (keys, what) in t.extra_keys {
+                                        ui.label(*what);
+                                        ui.label(*keys);
+                                        ui.end_row();
+                                    }
+                                });
                         });
                     if ui.button(t.close).clicked() {
                         close = true;
@@ -1247,5 +1349,30 @@ impl eframe::App for WorkbenchApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// The restore question, in the interface language, with the time the autosave wrote.
+fn recovery_question(info: &crate::store::RecoveryInfo, lang: Language) -> String {
+    let t = lang.texts();
+    let when = lang.date_time(info.written);
+    let of = match &info.original {
+        Some(path) => fill(t.recovery_of_file, &[("file", &path.display().to_string())]),
+        None => t.recovery_of_untitled.to_owned(),
+    };
+    match &info.problem {
+        None => fill(
+            t.recovery_question,
+            &[("of", &of), ("title", &info.title), ("when", &when)],
+        ),
+        Some(problem) => fill(
+            t.recovery_damaged,
+            &[
+                ("of", &of),
+                ("when", &when),
+                ("problem", problem),
+                ("file", &info.file.display().to_string()),
+            ],
+        ),
     }
 }

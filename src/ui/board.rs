@@ -1,8 +1,9 @@
 //! A column per scenario holding cluster cards. Drag a card into another column to
 //! add that scenario (a cluster may stand in several), drag it to "Niet toegewezen"
-//! or use its menu to remove it there. The menu also moves cards by keyboard.
+//! or use its menu to remove it there. By keyboard: Tab (then the arrows) reaches a
+//! card, Ctrl+Left / Ctrl+Right moves it to the previous / next column.
 
-use egui::{RichText, Ui};
+use egui::{Key, Modifiers, RichText, Ui};
 
 use crate::model::{Assignment, ClusterId, Edit, RecordKey, Role, ScenarioId};
 
@@ -27,6 +28,9 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
         .id_salt("board")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            // Room for a card's name per column; at a large zoom the board scrolls
+            // sideways instead of squeezing names into one letter per line.
+            ui.set_min_width(columns as f32 * 150.0);
             ui.columns(columns, |cols| {
                 let mut targets: Vec<Option<ScenarioId>> = vec![None];
                 targets.extend(f.ws.scenarios.iter().map(|s| Some(s.id)));
@@ -36,7 +40,9 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                             Some(s) => format!("{} — {}", s.label(), s.title),
                             None => t.unassigned.to_owned(),
                         };
-                        ui.label(RichText::new(title).strong());
+                        // Not in the column's justified layout, which spreads the
+                        // letters of a wrapped title apart.
+                        ui.vertical(|ui| ui.label(RichText::new(title).strong()));
                         let frame = egui::Frame::default().inner_margin(4.0);
                         let (_, payload) = ui.dnd_drop_zone::<Card, ()>(frame, |ui| {
                             ui.set_min_size(egui::vec2(ui.available_width(), 200.0));
@@ -69,9 +75,9 @@ fn column(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, target: Option<ScenarioI
             cluster: cluster.id,
             from: target,
         };
-        let id = ui.scope_id().with(("card", cluster.id));
+        let id = card_id(cluster.id, target);
         let response = ui
-            .dnd_drag_source(id, card, |ui| card_ui(ui, f, cluster.id, assignment))
+            .dnd_drag_source(id, card, |ui| card_ui(ui, f, id, cluster.id, assignment))
             .response;
         let spoken = format!(
             "{}{}",
@@ -79,6 +85,21 @@ fn column(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, target: Option<ScenarioI
             assignment.map_or(String::new(), |a| format!(", {}", f.t.role(a.role)))
         );
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_description(f.t.board_card_hint);
+        });
+        let response = response.on_hover_text(f.t.board_card_hint);
+        if response.has_focus() {
+            let (back, forward) = ui.input_mut(|i| {
+                (
+                    i.consume_key(Modifiers::COMMAND, Key::ArrowLeft),
+                    i.consume_key(Modifiers::COMMAND, Key::ArrowRight),
+                )
+            });
+            if back != forward {
+                move_card(f, out, cluster.id, target, if forward { 1 } else { -1 });
+            }
+        }
         if response.clicked() {
             out.select = Some(match target {
                 Some(s) => Selection::Cell(cluster.id, s),
@@ -89,10 +110,26 @@ fn column(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, target: Option<ScenarioI
     }
 }
 
-fn card_ui(ui: &mut Ui, f: &Frame<'_>, cluster: ClusterId, assignment: Option<&Assignment>) {
+/// A card's widget id: the same in every frame, so the focus can follow a card that
+/// the keyboard moved to another column.
+pub fn card_id(cluster: ClusterId, column: Option<ScenarioId>) -> egui::Id {
+    egui::Id::unique(("board-card", cluster, column))
+}
+
+fn card_ui(
+    ui: &mut Ui,
+    f: &Frame<'_>,
+    id: egui::Id,
+    cluster: ClusterId,
+    assignment: Option<&Assignment>,
+) {
     let ws = f.ws;
     let selected = f.selection.cluster() == Some(cluster);
-    let stroke = if selected {
+    // The focus ring: thicker than the selection's outline and in the text colour, so
+    // it shows in every theme, high contrast included.
+    let stroke = if ui.memory(|m| m.has_focus(id)) {
+        egui::Stroke::new(2.5, ui.visuals().strong_text_color())
+    } else if selected {
         ui.visuals().selection.stroke
     } else {
         ui.visuals().widgets.noninteractive.bg_stroke
@@ -103,7 +140,8 @@ fn card_ui(ui: &mut Ui, f: &Frame<'_>, cluster: ClusterId, assignment: Option<&A
             ui.set_width(ui.available_width());
             let warn = !f.derived.incompatibilities(cluster).is_empty();
             ui.horizontal(|ui| {
-                ui.label(RichText::new(ws.cluster_name(cluster)).strong());
+                // Wraps, so a long name stays inside a narrow column.
+                ui.add(egui::Label::new(RichText::new(ws.cluster_name(cluster)).strong()).wrap());
                 if warn && assignment.is_some() {
                     let reasons: Vec<String> = f
                         .derived
@@ -168,6 +206,65 @@ fn add(f: &Frame<'_>, out: &mut Outbox, cluster: ClusterId, scenario: ScenarioId
     }
     out.edit(Edit::append(f.ws.new_assignment(cluster, scenario)));
     out.select = Some(Selection::Cell(cluster, scenario));
+}
+
+/// Moves a card by keyboard `step` columns to the left (-1) or right (+1), skipping
+/// the scenarios where the cluster already stands: from "Niet toegewezen" it is
+/// assigned, between scenarios its assignment moves (role, scores, conditions and
+/// budget go along; sub-options belong to the old scenario and do not), to "Niet
+/// toegewezen" it is removed there. One edit, so one undo step; the focus follows.
+fn move_card(
+    f: &Frame<'_>,
+    out: &mut Outbox,
+    cluster: ClusterId,
+    from: Option<ScenarioId>,
+    step: isize,
+) {
+    let ws = f.ws;
+    let mut columns: Vec<Option<ScenarioId>> = vec![None];
+    columns.extend(ws.scenarios.iter().map(|s| Some(s.id)));
+    let free = |column: &Option<ScenarioId>| match column {
+        Some(s) => f.derived.assignment(ws, cluster, *s).is_none(),
+        None => from.is_some(),
+    };
+    let start = columns.iter().position(|c| *c == from).unwrap_or(0);
+    let target = if step > 0 {
+        columns.iter().skip(start + 1).find(|c| free(c))
+    } else {
+        columns.iter().take(start).rev().find(|c| free(c))
+    };
+    let Some(&target) = target else {
+        out.announce = Some(f.t.said_no_further.to_owned());
+        return;
+    };
+    let current = from.and_then(|s| f.derived.assignment(ws, cluster, s));
+    match (current, target) {
+        (None, Some(to)) => add(f, out, cluster, to),
+        (Some(a), Some(to)) => {
+            out.put(Assignment {
+                scenario: to,
+                sub_options: Vec::new(),
+                ..a.clone()
+            });
+            out.select = Some(Selection::Cell(cluster, to));
+        }
+        (Some(a), None) => {
+            out.edit(Edit::Remove(RecordKey::Assignment(a.id)));
+            out.select = Some(Selection::Cluster(cluster));
+        }
+        (None, None) => return,
+    }
+    // Where the card is drawn next: its new column, or, when it left a scenario but
+    // still stands in another, the first of those.
+    let shown_in = match target {
+        Some(to) => Some(to),
+        None => ws
+            .scenarios
+            .iter()
+            .map(|s| s.id)
+            .find(|s| Some(*s) != from && f.derived.assignment(ws, cluster, *s).is_some()),
+    };
+    out.focus = Some(card_id(cluster, shown_in));
 }
 
 /// A drop adds the target scenario; dropping on "Niet toegewezen" removes the scenario

@@ -70,13 +70,14 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, data: &ChartData, out: &mut Outbox) {
         });
 }
 
-fn money_axis(value: f64) -> String {
-    // Whole euros on the axis; the plot may ask for fractional marks when zoomed.
-    Euro(value.round() as i64).flemish()
+/// Whole euros: the plot may ask for fractional marks when zoomed.
+fn whole_euros(value: f64) -> Euro {
+    Euro(value.round() as i64)
 }
 
 fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
     let t = f.t;
+    let lang = f.lang;
     if chart.clusters.is_empty() {
         ui.label(RichText::new(t.chart_budget_empty).weak());
     }
@@ -89,7 +90,7 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
             .map(|(year, amount)| {
                 Bar::new(f64::from(*year), amount.amount() as f64)
                     .width(0.7)
-                    .name(format!("{}, {year}: {}", cluster.name, amount.flemish()))
+                    .name(format!("{}, {year}: {}", cluster.name, lang.money(*amount)))
             })
             .collect();
         let name = cluster.name.clone();
@@ -99,7 +100,7 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
                 format!(
                     "{name}\n{}: {}",
                     bar.argument,
-                    Euro(bar.value.round() as i64).flemish()
+                    lang.money(whole_euros(bar.value))
                 )
             }));
         let below: Vec<&BarChart> = stacked.iter().collect();
@@ -109,13 +110,13 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
         stacked.push(bar_chart);
     }
     let reference = chart.reference;
-    let reference_label = format!("{} ({})", t.chart_reference, reference.flemish());
+    let reference_label = format!("{} ({})", t.chart_reference, lang.money(reference));
     let response = Plot::new("budget-plot")
         .height(300.0)
         .legend(Legend::default())
         .x_axis_label(t.chart_year)
         .y_axis_label(t.chart_funding)
-        .y_axis_formatter(|mark, _| money_axis(mark.value))
+        .y_axis_formatter(move |mark, _| lang.money(whole_euros(mark.value)))
         .x_axis_formatter(|mark, _| format!("{}", mark.value.round() as i64))
         .include_y(0.0)
         .include_y(reference.amount() as f64 * 1.1)
@@ -130,7 +131,7 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
             } if !plot_name.is_empty() => Some(format!(
                 "{plot_name}\n{}: {}",
                 position.x.round() as i64,
-                Euro(position.y.round() as i64).flemish()
+                lang.money(whole_euros(position.y))
             )),
             _ => None,
         })
@@ -160,24 +161,34 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
     egui::CollapsingHeader::new(t.chart_numbers)
         .id_salt("budget-numbers")
         .show(ui, |ui| {
-            egui::Grid::new("budget-table")
-                .striped(true)
-                .show(ui, |ui| {
-                    ui.strong(t.chart_year);
-                    for c in &chart.clusters {
-                        ui.strong(&c.name);
-                    }
-                    ui.strong(t.chart_total);
-                    ui.end_row();
-                    for (i, year) in chart.years.iter().enumerate() {
-                        ui.label(year.to_string());
+            super::widgets::sideways(ui, "budget-table", |ui| {
+                egui::Grid::new("budget-table")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        ui.strong(t.chart_year);
                         for c in &chart.clusters {
-                            ui.label(c.amounts.get(i).map(|a| a.flemish()).unwrap_or_default());
+                            ui.strong(&c.name);
                         }
-                        ui.label(chart.totals.get(i).map(|a| a.flemish()).unwrap_or_default());
+                        ui.strong(t.chart_total);
                         ui.end_row();
-                    }
-                });
+                        for (i, year) in chart.years.iter().enumerate() {
+                            ui.label(year.to_string());
+                            for c in &chart.clusters {
+                                ui.label(
+                                    c.amounts.get(i).map(|a| lang.money(*a)).unwrap_or_default(),
+                                );
+                            }
+                            ui.label(
+                                chart
+                                    .totals
+                                    .get(i)
+                                    .map(|a| lang.money(*a))
+                                    .unwrap_or_default(),
+                            );
+                            ui.end_row();
+                        }
+                    });
+            });
         });
 }
 
@@ -288,37 +299,40 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
     egui::CollapsingHeader::new(t.chart_numbers)
         .id_salt("timeline-numbers")
         .show(ui, |ui| {
-            egui::Grid::new("timeline-table")
-                .striped(true)
-                .show(ui, |ui| {
-                    ui.strong(t.cluster);
-                    ui.strong(t.chart_funded);
-                    ui.strong(t.chart_term_end);
-                    ui.strong(t.chart_after);
-                    ui.end_row();
-                    for row in &t_data.rows {
-                        ui.label(&row.name);
-                        ui.label(
-                            row.funded
-                                .map_or("–".to_owned(), |(a, b)| format!("{a}–{b}")),
-                        );
-                        ui.label(
-                            row.term_end
-                                .map_or("–".to_owned(), |e| format!("{} {e}", t.chart_end_of)),
-                        );
-                        let after: Vec<String> = row
-                            .after
-                            .iter()
-                            .map(|s| format!("{} ({})", s.label, t.role(s.role)))
-                            .collect();
-                        ui.label(if after.is_empty() {
-                            "–".to_owned()
-                        } else {
-                            after.join(", ")
-                        });
+            super::widgets::sideways(ui, "timeline-table", |ui| {
+                egui::Grid::new("timeline-table")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        ui.strong(t.cluster);
+                        ui.strong(t.chart_funded);
+                        ui.strong(t.chart_term_end);
+                        ui.strong(t.chart_after);
                         ui.end_row();
-                    }
-                });
+                        for row in &t_data.rows {
+                            ui.label(&row.name);
+                            ui.label(
+                                row.funded
+                                    .map_or("–".to_owned(), |(a, b)| format!("{a}–{b}")),
+                            );
+                            ui.label(
+                                row.term_end.map_or("–".to_owned(), |e| {
+                                    format!("{} {e}", t.chart_end_of)
+                                }),
+                            );
+                            let after: Vec<String> = row
+                                .after
+                                .iter()
+                                .map(|s| format!("{} ({})", s.label, t.role(s.role)))
+                                .collect();
+                            ui.label(if after.is_empty() {
+                                "–".to_owned()
+                            } else {
+                                after.join(", ")
+                            });
+                            ui.end_row();
+                        }
+                    });
+            });
         });
 }
 
@@ -364,7 +378,8 @@ fn scores(ui: &mut Ui, f: &Frame<'_>, points: &[ScorePoint], out: &mut Outbox) {
         .collect();
     let plot = Plot::new("scores-plot")
         .height(380.0)
-        .width(520.0)
+        // Square-ish where there is room; narrower at a large zoom instead of cut off.
+        .width(ui.available_width().min(520.0))
         .x_axis_label(t.desirability)
         .y_axis_label(t.feasibility)
         .default_x_bounds(0.5, 5.5)
@@ -503,27 +518,29 @@ pub fn nearest(points: &[ScorePoint], at: PlotPoint) -> Option<&ScorePoint> {
 fn consensus(ui: &mut Ui, f: &Frame<'_>) {
     let t = f.t;
     let data = charts::advice_consensus(f.ws);
-    egui::Grid::new("consensus-grid")
-        .striped(true)
-        .min_col_width(90.0)
-        .show(ui, |ui| {
-            ui.strong(t.body);
-            for (_, label) in &data.scenarios {
-                ui.strong(label);
-            }
-            ui.end_row();
-            for (b, (_, name)) in data.bodies.iter().enumerate() {
-                ui.label(name);
-                for s in 0..data.scenarios.len() {
-                    if let Some(cell) = data.cell(b, s) {
-                        let r = badge(ui, t.stance(cell.stance), stance_colour(cell.stance));
-                        if !cell.quote.is_empty() {
-                            r.on_hover_text(&cell.quote);
-                        }
-                    }
+    super::widgets::sideways(ui, "consensus-grid", |ui| {
+        egui::Grid::new("consensus-grid")
+            .striped(true)
+            .min_col_width(90.0)
+            .show(ui, |ui| {
+                ui.strong(t.body);
+                for (_, label) in &data.scenarios {
+                    ui.strong(label);
                 }
                 ui.end_row();
-            }
-        });
+                for (b, (_, name)) in data.bodies.iter().enumerate() {
+                    ui.label(name);
+                    for s in 0..data.scenarios.len() {
+                        if let Some(cell) = data.cell(b, s) {
+                            let r = badge(ui, t.stance(cell.stance), stance_colour(cell.stance));
+                            if !cell.quote.is_empty() {
+                                r.on_hover_text(&cell.quote);
+                            }
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+    });
     super::advice::legend(ui, f);
 }

@@ -3,7 +3,6 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::money::parse_euro;
 use crate::model::{
     Argument, Assignment, Cluster, ClusterStatus, Edit, Euro, Polarity, RecordKey, Role, Subject,
     YearlyBudget,
@@ -11,7 +10,12 @@ use crate::model::{
 
 use super::arguments;
 use super::state::{Frame, Outbox, Selection};
-use super::widgets::{choice, optional_number, score, text_block, text_line};
+use super::widgets::{choice, optional_number, score, text_block, text_line, text_line_with_id};
+
+/// The detail panel's first field, where Enter on a matrix cell sends the focus.
+pub fn first_field_id(cluster: crate::model::ClusterId) -> egui::Id {
+    egui::Id::unique(("detail-name", cluster))
+}
 
 pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
     let t = f.t;
@@ -74,7 +78,7 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
 fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
     let t = f.t;
     ui.heading(&c.name);
-    if let Some(v) = text_line(ui, t.name, &c.name) {
+    if let Some(v) = text_line_with_id(ui, Some(first_field_id(c.id)), t.name, &c.name) {
         out.typed(
             Cluster {
                 name: v,
@@ -108,17 +112,27 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
             .ok()
             .filter(|y| (1900..=2200).contains(y))
     };
-    if let Some(v) = optional_number(ui, t.start_year, c.start_year.map(i64::from), year, |n| {
-        n.to_string()
-    }) {
+    if let Some(v) = optional_number(
+        ui,
+        t.start_year,
+        c.start_year.map(i64::from),
+        year,
+        |n| n.to_string(),
+        t.invalid_number,
+    ) {
         out.put(Cluster {
             start_year: v.and_then(|n| i32::try_from(n).ok()),
             ..c.clone()
         });
     }
-    if let Some(v) = optional_number(ui, t.term_end, c.term_end_year.map(i64::from), year, |n| {
-        n.to_string()
-    }) {
+    if let Some(v) = optional_number(
+        ui,
+        t.term_end,
+        c.term_end_year.map(i64::from),
+        year,
+        |n| n.to_string(),
+        t.invalid_number,
+    ) {
         out.put(Cluster {
             term_end_year: v.and_then(|n| i32::try_from(n).ok()),
             ..c.clone()
@@ -128,8 +142,9 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
         ui,
         t.max_funding,
         c.max_yearly_funding.map(Euro::amount),
-        |s| parse_euro(s).map(Euro::amount).filter(|n| *n >= 0),
-        |n| Euro(n).flemish(),
+        |s| f.lang.parse_money(s).map(Euro::amount).filter(|n| *n >= 0),
+        |n| f.lang.money(Euro(n)),
+        t.invalid_amount,
     ) {
         out.put(Cluster {
             max_yearly_funding: v.map(Euro),
@@ -156,13 +171,13 @@ fn assignment_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignmen
     if let Some(role) = choice(ui, t.role_label, ("role", a.id), a.role, &roles) {
         out.put(Assignment { role, ..a.clone() });
     }
-    if let Some(v) = score(ui, t.desirability, a.desirability) {
+    if let Some(v) = score(ui, t.desirability, t.score_none, a.desirability) {
         out.put(Assignment {
             desirability: v,
             ..a.clone()
         });
     }
-    if let Some(v) = score(ui, t.feasibility, a.feasibility) {
+    if let Some(v) = score(ui, t.feasibility, t.score_none, a.feasibility) {
         out.put(Assignment {
             feasibility: v,
             ..a.clone()
@@ -232,8 +247,9 @@ fn budget_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignment) {
             ui,
             t.amount_per_year,
             Some(budget.amount.amount()),
-            |s| parse_euro(s).map(Euro::amount).filter(|n| *n >= 0),
-            |n| Euro(n).flemish(),
+            |s| f.lang.parse_money(s).map(Euro::amount).filter(|n| *n >= 0),
+            |n| f.lang.money(Euro(n)),
+            t.invalid_amount,
         ) {
             out.put(Assignment {
                 budget: Some(YearlyBudget {

@@ -16,7 +16,7 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
         .id_salt("document")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.set_max_width(900.0);
+            super::widgets::fit_width(ui, 900.0);
             let typed = |out: &mut Outbox, field: &'static str, change: &dyn Fn(&mut Metadata)| {
                 let mut next = meta.clone();
                 change(&mut next);
@@ -103,13 +103,9 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
 
 fn date_field(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
     let meta = &f.ws.meta;
-    if let Some(date) = super::widgets::date_field(
-        ui,
-        "document-date",
-        f.t.doc_date,
-        meta.date,
-        f.t.invalid_date,
-    ) {
+    if let Some(date) =
+        super::widgets::date_field(ui, "document-date", f.t.doc_date, meta.date, f.lang)
+    {
         out.meta_typed(
             Metadata {
                 date,

@@ -17,6 +17,8 @@ pub struct ExportDialog {
     pub options: ExportOptions,
     pub path: String,
     state: State,
+    /// How the export that just ended went, until the app has announced it.
+    finished: Option<Result<PathBuf, String>>,
 }
 
 enum State {
@@ -58,6 +60,7 @@ impl ExportDialog {
                 .display()
                 .to_string(),
             state: State::Idle,
+            finished: None,
         }
     }
 
@@ -94,11 +97,19 @@ impl ExportDialog {
     fn poll(&mut self) {
         if let State::Running(receiver) = &self.state {
             match receiver.try_recv() {
-                Ok(Ok(path)) => self.state = State::Done(path),
-                Ok(Err(message)) => self.state = State::Failed(message),
+                Ok(Ok(path)) => {
+                    self.finished = Some(Ok(path.clone()));
+                    self.state = State::Done(path);
+                }
+                Ok(Err(message)) => {
+                    self.finished = Some(Err(message.clone()));
+                    self.state = State::Failed(message);
+                }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.state = State::Failed("de export stopte onverwacht".to_owned());
+                    let message = "de export stopte onverwacht".to_owned();
+                    self.finished = Some(Err(message.clone()));
+                    self.state = State::Failed(message);
                 }
             }
         }
@@ -115,39 +126,46 @@ impl ExportDialog {
     ) -> Option<DialogOutcome> {
         self.poll();
         let mut outcome = None;
-        ui.set_max_width(560.0);
+        super::widgets::fit_width(ui, 560.0);
         ui.heading(t.export_title);
-        ui.add_enabled_ui(!self.is_running(), |ui| {
-            ui.label(RichText::new(t.export_format).strong());
-            for format in Format::ALL {
-                if ui.radio(self.format == format, format.dutch()).clicked() {
-                    self.set_format(format);
-                }
-            }
-            ui.add_space(6.0);
-            ui.label(RichText::new(t.export_sections).strong());
-            ui.horizontal_wrapped(|ui| {
-                for section in Section::ALL {
-                    let mut on = self.options.sections.contains(&section);
-                    if ui.checkbox(&mut on, section.dutch()).changed() {
-                        if on {
-                            self.options.sections.insert(section);
-                        } else {
-                            self.options.sections.remove(&section);
+        // The options scroll when the window is short (at a large zoom), so the
+        // buttons below stay on screen.
+        let options_height = super::widgets::list_height(ui.ctx(), 480.0);
+        egui::ScrollArea::vertical()
+            .max_height(options_height)
+            .show(ui, |ui| {
+                ui.add_enabled_ui(!self.is_running(), |ui| {
+                    ui.label(RichText::new(t.export_format).strong());
+                    for format in Format::ALL {
+                        if ui.radio(self.format == format, format.dutch()).clicked() {
+                            self.set_format(format);
                         }
                     }
-                }
+                    ui.add_space(6.0);
+                    ui.label(RichText::new(t.export_sections).strong());
+                    ui.horizontal_wrapped(|ui| {
+                        for section in Section::ALL {
+                            let mut on = self.options.sections.contains(&section);
+                            if ui.checkbox(&mut on, section.dutch()).changed() {
+                                if on {
+                                    self.options.sections.insert(section);
+                                } else {
+                                    self.options.sections.remove(&section);
+                                }
+                            }
+                        }
+                    });
+                    ui.checkbox(&mut self.options.public_version, t.doc_public)
+                        .on_hover_text(t.internal_hint);
+                    if ws.meta.confidential_draft {
+                        ui.label(RichText::new(t.export_confidential_note).weak());
+                    }
+                    ui.add_space(6.0);
+                    let l = ui.label(t.export_destination);
+                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY))
+                        .labelled_by(l.id);
+                });
             });
-            ui.checkbox(&mut self.options.public_version, t.doc_public)
-                .on_hover_text(t.internal_hint);
-            if ws.meta.confidential_draft {
-                ui.label(RichText::new(t.export_confidential_note).weak());
-            }
-            ui.add_space(6.0);
-            let l = ui.label(t.export_destination);
-            ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY))
-                .labelled_by(l.id);
-        });
         ui.add_space(8.0);
         match &self.state {
             State::Idle => {}
@@ -187,6 +205,11 @@ impl ExportDialog {
             }
         });
         outcome
+    }
+
+    /// The end of an export, once: the file written or why not.
+    pub fn take_finished(&mut self) -> Option<Result<PathBuf, String>> {
+        self.finished.take()
     }
 
     pub fn written(&self) -> Option<&Path> {

@@ -1,6 +1,8 @@
 //! Clusters × scenarios. A cell shows assignment, role, scores, the count of pros and
 //! cons, and a warning when the cluster's combination breaks a compatibility rule.
-//! Arrow keys move the selected cell, space toggles it, enter opens the detail.
+//! Arrow keys move the selected cell, space toggles it, enter opens the detail. A cell
+//! reached with Tab keeps the focus while the arrows move it, so the keyboard focus
+//! and the selection stay one.
 
 use egui::{Color32, RichText, Sense, Ui, WidgetInfo};
 use egui_extras::{Column, TableBuilder};
@@ -16,14 +18,38 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
         ui.label(t.matrix_empty);
         return;
     }
-    keyboard(ui, f, out);
+    let moved_to_row = keyboard(ui, f, out);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 10.0;
     let scenario_count = ws.scenarios.len();
-    TableBuilder::new(ui)
+    // At a large zoom the columns' minimum widths exceed the window: scroll sideways
+    // rather than cut the last scenarios off.
+    egui::ScrollArea::horizontal()
+        .id_salt("matrix-sideways")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            table(ui, f, out, row_height, scenario_count, moved_to_row)
+        });
+}
+
+fn table(
+    ui: &mut Ui,
+    f: &Frame<'_>,
+    out: &mut Outbox,
+    row_height: f32,
+    scenario_count: usize,
+    moved_to_row: Option<usize>,
+) {
+    let ws = f.ws;
+    let t = f.t;
+    let mut builder = TableBuilder::new(ui)
         .id_salt("matrix")
         .striped(true)
         .column(Column::initial(190.0).at_least(120.0).resizable(true))
-        .columns(Column::remainder().at_least(130.0), scenario_count)
+        .columns(Column::remainder().at_least(130.0), scenario_count);
+    if let Some(row) = moved_to_row {
+        builder = builder.scroll_to_row(row, None);
+    }
+    builder
         .header(row_height, |mut header| {
             header.col(|ui| {
                 ui.strong(t.cluster);
@@ -90,11 +116,7 @@ fn cell(
 
     // The cell's click area goes first, so the checkbox drawn on top of it keeps its clicks.
     let rect = ui.available_rect_before_wrap();
-    let r = ui.interact(
-        rect,
-        ui.scope_id().with(("cell", cluster, scenario)),
-        Sense::click(),
-    );
+    let r = ui.interact(rect, cell_id(cluster, scenario), Sense::click());
     // egui asks for the spoken text only when a screen reader (or a test) listens.
     r.widget_info(|| {
         let spoken = spoken_cell(
@@ -108,8 +130,22 @@ fn cell(
         );
         WidgetInfo::selected(egui::Role::Button, true, selected, &spoken)
     });
-    if r.clicked() {
+    if r.clicked() || r.gained_focus() {
         out.select = Some(Selection::Cell(cluster, scenario));
+    }
+    if r.has_focus() {
+        // The arrows move the selection (see `keyboard`), not egui's focus by
+        // position, which would land on the checkbox inside the cell.
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                r.id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    ..Default::default()
+                },
+            );
+        });
     }
     if selected {
         ui.painter().rect_stroke(
@@ -242,11 +278,26 @@ pub fn toggle_assignment(
     }
 }
 
-fn keyboard(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
-    // Text fields own the keys while they have focus.
-    if ui.ctx().egui_wants_keyboard_input() {
-        return;
+/// A cell's widget id, the same wherever the table is drawn, so the keyboard can
+/// move the focus to a cell it has not drawn yet.
+pub fn cell_id(cluster: ClusterId, scenario: ScenarioId) -> egui::Id {
+    egui::Id::unique(("matrix-cell", cluster, scenario))
+}
+
+/// Arrows, Space and Enter on the selected cell. Returns the row the selection moved
+/// to, so the table can scroll it into view.
+fn keyboard(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) -> Option<usize> {
+    // Behind an open dialog the keys are the dialog's.
+    if !ui.ctx().memory(|m| m.allows_interaction(ui.layer_id())) {
+        return None;
     }
+    // Other widgets (text fields, buttons) own the keys while they have focus; a
+    // focused cell hands them to the matrix.
+    let cell_focused = match (ui.ctx().memory(|m| m.focused()), f.selection) {
+        (None, _) => false,
+        (Some(id), Selection::Cell(c, s)) if id == cell_id(c, s) => true,
+        (Some(_), _) => return None,
+    };
     let ws = f.ws;
     // From a selected cluster name, the first arrow enters the row's first cell.
     let (mut row, mut col) = match f.selection {
@@ -258,17 +309,24 @@ fn keyboard(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
         _ => (0, 0),
     };
     let had_cell = matches!(f.selection, Selection::Cell(..));
-    let (up, down, left, right, space) = ui.input_mut(|i| {
+    let (up, down, left, right, space, enter) = ui.input_mut(|i| {
         (
             i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
             i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
             i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft),
             i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight),
             i.consume_key(egui::Modifiers::NONE, egui::Key::Space),
+            had_cell && i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
         )
     });
+    if enter && let Some(cluster) = f.selection.cluster() {
+        // Open: the detail panel already shows the selected cell; the focus goes to
+        // its first field, and Escape (which clears the focus) gives the arrows back.
+        out.focus = Some(super::detail::first_field_id(cluster));
+        return None;
+    }
     if !(up || down || left || right || space) {
-        return;
+        return None;
     }
     if had_cell {
         if up {
@@ -285,10 +343,14 @@ fn keyboard(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
         }
     }
     let (Some(cluster), Some(scenario)) = (ws.clusters.get(row), ws.scenarios.get(col)) else {
-        return;
+        return None;
     };
     if space && had_cell {
         toggle_assignment(f, out, cluster.id, scenario.id);
     }
     out.select = Some(Selection::Cell(cluster.id, scenario.id));
+    if cell_focused {
+        out.focus = Some(cell_id(cluster.id, scenario.id));
+    }
+    Some(row)
 }

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod advice;
+pub mod announce;
 pub mod app;
 pub mod arguments;
 pub mod board;
@@ -12,6 +13,7 @@ pub mod document;
 pub mod export_dialog;
 pub mod files;
 pub mod lazy;
+pub mod locale;
 pub mod matrix;
 pub mod preview;
 pub mod scenarios;

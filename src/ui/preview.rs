@@ -27,7 +27,7 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, doc: &Document) {
                 .inner_margin(egui::Margin::symmetric(40, 28))
                 .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
                 .show(ui, |ui| {
-                    ui.set_max_width(760.0);
+                    super::widgets::fit_width(ui, 760.0);
                     if doc.meta.confidential {
                         ui.label(
                             RichText::new(crate::export::document::CONFIDENTIAL_MARK)

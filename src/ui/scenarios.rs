@@ -59,100 +59,111 @@ fn scenario_block(
     let t = f.t;
     let counts = f.derived.scenario_as_whole(s.id);
     let (pros, cons) = (counts.pros, counts.cons);
-    egui::CollapsingHeader::new(
+    // Laid out here, wrapped to the width there is: a header's own text never wraps,
+    // and at a large zoom a long title would push the whole block past the window.
+    let header = egui::WidgetText::from(
         RichText::new(format!("{} — {}   (+{pros} −{cons})", s.label(), s.title)).heading(),
     )
-    .id_salt(("scenario", s.id))
-    .default_open(true)
-    .show(ui, |ui| {
-        if let Some(v) = text_line(ui, t.title, &s.title) {
-            out.typed(
-                Scenario {
-                    title: v,
-                    ..s.clone()
-                },
-                "title",
-            );
-        }
-        if let Some(v) = text_block(ui, t.description, &s.description) {
-            out.typed(
-                Scenario {
-                    description: v,
-                    ..s.clone()
-                },
-                "description",
-            );
-        }
-        if let Some(v) = text_block(ui, t.conditions, &s.conditions) {
-            out.typed(
-                Scenario {
-                    conditions: v,
-                    ..s.clone()
-                },
-                "conditions",
-            );
-        }
-        ui.label(RichText::new(t.sub_options).strong());
-        for (i, option) in s.sub_options.iter().enumerate() {
-            ui.push_id(option.id, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(format!("{}.", i + 1));
-                    let mut title = option.title.clone();
+    .into_galley(
+        ui,
+        Some(egui::TextWrapMode::Wrap),
+        ui.available_width() - ui.spacing().indent,
+        egui::TextStyle::Button,
+    );
+    egui::CollapsingHeader::new(header)
+        .id_salt(("scenario", s.id))
+        .default_open(true)
+        .show(ui, |ui| {
+            if let Some(v) = text_line(ui, t.title, &s.title) {
+                out.typed(
+                    Scenario {
+                        title: v,
+                        ..s.clone()
+                    },
+                    "title",
+                );
+            }
+            if let Some(v) = text_block(ui, t.description, &s.description) {
+                out.typed(
+                    Scenario {
+                        description: v,
+                        ..s.clone()
+                    },
+                    "description",
+                );
+            }
+            if let Some(v) = text_block(ui, t.conditions, &s.conditions) {
+                out.typed(
+                    Scenario {
+                        conditions: v,
+                        ..s.clone()
+                    },
+                    "conditions",
+                );
+            }
+            ui.label(RichText::new(t.sub_options).strong());
+            for (i, option) in s.sub_options.iter().enumerate() {
+                ui.push_id(option.id, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(format!("{}.", i + 1));
+                        let mut title = option.title.clone();
+                        let r = ui.add(
+                            egui::TextEdit::singleline(&mut title)
+                                .desired_width(ui.available_width() - 40.0),
+                        );
+                        let label = format!("{} {}", t.sub_option, i + 1);
+                        r.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label)
+                        });
+                        if r.changed() {
+                            let mut next = s.clone();
+                            if let Some(o) = next.sub_options.get_mut(i) {
+                                o.title = title;
+                            }
+                            out.typed(next, "sub_option_title");
+                        }
+                        if super::widgets::remove_button(ui, t.remove_sub_option) {
+                            let mut next = s.clone();
+                            next.sub_options.retain(|o| o.id != option.id);
+                            out.put(next);
+                        }
+                    });
+                    let mut description = option.description.clone();
                     let r = ui.add(
-                        egui::TextEdit::singleline(&mut title)
-                            .desired_width(ui.available_width() - 40.0),
+                        egui::TextEdit::multiline(&mut description)
+                            .desired_rows(1)
+                            .desired_width(f32::INFINITY),
                     );
-                    let label = format!("{} {}", t.sub_option, i + 1);
+                    let label = format!("{} {} — {}", t.sub_option, i + 1, t.description);
                     r.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label)
                     });
                     if r.changed() {
                         let mut next = s.clone();
                         if let Some(o) = next.sub_options.get_mut(i) {
-                            o.title = title;
+                            o.description = description;
                         }
-                        out.typed(next, "sub_option_title");
-                    }
-                    if super::widgets::remove_button(ui, t.remove_sub_option) {
-                        let mut next = s.clone();
-                        next.sub_options.retain(|o| o.id != option.id);
-                        out.put(next);
+                        out.typed(next, "sub_option_description");
                     }
                 });
-                let mut description = option.description.clone();
-                let r = ui.add(
-                    egui::TextEdit::multiline(&mut description)
-                        .desired_rows(1)
-                        .desired_width(f32::INFINITY),
-                );
-                let label = format!("{} {} — {}", t.sub_option, i + 1, t.description);
-                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
-                if r.changed() {
+            }
+            ui.horizontal(|ui| {
+                if ui.button(t.add_sub_option).clicked() {
                     let mut next = s.clone();
-                    if let Some(o) = next.sub_options.get_mut(i) {
-                        o.description = description;
-                    }
-                    out.typed(next, "sub_option_description");
+                    next.sub_options.push(SubOption {
+                        title: t.new_sub_option.to_owned(),
+                        ..SubOption::default()
+                    });
+                    out.put(next);
+                }
+                if ui.button(t.remove_scenario).clicked() {
+                    out.remove(RecordKey::Scenario(s.id));
                 }
             });
-        }
-        ui.horizontal(|ui| {
-            if ui.button(t.add_sub_option).clicked() {
-                let mut next = s.clone();
-                next.sub_options.push(SubOption {
-                    title: t.new_sub_option.to_owned(),
-                    ..SubOption::default()
-                });
-                out.put(next);
-            }
-            if ui.button(t.remove_scenario).clicked() {
-                out.remove(RecordKey::Scenario(s.id));
-            }
+            ui.add_space(6.0);
+            arguments::two_columns(ui, f, out, Subject::Scenario(s.id), filter);
+            stances(ui, f, s);
         });
-        ui.add_space(6.0);
-        arguments::two_columns(ui, f, out, Subject::Scenario(s.id), filter);
-        stances(ui, f, s);
-    });
 }
 
 fn stances(ui: &mut Ui, f: &Frame<'_>, s: &Scenario) {

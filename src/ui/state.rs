@@ -7,7 +7,7 @@ use crate::model::{
     Workspace,
 };
 
-use super::text::Tr;
+use super::text::{Language, Tr};
 use crate::model::derived::Derived;
 
 /// The views over one workspace.
@@ -78,6 +78,8 @@ pub struct Frame<'a> {
     pub derived: &'a Derived,
     pub selection: Selection,
     pub t: &'static Tr,
+    /// The interface language, for numbers, money and dates (`t` is its texts).
+    pub lang: Language,
     /// Today's date, for new arguments' timestamps.
     pub now: jiff::Timestamp,
 }
@@ -92,6 +94,9 @@ pub struct Outbox {
     pub view: Option<super::state::View>,
     /// A widget to focus after the edits land (e.g. the text of a new argument).
     pub focus: Option<Id>,
+    /// What a screen reader should hear about this frame's change, when the app's
+    /// own wording (see `ui::announce`) does not fit.
+    pub announce: Option<String>,
 }
 
 impl Outbox {

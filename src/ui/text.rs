@@ -251,6 +251,28 @@ pub struct Tr {
     pub remove_from_scenario: &'static str,
     pub hits: &'static str,
     pub new_cluster: &'static str,
+    pub at_time: &'static str,
+    pub date_hint: &'static str,
+    pub invalid_number: &'static str,
+    pub invalid_amount: &'static str,
+    pub score_none: &'static str,
+    pub said_saved: &'static str,
+    pub said_undone: &'static str,
+    pub said_redone: &'static str,
+    pub said_nothing_to_undo: &'static str,
+    pub said_nothing_to_redo: &'static str,
+    pub said_assigned: &'static str,
+    pub said_unassigned: &'static str,
+    pub said_moved: &'static str,
+    pub said_no_further: &'static str,
+    pub kind_argument: &'static str,
+    pub kind_rule: &'static str,
+    pub kind_conflict: &'static str,
+    pub recovery_question: &'static str,
+    pub recovery_damaged: &'static str,
+    pub recovery_of_file: &'static str,
+    pub recovery_of_untitled: &'static str,
+    pub board_card_hint: &'static str,
     pub status_names: [&'static str; 3],
     pub role_names: [&'static str; 2],
     pub stance_names: [&'static str; 5],
@@ -525,6 +547,28 @@ impl Tr {
             self.remove_from_scenario,
             self.hits,
             self.new_cluster,
+            self.at_time,
+            self.date_hint,
+            self.invalid_number,
+            self.invalid_amount,
+            self.score_none,
+            self.said_saved,
+            self.said_undone,
+            self.said_redone,
+            self.said_nothing_to_undo,
+            self.said_nothing_to_redo,
+            self.said_assigned,
+            self.said_unassigned,
+            self.said_moved,
+            self.said_no_further,
+            self.kind_argument,
+            self.kind_rule,
+            self.kind_conflict,
+            self.recovery_question,
+            self.recovery_damaged,
+            self.recovery_of_file,
+            self.recovery_of_untitled,
+            self.board_card_hint,
         ];
         all.extend(self.status_names);
         all.extend(self.role_names);
@@ -739,7 +783,7 @@ pub static NL: Tr = Tr {
     short_name: "Korte naam",
     full_name: "Volledige naam",
     received: "Ontvangen op",
-    invalid_date: "Geen geldige datum (dd-mm-jjjj)",
+    invalid_date: "Geen geldige datum: typ dd-mm-jjjj (of jjjj-mm-dd)",
     reference: "Referentie",
     summary: "Samenvatting",
     stance_per_scenario: "Standpunt per scenario",
@@ -760,6 +804,28 @@ pub static NL: Tr = Tr {
     remove_from_scenario: "Uit dit scenario halen",
     hits: "treffers",
     new_cluster: "Nieuwe cluster",
+    at_time: "om",
+    date_hint: "dd-mm-jjjj",
+    invalid_number: "Geen geldig getal",
+    invalid_amount: "Geen geldig bedrag: typ bijvoorbeeld € 650.000",
+    score_none: "geen",
+    said_saved: "Opgeslagen:",
+    said_undone: "Ongedaan gemaakt:",
+    said_redone: "Opnieuw gedaan:",
+    said_nothing_to_undo: "Niets om ongedaan te maken",
+    said_nothing_to_redo: "Niets om opnieuw te doen",
+    said_assigned: "{cluster} toegewezen aan {scenario}",
+    said_unassigned: "{cluster} uit {scenario} gehaald",
+    said_moved: "{cluster} verplaatst naar {scenario}",
+    said_no_further: "Geen kolom meer in die richting",
+    kind_argument: "Argument",
+    kind_rule: "Compatibiliteitsregel",
+    kind_conflict: "Conflict",
+    recovery_question: "Er is niet-opgeslagen werk {of} (\u{201c}{title}\u{201d}), automatisch bewaard op {when}. Wil je het herstellen?",
+    recovery_damaged: "Er is een herstelbestand {of} van {when}, maar het is beschadigd: {problem}. Het staat nog in {file}.",
+    recovery_of_file: "van {file}",
+    recovery_of_untitled: "van een werkruimte die nog niet was opgeslagen",
+    board_card_hint: "Ctrl+pijl links / Ctrl+pijl rechts: naar de vorige / volgende kolom. Rechtsklik voor meer keuzes.",
     status_names: ["actief", "in oprichting", "stopgezet"],
     role_names: ["primair", "complementair"],
     stance_names: [
@@ -777,6 +843,12 @@ pub static NL: Tr = Tr {
     extra_keys: &[
         ("Pijltjestoetsen", "Matrix: cel kiezen"),
         ("Spatie", "Matrix: toewijzen of weghalen"),
+        ("Enter", "Matrix: de gekozen cel openen in het detailpaneel"),
+        ("Tab / pijltjestoetsen", "Bord: van kaart naar kaart"),
+        (
+            "Ctrl+pijl links / Ctrl+pijl rechts",
+            "Bord: kaart naar de vorige / volgende kolom",
+        ),
         ("Tab / Shift+Tab", "Naar het volgende / vorige veld"),
         ("Enter", "Dialoog bevestigen"),
         ("Escape", "Dialoog annuleren"),
@@ -986,7 +1058,7 @@ pub static EN: Tr = Tr {
     short_name: "Short name",
     full_name: "Full name",
     received: "Received on",
-    invalid_date: "Not a valid date (dd-mm-yyyy)",
+    invalid_date: "Not a valid date: type dd/mm/yyyy (or yyyy-mm-dd)",
     reference: "Reference",
     summary: "Summary",
     stance_per_scenario: "Stance per scenario",
@@ -1007,6 +1079,28 @@ pub static EN: Tr = Tr {
     remove_from_scenario: "Remove from this scenario",
     hits: "hits",
     new_cluster: "New cluster",
+    at_time: "at",
+    date_hint: "dd/mm/yyyy",
+    invalid_number: "Not a valid number",
+    invalid_amount: "Not a valid amount: type for example €650,000",
+    score_none: "none",
+    said_saved: "Saved:",
+    said_undone: "Undone:",
+    said_redone: "Redone:",
+    said_nothing_to_undo: "Nothing to undo",
+    said_nothing_to_redo: "Nothing to redo",
+    said_assigned: "{cluster} assigned to {scenario}",
+    said_unassigned: "{cluster} removed from {scenario}",
+    said_moved: "{cluster} moved to {scenario}",
+    said_no_further: "No further column in that direction",
+    kind_argument: "Argument",
+    kind_rule: "Compatibility rule",
+    kind_conflict: "Conflict",
+    recovery_question: "There is unsaved work {of} (\u{201c}{title}\u{201d}), saved automatically on {when}. Do you want to restore it?",
+    recovery_damaged: "There is a recovery file {of} from {when}, but it is damaged: {problem}. It is still in {file}.",
+    recovery_of_file: "for {file}",
+    recovery_of_untitled: "for a workspace that was never saved",
+    board_card_hint: "Ctrl+Left / Ctrl+Right: to the previous / next column. Right-click for more choices.",
     status_names: ["active", "being founded", "stopped"],
     role_names: ["primary", "complementary"],
     stance_names: [
@@ -1024,6 +1118,12 @@ pub static EN: Tr = Tr {
     extra_keys: &[
         ("Arrow keys", "Matrix: choose a cell"),
         ("Space", "Matrix: assign or remove"),
+        ("Enter", "Matrix: open the chosen cell in the detail panel"),
+        ("Tab / arrow keys", "Board: from card to card"),
+        (
+            "Ctrl+Left / Ctrl+Right",
+            "Board: card to the previous / next column",
+        ),
         ("Tab / Shift+Tab", "Next / previous field"),
         ("Enter", "Confirm a dialog"),
         ("Escape", "Cancel a dialog"),
@@ -1042,6 +1142,51 @@ mod tests {
             }
         }
         assert_eq!(NL.all().len(), EN.all().len());
+    }
+
+    /// The `{name}` placeholders of a text, in order of appearance.
+    fn placeholders(text: &str) -> Vec<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn texts_with_placeholders_have_the_same_ones_in_both_languages() {
+        for (nl, en) in NL.all().into_iter().zip(EN.all()) {
+            let (mut a, mut b) = (placeholders(nl), placeholders(en));
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{nl:?} / {en:?}");
+        }
+        assert_eq!(placeholders(NL.said_assigned), ["cluster", "scenario"]);
+        assert_eq!(
+            placeholders(EN.recovery_damaged),
+            ["of", "when", "problem", "file"]
+        );
+    }
+
+    /// egui's bundled font lacks e.g. arrows (←), and a missing glyph stops the window
+    /// in a debug build: every text must be drawable with what ships.
+    #[test]
+    fn every_text_has_its_glyphs_in_the_bundled_font() {
+        let ctx = egui::Context::default();
+        // The first pass loads the fonts; its textures are not drawn anywhere.
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        let font = egui::FontId::proportional(14.0);
+        for table in [&NL, &EN] {
+            for text in table.all() {
+                let missing: Vec<char> = ctx.fonts_mut(|fonts| {
+                    text.chars()
+                        .filter(|c| !c.is_whitespace() && !fonts.has_glyph(&font, *c))
+                        .collect()
+                });
+                assert!(missing.is_empty(), "{text:?} needs {missing:?}");
+            }
+        }
     }
 
     #[test]

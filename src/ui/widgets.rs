@@ -5,15 +5,58 @@ use egui::{Response, RichText, Ui, WidgetInfo};
 
 /// A one-line text field with a visible label. Returns the new text when it changed.
 pub fn text_line(ui: &mut Ui, label: &str, value: &str) -> Option<String> {
+    text_line_with_id(ui, None, label, value)
+}
+
+/// As [`text_line`], with a known id so another panel can send the keyboard focus to
+/// it (Enter on a matrix cell focuses the detail panel's first field).
+pub fn text_line_with_id(
+    ui: &mut Ui,
+    id: Option<egui::Id>,
+    label: &str,
+    value: &str,
+) -> Option<String> {
     let mut text = value.to_owned();
     let response = ui
         .horizontal(|ui| {
             let l = ui.label(label);
-            ui.add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
-                .labelled_by(l.id)
+            let mut edit = egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY);
+            if let Some(id) = id {
+                edit = edit.id(id);
+            }
+            ui.add(edit).labelled_by(l.id)
         })
         .inner;
     (response.changed() && text != value).then_some(text)
+}
+
+/// A table or other wide content that scrolls sideways when the room runs out (at a
+/// large zoom) instead of widening everything drawn after it past the window.
+pub fn sideways<R>(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    egui::ScrollArea::horizontal()
+        .id_salt(id_salt)
+        .show(ui, add_contents)
+        .inner
+}
+
+/// The height a dialog's scrolling list may take: `preferred`, or less when the
+/// window is short in points (at a large zoom), so the dialog's heading and buttons
+/// stay on screen.
+pub fn list_height(ctx: &egui::Context, preferred: f32) -> f32 {
+    preferred.min(ctx.content_rect().height() - 150.0).max(80.0)
+}
+
+/// Caps the width of what follows at `preferred` points, and at what there is: a
+/// fixed width in points grows with the zoom and would be cut off at 200 %.
+pub fn fit_width(ui: &mut Ui, preferred: f32) {
+    let room = ui
+        .available_width()
+        .min(ui.ctx().content_rect().width() - 48.0);
+    ui.set_max_width(preferred.min(room).max(120.0));
 }
 
 /// A multi-line text field that grows with its text.
@@ -74,10 +117,16 @@ pub fn choice<T: Copy + PartialEq>(
     chosen
 }
 
-/// An optional score 1–5 as a row of small buttons ("–" clears it).
-pub fn score(ui: &mut Ui, label: &str, current: Option<u8>) -> Option<Option<u8>> {
+/// An optional score 1–5 as a row of small buttons ("–" clears it; `none` names it
+/// for screen readers).
+pub fn score(
+    ui: &mut Ui,
+    label: &str,
+    none_label: &str,
+    current: Option<u8>,
+) -> Option<Option<u8>> {
     let mut chosen = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(label);
         let none = ui.selectable_label(current.is_none(), "–");
         none.widget_info(|| {
@@ -85,7 +134,7 @@ pub fn score(ui: &mut Ui, label: &str, current: Option<u8>) -> Option<Option<u8>
                 egui::Role::RadioButton,
                 true,
                 current.is_none(),
-                format!("{label}: geen"),
+                format!("{label}: {none_label}"),
             )
         });
         if none.clicked() && current.is_some() {
@@ -110,13 +159,15 @@ pub fn score(ui: &mut Ui, label: &str, current: Option<u8>) -> Option<Option<u8>
 }
 
 /// A whole number field (years, amounts) that accepts only valid input: returns
-/// `Some(None)` when cleared, `Some(Some(n))` for a new number.
+/// `Some(None)` when cleared, `Some(Some(n))` for a new number. `invalid` says what
+/// is wrong while the text does not parse.
 pub fn optional_number(
     ui: &mut Ui,
     label: &str,
     value: Option<i64>,
     parse: impl Fn(&str) -> Option<i64>,
     show: impl Fn(i64) -> String,
+    invalid: &str,
 ) -> Option<Option<i64>> {
     let id = ui.make_persistent_id(("number", label));
     let shown = value.map(&show).unwrap_or_default();
@@ -125,7 +176,7 @@ pub fn optional_number(
         .data(|d| d.get_temp::<String>(id))
         .unwrap_or_else(|| shown.clone());
     let mut result = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label(label);
         let r = ui
             .add(egui::TextEdit::singleline(&mut text).desired_width(120.0))
@@ -147,8 +198,7 @@ pub fn optional_number(
             }
         }
         if !text.trim().is_empty() && parse(&text).is_none() {
-            ui.colored_label(ui.visuals().warn_fg_color, "?")
-                .on_hover_text("Geen geldig getal");
+            ui.colored_label(ui.visuals().warn_fg_color, invalid);
         }
     });
     result
@@ -240,24 +290,6 @@ impl ResponseExt for Response {
     }
 }
 
-/// Dutch date: 31-12-2026.
-pub fn date_nl(date: jiff::civil::Date) -> String {
-    format!("{:02}-{:02}-{}", date.day(), date.month(), date.year())
-}
-
-/// Parses 31-12-2026, 31/12/2026 or 2026-12-31.
-pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
-    let text = text.trim();
-    if let Ok(d) = text.parse::<jiff::civil::Date>() {
-        return Some(d);
-    }
-    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
-    let [d, m, y] = parts.as_slice() else {
-        return None;
-    };
-    jiff::civil::Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
-}
-
 /// The mark of an incompatible combination: a small "!" badge in the warning colour
 /// (the default fonts carry no warning sign).
 pub fn warning_mark(ui: &mut Ui) -> Response {
@@ -283,28 +315,30 @@ pub fn incompatibility_text(
     )
 }
 
-/// A date typed as 31-12-2026. Keeps what the person types while it does not parse
-/// yet; returns `Some(new)` when the field holds a valid date (or was emptied) that
-/// differs from `current`.
+/// A date shown and typed in the interface language (31-12-2026, 31/12/2026; ISO
+/// 2026-12-31 in both). Keeps what the person types while it does not parse yet;
+/// returns `Some(new)` when the field holds a valid date (or was emptied) that differs
+/// from `current`.
 pub fn date_field(
     ui: &mut Ui,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
     label: &str,
     current: Option<jiff::civil::Date>,
-    invalid: &str,
+    lang: super::text::Language,
 ) -> Option<Option<jiff::civil::Date>> {
+    let t = lang.texts();
     let id = ui.make_persistent_id(id_salt);
-    let shown = current.map(date_nl).unwrap_or_default();
+    let shown = current.map(|d| lang.date(d)).unwrap_or_default();
     let mut text: String = ui
         .data(|d| d.get_temp::<String>(id))
         .unwrap_or_else(|| shown.clone());
     let mut result = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label(label);
         let r = ui
             .add(
                 egui::TextEdit::singleline(&mut text)
-                    .hint_text("dd-mm-jjjj")
+                    .hint_text(t.date_hint)
                     .desired_width(110.0),
             )
             .labelled_by(l.id);
@@ -313,12 +347,12 @@ pub fn date_field(
         } else {
             ui.data_mut(|d| d.remove::<String>(id));
         }
-        let parsed = parse_date(&text);
+        let parsed = lang.parse_date(&text);
         if r.changed() && (text.trim().is_empty() || parsed.is_some()) && parsed != current {
             result = Some(parsed);
         }
         if !text.trim().is_empty() && parsed.is_none() {
-            ui.colored_label(ui.visuals().warn_fg_color, invalid);
+            ui.colored_label(ui.visuals().warn_fg_color, t.invalid_date);
         }
     });
     result
