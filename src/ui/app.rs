@@ -114,7 +114,14 @@ pub struct WorkbenchApp {
     /// system has none (then there is no autosave, and the status bar says so on save).
     data: Option<crate::store::DataDir>,
     autosave: crate::store::AutosaveTimer,
+    /// The recovery file being written in the background, if one is.
+    autosave_job: Option<AutosaveJob>,
 }
+
+/// Writing a recovery file of a large consultation takes a fifth of a second: too long
+/// to hold the window still three seconds after every pause in typing. A copy of the
+/// workspace is written by a worker thread instead.
+type AutosaveJob = std::thread::JoinHandle<Result<PathBuf, crate::store::SaveError>>;
 
 impl WorkbenchApp {
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
@@ -159,6 +166,7 @@ impl WorkbenchApp {
             applied_style: None,
             data,
             autosave: crate::store::AutosaveTimer::default(),
+            autosave_job: None,
             prefs,
         };
         if let Some(path) = file {
@@ -191,6 +199,9 @@ impl WorkbenchApp {
 
     /// The work is safely in the person's file (or deliberately discarded).
     fn clear_recovery(&mut self) {
+        // An autosave still being written would put the recovery file back after it
+        // was cleared, and the next start would offer work that is already saved.
+        self.collect_autosave(true);
         if let Some(target) = self.recovery_target() {
             let _ = crate::store::clear_recovery(&target);
         }
@@ -203,20 +214,45 @@ impl WorkbenchApp {
             self.autosave.written(revision);
             return;
         }
+        self.collect_autosave(false);
         if self.autosave.due(revision, std::time::Instant::now()) {
+            if self.autosave_job.is_some() {
+                // The previous one is still being written; this one follows it.
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
             if let Some(target) = self.recovery_target() {
-                match crate::store::write_recovery(
-                    &target,
-                    self.session.workspace(),
-                    jiff::Timestamp::now(),
-                ) {
-                    Ok(_) => {}
-                    Err(error) => self.say(error.to_string(), true),
-                }
+                let workspace = self.session.workspace().clone();
+                let now = jiff::Timestamp::now();
+                self.autosave_job = Some(std::thread::spawn(move || {
+                    crate::store::write_recovery(&target, &workspace, now)
+                }));
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
             self.autosave.written(revision);
         } else {
             ctx.request_repaint_after(crate::store::recovery::AUTOSAVE_DELAY);
+        }
+    }
+
+    /// Takes the result of the background autosave once it is written (or, with
+    /// `wait`, waits for it), and says so when it failed.
+    fn collect_autosave(&mut self, wait: bool) {
+        if !wait
+            && !self
+                .autosave_job
+                .as_ref()
+                .is_some_and(|job| job.is_finished())
+        {
+            return;
+        }
+        let Some(job) = self.autosave_job.take() else {
+            return;
+        };
+        match job.join() {
+            Ok(Ok(_)) => {}
+            Ok(Err(error)) => self.say(error.to_string(), true),
+            Err(_) => self.say(self.t().autosave_failed.to_owned(), true),
         }
     }
 
