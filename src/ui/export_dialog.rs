@@ -137,7 +137,7 @@ impl ExportDialog {
                 ui.add_enabled_ui(!self.is_running(), |ui| {
                     ui.label(RichText::new(t.export_format).strong());
                     for format in Format::ALL {
-                        if ui.radio(self.format == format, format.dutch()).clicked() {
+                        if ui.radio(self.format == format, t.format(format)).clicked() {
                             self.set_format(format);
                         }
                     }
@@ -146,7 +146,7 @@ impl ExportDialog {
                     ui.horizontal_wrapped(|ui| {
                         for section in Section::ALL {
                             let mut on = self.options.sections.contains(&section);
-                            if ui.checkbox(&mut on, section.dutch()).changed() {
+                            if ui.checkbox(&mut on, t.section(section)).changed() {
                                 if on {
                                     self.options.sections.insert(section);
                                 } else {

@@ -276,6 +276,10 @@ pub struct Tr {
     pub board_card_hint: &'static str,
     pub status_names: [&'static str; 3],
     pub role_names: [&'static str; 2],
+    /// In the order of `export::Format::ALL`.
+    pub format_names: [&'static str; 5],
+    /// In the order of `export::Section::ALL`; the document's own headings stay Dutch.
+    pub section_names: [&'static str; 8],
     pub stance_names: [&'static str; 5],
     pub route_names: [&'static str; 3],
     /// Keys outside the menus, for the shortcut overview: (keys, what they do).
@@ -298,6 +302,22 @@ impl Tr {
             ClusterStatus::Stopped => 2,
         };
         self.status_names.get(index).copied().unwrap_or_default()
+    }
+
+    pub fn format(&self, value: crate::export::Format) -> &'static str {
+        let index = crate::export::Format::ALL
+            .iter()
+            .position(|f| *f == value)
+            .unwrap_or_default();
+        self.format_names.get(index).copied().unwrap_or_default()
+    }
+
+    pub fn section(&self, value: crate::export::Section) -> &'static str {
+        let index = crate::export::Section::ALL
+            .iter()
+            .position(|f| *f == value)
+            .unwrap_or_default();
+        self.section_names.get(index).copied().unwrap_or_default()
     }
 
     pub fn role(&self, value: Role) -> &'static str {
@@ -574,6 +594,8 @@ impl Tr {
         ];
         all.extend(self.status_names);
         all.extend(self.role_names);
+        all.extend(self.format_names);
+        all.extend(self.section_names);
         all.extend(self.stance_names);
         all.extend(self.route_names);
         all.extend(self.quadrant_names);
@@ -831,6 +853,23 @@ pub static NL: Tr = Tr {
     board_card_hint: "Ctrl+pijl links / Ctrl+pijl rechts: naar de vorige / volgende kolom. Rechtsklik voor meer keuzes.",
     status_names: ["actief", "in oprichting", "stopgezet"],
     role_names: ["primair", "complementair"],
+    format_names: [
+        "Word-document (DOCX)",
+        "PDF/A (archiveerbaar)",
+        "Webpagina (HTML)",
+        "Markdown",
+        "Platte tekst (e-mail)",
+    ],
+    section_names: [
+        "Samenvatting",
+        "Situering",
+        "De vier scenario\u{2019}s",
+        "Adviezen",
+        "Aanbeveling per speerpuntcluster",
+        "Ontbrekende strategische thema\u{2019}s",
+        "Budgettaire impact",
+        "Verdere timing",
+    ],
     stance_names: [
         "steunt",
         "voorwaardelijk",
@@ -1107,6 +1146,23 @@ pub static EN: Tr = Tr {
     board_card_hint: "Ctrl+Left / Ctrl+Right: to the previous / next column. Right-click for more choices.",
     status_names: ["active", "being founded", "stopped"],
     role_names: ["primary", "complementary"],
+    format_names: [
+        "Word document (DOCX)",
+        "PDF/A (for archiving)",
+        "Web page (HTML)",
+        "Markdown",
+        "Plain text (e-mail)",
+    ],
+    section_names: [
+        "Summary (Samenvatting)",
+        "Background (Situering)",
+        "The four scenarios",
+        "Advice (Adviezen)",
+        "Recommendation per spearhead cluster",
+        "Missing strategic themes",
+        "Budgetary impact",
+        "Next steps (Verdere timing)",
+    ],
     stance_names: [
         "supports",
         "conditional",
@@ -1200,5 +1256,21 @@ mod tests {
             assert!(table.save_as.ends_with('…'));
             assert!(table.export.ends_with('…'));
         }
+    }
+
+    #[test]
+    fn export_formats_and_sections_are_named_in_their_own_order() {
+        use crate::export::{Format, Section};
+        // The Dutch table must say what the export itself calls them, in `ALL`'s order.
+        for format in Format::ALL {
+            assert_eq!(NL.format(format), format.dutch());
+        }
+        for section in Section::ALL {
+            assert_eq!(NL.section(section), section.dutch());
+        }
+        let english: std::collections::HashSet<_> =
+            Section::ALL.iter().map(|s| EN.section(*s)).collect();
+        assert_eq!(english.len(), Section::ALL.len());
+        assert_eq!(EN.format(Format::Html), "Web page (HTML)");
     }
 }
