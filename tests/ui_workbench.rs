@@ -1102,3 +1102,41 @@ fn at_200_percent_the_views_stay_within_the_window() {
     let export = h.get_by_role_and_label(Role::Button, "Exporteren").rect();
     assert!(export.bottom() <= window.bottom(), "{export:?}");
 }
+
+#[test]
+fn a_board_cards_menu_opens_and_works_by_keyboard_alone() {
+    let mut h = green_paper();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    let focused = |h: &Harness<'static, WorkbenchApp>, label: &str| {
+        h.query_by_role_and_label(Role::Button, label)
+            .is_some_and(|n| n.is_focused())
+    };
+    let mut presses = 0;
+    while !focused(&h, "Catalisti") {
+        h.key_press(Key::Tab);
+        h.run();
+        presses += 1;
+        assert!(presses < 40, "Tab never reached the Catalisti card");
+    }
+    // Into scenario 1, then the menu with Shift+F10.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowRight);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [1]);
+    assert!(h.query_by_label("Toevoegen aan Scenario 3").is_none());
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    h.run();
+    h.get_by_label("Toevoegen aan Scenario 3");
+    // Tab walks into the menu; Space on "Toevoegen aan Scenario 3" adds it.
+    let mut presses = 0;
+    while !focused(&h, "Toevoegen aan Scenario 3") {
+        h.key_press(Key::Tab);
+        h.run();
+        presses += 1;
+        assert!(presses < 12, "Tab never reached the card's menu");
+    }
+    h.key_press(Key::Space);
+    h.run();
+    assert_eq!(catalisti_scenarios(h.state()), [1, 3]);
+}

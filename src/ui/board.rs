@@ -89,6 +89,7 @@ fn column(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, target: Option<ScenarioI
             node.set_description(f.t.board_card_hint);
         });
         let response = response.on_hover_text(f.t.board_card_hint);
+        let keyboard_menu = id.with("menu-by-keyboard");
         if response.has_focus() {
             let (back, forward) = ui.input_mut(|i| {
                 (
@@ -99,6 +100,18 @@ fn column(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, target: Option<ScenarioI
             if back != forward {
                 move_card(f, out, cluster.id, target, if forward { 1 } else { -1 });
             }
+            // The right-click menu by keyboard: the usual keys for a context menu.
+            let menu = ui.input_mut(|i| {
+                i.consume_key(Modifiers::SHIFT, Key::F10)
+                    | i.consume_key(Modifiers::NONE, Key::Menu)
+            });
+            if menu {
+                egui::Popup::open_id(ui.ctx(), egui::Popup::default_response_id(&response));
+                ui.data_mut(|d| d.insert_temp(keyboard_menu, true));
+            }
+        }
+        if response.secondary_clicked() {
+            ui.data_mut(|d| d.insert_temp(keyboard_menu, false));
         }
         if response.clicked() {
             out.select = Some(match target {
@@ -106,7 +119,16 @@ fn column(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, target: Option<ScenarioI
                 None => Selection::Cluster(cluster.id),
             });
         }
-        response.context_menu(|ui| card_menu(ui, f, out, cluster.id, target, assignment));
+        // Opened by a right click the menu stands at the pointer; opened by keyboard
+        // there may be no pointer, so it stands at the card.
+        let mut menu = egui::Popup::context_menu(&response);
+        if ui
+            .data(|d| d.get_temp::<bool>(keyboard_menu))
+            .unwrap_or(false)
+        {
+            menu = menu.anchor(egui::PopupAnchor::ParentRect(response.rect));
+        }
+        menu.show(|ui| card_menu(ui, f, out, cluster.id, target, assignment));
     }
 }
 

@@ -850,7 +850,7 @@ pub static NL: Tr = Tr {
     recovery_damaged: "Er is een herstelbestand {of} van {when}, maar het is beschadigd: {problem}. Het staat nog in {file}.",
     recovery_of_file: "van {file}",
     recovery_of_untitled: "van een werkruimte die nog niet was opgeslagen",
-    board_card_hint: "Ctrl+pijl links / Ctrl+pijl rechts: naar de vorige / volgende kolom. Rechtsklik voor meer keuzes.",
+    board_card_hint: "Ctrl+pijl links / Ctrl+pijl rechts: naar de vorige / volgende kolom. Rechtsklik, Shift+F10 of de menutoets voor meer keuzes.",
     status_names: ["actief", "in oprichting", "stopgezet"],
     role_names: ["primair", "complementair"],
     format_names: [
@@ -890,6 +890,10 @@ pub static NL: Tr = Tr {
         (
             "Ctrl+pijl links / Ctrl+pijl rechts",
             "Bord: kaart naar de vorige / volgende kolom",
+        ),
+        (
+            "Shift+F10 / menutoets",
+            "Bord: keuzes voor de kaart (scenario erbij, rol, weghalen)",
         ),
         ("Tab / Shift+Tab", "Naar het volgende / vorige veld"),
         ("Enter", "Dialoog bevestigen"),
@@ -1143,7 +1147,7 @@ pub static EN: Tr = Tr {
     recovery_damaged: "There is a recovery file {of} from {when}, but it is damaged: {problem}. It is still in {file}.",
     recovery_of_file: "for {file}",
     recovery_of_untitled: "for a workspace that was never saved",
-    board_card_hint: "Ctrl+Left / Ctrl+Right: to the previous / next column. Right-click for more choices.",
+    board_card_hint: "Ctrl+Left / Ctrl+Right: to the previous / next column. Right-click, Shift+F10 or the menu key for more choices.",
     status_names: ["active", "being founded", "stopped"],
     role_names: ["primary", "complementary"],
     format_names: [
@@ -1183,6 +1187,10 @@ pub static EN: Tr = Tr {
         (
             "Ctrl+Left / Ctrl+Right",
             "Board: card to the previous / next column",
+        ),
+        (
+            "Shift+F10 / menu key",
+            "Board: the card's choices (add a scenario, role, remove)",
         ),
         ("Tab / Shift+Tab", "Next / previous field"),
         ("Enter", "Confirm a dialog"),
