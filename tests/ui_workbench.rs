@@ -460,13 +460,17 @@ fn the_preview_and_the_export_dialog_write_the_communication() {
         .type_text(&target.display().to_string());
     h.run();
     h.get_by_role_and_label(Role::Button, "Exporteren").click();
-    for _ in 0..200 {
-        h.run();
+    // The export runs in a worker thread; on a busy machine it can take seconds.
+    let started = std::time::Instant::now();
+    while started.elapsed() < std::time::Duration::from_secs(60) {
+        // `step`, not `run`: the spinner repaints for as long as the export runs.
+        h.step();
         if shown_outside_live_region(&h, "Geschreven:") > 0 {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    h.run();
     assert_eq!(shown_outside_live_region(&h, "Geschreven:"), 1);
     assert_eq!(live_region(&h), "Geschreven: mededeling.md");
     let text = std::fs::read_to_string(&target).unwrap();

@@ -51,7 +51,12 @@ pub fn two_columns(
                     });
                 }
                 if list.len() > shown {
-                    let more = format!("{} ({} / {})", t.show_more, shown, list.len());
+                    let more = format!(
+                        "{} ({} / {})",
+                        t.show_more,
+                        f.lang.count(shown),
+                        f.lang.count(list.len())
+                    );
                     if ui.button(more).clicked() {
                         ui.data_mut(|d| d.insert_temp(shown_id, shown + PAGE));
                     }

@@ -208,12 +208,12 @@ fn cell(
         if pros + cons > 0 {
             let gap = if scores.is_empty() { 0.0 } else { 6.0 };
             job.append(
-                &format!("+{pros}"),
+                &format!("+{}", f.lang.count(pros as usize)),
                 gap,
                 format(&body, Color32::from_rgb(0x2f, 0x85, 0x5a)),
             );
             job.append(
-                &format!("−{cons}"),
+                &format!("−{}", f.lang.count(cons as usize)),
                 6.0,
                 format(&body, Color32::from_rgb(0xc0, 0x39, 0x2b)),
             );
@@ -256,7 +256,13 @@ pub fn spoken_cell(
         }
     }
     if pros + cons > 0 {
-        parts.push(format!("{pros} {}, {cons} {}", t.pros_lower, t.cons_lower));
+        parts.push(format!(
+            "{} {}, {} {}",
+            f.lang.count(pros as usize),
+            t.pros_lower,
+            f.lang.count(cons as usize),
+            t.cons_lower
+        ));
     }
     if incompatible {
         parts.push(t.incompatible_lower.to_owned());

@@ -62,7 +62,14 @@ fn scenario_block(
     // Laid out here, wrapped to the width there is: a header's own text never wraps,
     // and at a large zoom a long title would push the whole block past the window.
     let header = egui::WidgetText::from(
-        RichText::new(format!("{} — {}   (+{pros} −{cons})", s.label(), s.title)).heading(),
+        RichText::new(format!(
+            "{} — {}   (+{} −{})",
+            s.label(),
+            s.title,
+            f.lang.count(pros as usize),
+            f.lang.count(cons as usize)
+        ))
+        .heading(),
     )
     .into_galley(
         ui,
