@@ -218,7 +218,7 @@ impl WorkbenchApp {
         if self.autosave.due(revision, std::time::Instant::now()) {
             if self.autosave_job.is_some() {
                 // The previous one is still being written; this one follows it.
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                ctx.request_repaint_after(std::time::Duration::from_millis(250));
                 return;
             }
             if let Some(target) = self.recovery_target() {
@@ -227,7 +227,9 @@ impl WorkbenchApp {
                 self.autosave_job = Some(std::thread::spawn(move || {
                     crate::store::write_recovery(&target, &workspace, now)
                 }));
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                // Come back to collect the result (and say if it failed) even when the
+                // person does nothing; at the autosave's own pace, not in a busy loop.
+                ctx.request_repaint_after(crate::store::recovery::AUTOSAVE_DELAY);
             }
             self.autosave.written(revision);
         } else {
