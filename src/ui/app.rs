@@ -145,6 +145,33 @@ impl WorkbenchApp {
         prefs: Prefs,
         data: Option<crate::store::DataDir>,
     ) -> Self {
+        let loaded = file.map(|path| {
+            let result = store::load(&path);
+            (path, result)
+        });
+        Self::start_loaded(loaded, prefs, data)
+    }
+
+    /// As [`Self::new`], with the file asked for already read (or failed to read):
+    /// `ui::run` reads it on a thread of its own while the window and its renderer
+    /// start, which take about as long.
+    pub fn new_loaded(
+        cc: &eframe::CreationContext<'_>,
+        path: PathBuf,
+        loaded: Result<crate::model::Workspace, store::LoadError>,
+    ) -> Self {
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .unwrap_or_default();
+        Self::start_loaded(Some((path, loaded)), prefs, crate::store::DataDir::locate())
+    }
+
+    fn start_loaded(
+        loaded: Option<(PathBuf, Result<crate::model::Workspace, store::LoadError>)>,
+        prefs: Prefs,
+        data: Option<crate::store::DataDir>,
+    ) -> Self {
         let mut app = Self {
             session: Session::new(store::default_workspace()),
             path: None,
@@ -169,12 +196,13 @@ impl WorkbenchApp {
             autosave_job: None,
             prefs,
         };
-        if let Some(path) = file {
-            app.open_path(&path);
+        if let Some((path, result)) = loaded {
+            app.open_loaded(&path, result);
         } else if let Some(last) = app.prefs.last_file.clone()
-            && store::load(&last).is_ok()
+            && let Ok(ws) = store::load(&last)
         {
-            app.open_path(&last);
+            // Read once: a failed last file is passed over quietly, a good one opened.
+            app.open_loaded(&last, Ok(ws));
         }
         if app.dialog.is_none() {
             app.offer_recovery();
@@ -458,7 +486,16 @@ impl WorkbenchApp {
 
     /// Opens a file. A file that does not load changes nothing but the message.
     pub fn open_path(&mut self, path: &Path) {
-        match store::load(path) {
+        let result = store::load(path);
+        self.open_loaded(path, result);
+    }
+
+    fn open_loaded(
+        &mut self,
+        path: &Path,
+        result: Result<crate::model::Workspace, store::LoadError>,
+    ) {
+        match result {
             Ok(ws) => {
                 self.replace(Session::new(ws), Some(path.to_owned()));
                 self.remember(path);

@@ -34,6 +34,15 @@ pub fn run(file: Option<PathBuf>, renderer: Option<Renderer>) -> ExitCode {
     let started = std::time::Instant::now();
     let probe = std::env::var_os(STARTUP_PROBE).is_some();
     let renderer = renderer.unwrap_or(Renderer::Wgpu);
+    // Read the file while eframe opens the window and starts the renderer: for a large
+    // consultation both take a few hundred milliseconds, and neither needs the other.
+    let preload = file.map(|path| {
+        let reading = {
+            let path = path.clone();
+            std::thread::spawn(move || crate::store::load(&path))
+        };
+        (path, reading)
+    });
     let options = eframe::NativeOptions {
         renderer: match renderer {
             Renderer::Wgpu => eframe::Renderer::Wgpu,
@@ -50,7 +59,14 @@ pub fn run(file: Option<PathBuf>, renderer: Option<Renderer>) -> ExitCode {
         "Clusterwerkbank",
         options,
         Box::new(move |cc| {
-            let app = app::WorkbenchApp::new(cc, file);
+            let app = match preload {
+                Some((path, reading)) => match reading.join() {
+                    Ok(loaded) => app::WorkbenchApp::new_loaded(cc, path, loaded),
+                    // The reading thread died: read it here instead.
+                    Err(_) => app::WorkbenchApp::new(cc, Some(path)),
+                },
+                None => app::WorkbenchApp::new(cc, None),
+            };
             if probe {
                 Ok(Box::new(StartupProbe {
                     app,
