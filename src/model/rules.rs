@@ -20,9 +20,21 @@ pub enum Warning {
     /// A record refers to one that does not exist.
     MissingReference { record: RecordKey, message: String },
     /// An active cluster whose ten-year term has already ended.
-    TermPassed { cluster: ClusterId, message: String },
+    TermPassed {
+        cluster: ClusterId,
+        /// The last year of the term, so the window can word it in its own language.
+        end_year: i32,
+        message: String,
+    },
     /// A cluster's structural budget in some year exceeds its cap.
-    BudgetAboveCap { cluster: ClusterId, message: String },
+    BudgetAboveCap {
+        cluster: ClusterId,
+        /// The first and last year above the cap, the first year's amount and the cap.
+        years: (i32, i32),
+        amount: Euro,
+        cap: Euro,
+        message: String,
+    },
     /// A score, weight, or year that is out of range, or a malformed field.
     InvalidValue { record: RecordKey, message: String },
     /// A malformed field of the document itself, such as its number.
@@ -140,6 +152,7 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
         {
             warnings.push(Warning::TermPassed {
                 cluster: cluster.id,
+                end_year: end,
                 message: format!(
                     "{}: de termijn van tien jaar liep af eind {end}, maar de cluster staat nog als actief",
                     cluster.name
@@ -397,6 +410,9 @@ fn check_budget(
         };
         warnings.push(Warning::BudgetAboveCap {
             cluster: cluster.id,
+            years: (first.0, last.0),
+            amount: first.1,
+            cap,
             message: format!(
                 "{}: het jaarbudget ({}) ligt {years} boven het plafond van {}",
                 cluster.name,

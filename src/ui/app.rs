@@ -1224,7 +1224,12 @@ impl WorkbenchApp {
                         .max_height(super::widgets::list_height(ctx, 400.0))
                         .show(ui, |ui| {
                             for w in &self.derived.warnings {
-                                let r = ui.add(egui::Button::new(w.message()).wrap());
+                                let text = super::widgets::warning_text(
+                                    self.session.workspace(),
+                                    w,
+                                    self.prefs.language,
+                                );
+                                let r = ui.add(egui::Button::new(text).wrap());
                                 if r.clicked()
                                     && let Some(c) = w.cluster()
                                 {

@@ -315,6 +315,77 @@ pub fn incompatibility_text(
     )
 }
 
+/// A warning in the interface language. The model words its warnings in Dutch (the
+/// command line's `check` prints them); the window words the common ones (combination,
+/// term, budget) from their data, and gives the others, in English, an English lead
+/// with the model's Dutch detail.
+pub fn warning_text(
+    ws: &crate::model::Workspace,
+    warning: &crate::model::Warning,
+    lang: super::text::Language,
+) -> String {
+    use crate::model::Warning;
+    let t = lang.texts();
+    let fill = super::locale::fill;
+    match warning {
+        Warning::IncompatibleCombination { cluster, rule, .. } => {
+            match ws.rules.iter().find(|r| r.id == *rule) {
+                Some(r) => fill(
+                    t.warning_incompatible,
+                    &[
+                        ("cluster", &ws.cluster_name(*cluster)),
+                        ("first", &ws.scenario_label(r.first)),
+                        ("second", &ws.scenario_label(r.second)),
+                        ("reason", &r.reason),
+                    ],
+                ),
+                None => warning.message().to_owned(),
+            }
+        }
+        Warning::TermPassed {
+            cluster, end_year, ..
+        } => fill(
+            t.warning_term_passed,
+            &[
+                ("cluster", &ws.cluster_name(*cluster)),
+                ("year", &end_year.to_string()),
+            ],
+        ),
+        Warning::BudgetAboveCap {
+            cluster,
+            years,
+            amount,
+            cap,
+            ..
+        } => {
+            let years = if years.0 == years.1 {
+                years.0.to_string()
+            } else {
+                format!("{}–{}", years.0, years.1)
+            };
+            fill(
+                t.warning_budget,
+                &[
+                    ("cluster", &ws.cluster_name(*cluster)),
+                    ("amount", &lang.money(*amount)),
+                    ("cap", &lang.money(*cap)),
+                    ("years", &years),
+                ],
+            )
+        }
+        // Their detail is the model's Dutch sentence: said as it is in Dutch, behind
+        // an English lead in English.
+        _ if lang == super::text::Language::Dutch => warning.message().to_owned(),
+        Warning::MissingReference { message, .. } => {
+            format!("{}: {message}", t.warning_missing_reference)
+        }
+        Warning::InvalidValue { message, .. } => format!("{}: {message}", t.warning_invalid_value),
+        Warning::InvalidMetadata { message } => {
+            format!("{}: {message}", t.warning_invalid_metadata)
+        }
+    }
+}
+
 /// A date shown and typed in the interface language (31-12-2026, 31/12/2026; ISO
 /// 2026-12-31 in both). Keeps what the person types while it does not parse yet;
 /// returns `Some(new)` when the field holds a valid date (or was emptied) that differs
@@ -356,4 +427,36 @@ pub fn date_field(
         }
     });
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Warning, validate};
+    use crate::ui::text::Language;
+
+    #[test]
+    fn warnings_are_worded_in_the_interface_language() {
+        let ws = crate::store::default_workspace();
+        // In 2027 the three ten-year terms have passed.
+        let warnings = validate(&ws, 2027);
+        let term = warnings
+            .iter()
+            .find(|w| matches!(w, Warning::TermPassed { .. }))
+            .unwrap();
+        let english = warning_text(&ws, term, Language::English);
+        assert!(
+            english.contains("ten-year term ended at the end of 2026"),
+            "{english}"
+        );
+        assert!(english.starts_with("Catalisti") || english.contains(": the ten-year"));
+        let dutch = warning_text(&ws, term, Language::Dutch);
+        assert_eq!(dutch, term.message(), "Dutch says what `check` says");
+
+        let other = Warning::InvalidMetadata {
+            message: "Het documentnummer heeft niet de vorm VR …".into(),
+        };
+        assert_eq!(warning_text(&ws, &other, Language::Dutch), other.message());
+        assert!(warning_text(&ws, &other, Language::English).starts_with("Communication details"));
+    }
 }
