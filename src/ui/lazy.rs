@@ -54,18 +54,17 @@ pub fn item_estimated(
     let height = match ui.data(|d| d.get_temp::<Extent>(key)) {
         Some(last) if (last.width - width).abs() < 0.5 => last.height,
         _ => {
-            let guess = estimate(width);
-            ui.data_mut(|d| {
-                d.insert_temp(
-                    key,
-                    Extent {
-                        fingerprint: 0,
-                        width,
-                        height: guess,
-                    },
-                )
-            });
-            guess
+            let height = estimate(width);
+            remember(
+                ui,
+                key,
+                Extent {
+                    fingerprint: 0,
+                    width,
+                    height,
+                },
+            );
+            height
         }
     };
     if !skip_if_far(ui, width, height) {
@@ -90,14 +89,17 @@ fn skip_if_far(ui: &mut Ui, width: f32, height: f32) -> bool {
 
 fn measure(ui: &mut Ui, key: Id, fingerprint: u64, width: f32, add: impl FnOnce(&mut Ui)) {
     let height = ui.scope(add).response.rect.height();
-    ui.data_mut(|d| {
-        d.insert_temp(
-            key,
-            Extent {
-                fingerprint,
-                width,
-                height,
-            },
-        )
-    });
+    remember(
+        ui,
+        key,
+        Extent {
+            fingerprint,
+            width,
+            height,
+        },
+    );
+}
+
+fn remember(ui: &Ui, key: Id, extent: Extent) {
+    ui.data_mut(|d| d.insert_temp(key, extent));
 }

@@ -39,9 +39,9 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, doc: &Document) {
                     // rows: only the blocks and rows near the view are laid out. The
                     // preview is read-only, so a far block's last height (or an estimate)
                     // is all the scroll bar needs.
+                    let line = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
                     for (index, block) in doc.blocks.iter().enumerate() {
                         let id = ui.make_persistent_id(("preview-block", index));
-                        let line = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
                         let estimate = |width: f32| estimated_height(block, width, line);
                         lazy::item_estimated(ui, id, &estimate, |ui| block_ui(ui, block, index));
                     }

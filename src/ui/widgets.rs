@@ -358,10 +358,11 @@ pub fn warning_text(
             cap,
             ..
         } => {
-            let years = if years.0 == years.1 {
-                years.0.to_string()
+            let (from, to) = (years.0.to_string(), years.1.to_string());
+            let years = if from == to {
+                fill(t.years_single, &[("year", &from)])
             } else {
-                format!("{}–{}", years.0, years.1)
+                fill(t.years_span, &[("from", &from), ("to", &to)])
             };
             fill(
                 t.warning_budget,
@@ -452,6 +453,38 @@ mod tests {
         assert!(english.starts_with("Catalisti") || english.contains(": the ten-year"));
         let dutch = warning_text(&ws, term, Language::Dutch);
         assert_eq!(dutch, term.message(), "Dutch says what `check` says");
+
+        // The window's Dutch wording of a budget and a combination warning is the
+        // model's, word for word; English has its own.
+        let mut ws = ws;
+        let catalisti = ws.clusters[0].id;
+        let (first, second) = (ws.rules[0].first, ws.rules[0].second);
+        for (scenario, years) in [(first, (2027, 2027)), (second, (2027, 2029))] {
+            let mut a = ws.new_assignment(catalisti, scenario);
+            a.budget = Some(crate::model::YearlyBudget {
+                first_year: years.0,
+                last_year: years.1,
+                amount: crate::model::Euro(700_000),
+            });
+            ws.assignments.push(a);
+        }
+        let warnings = validate(&ws, 2026);
+        for kind in ["budget", "combination"] {
+            let warning = warnings
+                .iter()
+                .find(|w| match kind {
+                    "budget" => matches!(w, Warning::BudgetAboveCap { .. }),
+                    _ => matches!(w, Warning::IncompatibleCombination { .. }),
+                })
+                .unwrap_or_else(|| panic!("a {kind} warning in {warnings:?}"));
+            assert_eq!(
+                warning_text(&ws, warning, Language::Dutch),
+                warning.message()
+            );
+            let english = warning_text(&ws, warning, Language::English);
+            assert_ne!(english, warning.message());
+            assert!(english.starts_with("Catalisti: "), "{english}");
+        }
 
         let other = Warning::InvalidMetadata {
             message: "Het documentnummer heeft niet de vorm VR …".into(),
