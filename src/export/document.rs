@@ -3,6 +3,7 @@
 //! Text in a [`Document`] is already clean (see [`clean_text`]): no control characters
 //! other than tab, no line breaks inside runs or cells. Writers only escape.
 
+use crate::model::text::normalise_breaks;
 use jiff::civil::Date;
 
 /// "Vertrouwelijk – ontwerp", on every page of a confidential draft.
@@ -155,11 +156,13 @@ impl Document {
     }
 }
 
-/// Text as a person typed it, minus what no format can hold: control characters
-/// other than tab and newline (XML 1.0 forbids them), the Unicode non-characters
-/// U+FFFE/U+FFFF, and carriage returns (a CR LF becomes LF).
+/// Text as a person typed it, minus what no format can hold: every kind of line break
+/// becomes LF first (a lone CR or Word's VT is a break, not debris; see
+/// [`normalise_breaks`]), then control characters other than tab and newline (XML 1.0
+/// forbids them) and the Unicode non-characters U+FFFE/U+FFFF are dropped.
 pub fn clean_text(text: &str) -> String {
-    text.chars()
+    normalise_breaks(text)
+        .chars()
         .filter(|c| {
             let c = *c;
             c == '\t' || c == '\n' || !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}')
@@ -196,6 +199,14 @@ mod tests {
     #[test]
     fn cleaning_keeps_text_and_drops_controls() {
         assert_eq!(clean_text("a\u{0}b\u{7}c\r\nd\te\u{1b}"), "abc\nd\te");
+        assert_eq!(
+            clean_text("Eerste\rTweede\u{b}Derde"),
+            "Eerste\nTweede\nDerde"
+        );
+        assert_eq!(
+            one_line("Eerste\rTweede\u{2028}Derde"),
+            "Eerste Tweede Derde"
+        );
         assert_eq!(clean_text("מָה 😀 &<>"), "מָה 😀 &<>");
         assert_eq!(one_line(" a\n b\tc "), "a b c");
     }

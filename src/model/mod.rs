@@ -12,6 +12,7 @@ pub mod merge;
 pub mod money;
 pub mod rules;
 pub mod session;
+pub mod text;
 pub mod workspace;
 
 pub use edit::{Edit, EditError, Record, RecordIndex, RecordKey, apply, apply_indexed};

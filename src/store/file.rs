@@ -159,22 +159,63 @@ pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
 }
 
 /// Parses workspace text of any known format version.
+///
+/// Text as Windows editors save it loads too: a leading byte-order mark (Notepad) is
+/// skipped and CRLF line ends are whitespace like LF. Line breaks inside texts are
+/// made uniform (see [`crate::model::text::normalise_breaks`]).
 pub fn from_ron(text: &str) -> Result<Workspace, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    let version = migrate::declared_version(text).unwrap_or(FORMAT_VERSION);
-    if version > FORMAT_VERSION {
-        return Err(ParseError::TooNew { found: version });
+    let parsed = migrate::parse_file(text).map_err(|e| syntax(text, &e))?;
+    match parsed.workspace {
+        Some(mut ws) => {
+            crate::model::text::normalise_workspace_breaks(&mut ws);
+            Ok(ws)
+        }
+        None => Err(ParseError::TooNew {
+            found: parsed.declared.unwrap_or(FORMAT_VERSION),
+        }),
     }
-    migrate::parse_version(text, version).map_err(syntax)
 }
 
-fn syntax(error: ron::error::SpannedError) -> ParseError {
+fn syntax(text: &str, error: &ron::error::SpannedError) -> ParseError {
+    let detail = match error.code {
+        ron::Error::IntegerOutOfBounds => {
+            out_of_range_detail(text, error.span.start.line, error.span.start.col)
+        }
+        ref code => migrate::dutch_detail(code),
+    };
     ParseError::Syntax {
         line: error.span.start.line,
         column: error.span.start.col,
-        detail: migrate::dutch_detail(&error.code),
+        detail,
+    }
+}
+
+/// "getal te groot" or "te klein", read from the number at the error's place: RON
+/// says only that the integer does not fit the field.
+fn out_of_range_detail(text: &str, line: usize, column: usize) -> String {
+    let at = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .map(|l| l.chars().skip(column.saturating_sub(1)).collect::<String>())
+        .unwrap_or_default();
+    let number: String = at
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '_'))
+        .collect();
+    let shown = if number.is_empty() {
+        String::new()
+    } else {
+        format!(" ({number})")
+    };
+    if number.starts_with('-') {
+        format!("getal te klein voor dit veld{shown}")
+    } else {
+        format!("getal te groot voor dit veld{shown}")
     }
 }
 
