@@ -43,14 +43,23 @@ pub enum Command {
         /// Een lege werkruimte voor een volgende consultatie
         #[arg(long)]
         empty: bool,
-        /// Overschrijf een bestaand bestand
+        /// Overschrijf een bestaand bestand (de vorige inhoud gaat eerst naar de reservekopieën)
         #[arg(long)]
         force: bool,
+        /// Overschrijf ook als er geen reservekopie gemaakt kan worden
+        #[arg(long, requires = "force")]
+        no_backup: bool,
     },
     /// Laadt en controleert FILE en toont de waarschuwingen
     Check { file: PathBuf },
-    /// Herschrijft FILE in het huidige formaat; het origineel blijft als FILE.bak
-    Upgrade { file: PathBuf },
+    /// Herschrijft FILE in het huidige formaat; het origineel blijft bewaard naast
+    /// FILE (FILE.bak, of FILE.2.bak enz. als die al bestaat) en in de reservekopieën
+    Upgrade {
+        file: PathBuf,
+        /// Herschrijf ook als er geen reservekopie gemaakt kan worden
+        #[arg(long)]
+        no_backup: bool,
+    },
     /// Exporteert de mededeling van FILE naar OUT (docx, pdf, html, md of txt)
     Export {
         file: PathBuf,
@@ -78,6 +87,9 @@ pub enum Command {
         /// Overschrijf OUT als het al bestaat (de vorige versie gaat naar de reservekopieën)
         #[arg(long)]
         force: bool,
+        /// Overschrijf OUT ook als er geen reservekopie gemaakt kan worden
+        #[arg(long, requires = "force")]
+        no_backup: bool,
     },
 }
 
@@ -106,9 +118,14 @@ impl From<ExportFormat> for crate::export::Format {
 /// Runs a sub-command and returns the process exit status.
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
-        Command::New { file, empty, force } => new(&file, empty, force),
+        Command::New {
+            file,
+            empty,
+            force,
+            no_backup,
+        } => new(&file, empty, force, no_backup),
         Command::Check { file } => check(&file),
-        Command::Upgrade { file } => upgrade(&file),
+        Command::Upgrade { file, no_backup } => upgrade(&file, no_backup),
         Command::Export {
             file,
             format,
@@ -121,7 +138,8 @@ pub fn run(command: Command) -> ExitCode {
             output,
             base,
             force,
-        } => merge(&mine, &theirs, &output, base.as_deref(), force),
+            no_backup,
+        } => merge(&mine, &theirs, &output, base.as_deref(), force, no_backup),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -132,7 +150,7 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-fn new(file: &Path, empty: bool, force: bool) -> Result<(), String> {
+fn new(file: &Path, empty: bool, force: bool, no_backup: bool) -> Result<(), String> {
     if file.exists() && !force {
         return Err(format!(
             "{} bestaat al. Kies een andere naam, of voeg --force toe om het te overschrijven.",
@@ -144,9 +162,8 @@ fn new(file: &Path, empty: bool, force: bool) -> Result<(), String> {
     } else {
         store::default_workspace()
     };
-    // With --force the file being replaced goes to the backups first.
-    store::save_with_backup(store::DataDir::locate().as_ref(), file, &ws)
-        .map_err(|e| e.to_string())?;
+    let kept = secure_before_replacing(file, no_backup)?;
+    store::save(file, &ws).map_err(|e| e.to_string())?;
     println!(
         "{} geschreven: {} clusters, {} scenario's, {} adviesorganen.",
         file.display(),
@@ -154,7 +171,39 @@ fn new(file: &Path, empty: bool, force: bool) -> Result<(), String> {
         ws.scenarios.len(),
         ws.bodies.len()
     );
+    tell_kept(file, kept.as_deref());
     Ok(())
+}
+
+/// Before a command replaces an existing file wholesale, its bytes go to the backups;
+/// when that fails the command stops with the file untouched, unless the person said
+/// `--no-backup`. Returns where the copy is (`None`: nothing existed, or no copy
+/// was asked for — then a line says so).
+fn secure_before_replacing(file: &Path, no_backup: bool) -> Result<Option<PathBuf>, String> {
+    match store::keep_copy(store::DataDir::locate().as_ref(), file) {
+        Ok(kept) => Ok(kept),
+        Err(problem) if no_backup => {
+            eprintln!(
+                "clusterwerkbank: let op: van de vorige inhoud van {} is geen reservekopie gemaakt ({problem}); --no-backup was gevraagd.",
+                file.display()
+            );
+            Ok(None)
+        }
+        Err(problem) => Err(format!(
+            "{} is niet gewijzigd: er kon geen reservekopie van gemaakt worden ({problem}). Herstel de gegevensmap (of zet CLUSTERWERKBANK_DATA_DIR op een bruikbare map), of voeg --no-backup toe om toch te overschrijven.",
+            file.display()
+        )),
+    }
+}
+
+fn tell_kept(file: &Path, kept: Option<&Path>) {
+    if let Some(copy) = kept {
+        println!(
+            "De vorige inhoud van {} staat in de reservekopie {}.",
+            file.display(),
+            copy.display()
+        );
+    }
 }
 
 fn check(file: &Path) -> Result<(), String> {
@@ -181,7 +230,7 @@ fn check(file: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn upgrade(file: &Path) -> Result<(), String> {
+fn upgrade(file: &Path, no_backup: bool) -> Result<(), String> {
     let original = store::file::read_bounded(file).map_err(|e| e.to_string())?;
     let ws = store::file::parse_bytes(&original).map_err(|problem| {
         store::LoadError::Content {
@@ -190,18 +239,64 @@ fn upgrade(file: &Path) -> Result<(), String> {
         }
         .to_string()
     })?;
-    let mut backup = file.as_os_str().to_owned();
-    backup.push(".bak");
-    let backup = PathBuf::from(backup);
-    store::write_atomic(&backup, &original).map_err(|e| e.to_string())?;
-    store::save(file, &ws).map_err(|e| e.to_string())?;
+    let text = store::to_ron(&ws);
+    if text.as_bytes() == original.as_slice() {
+        println!(
+            "{} staat al in formaatversie {}; er is niets gewijzigd.",
+            file.display(),
+            store::FORMAT_VERSION
+        );
+        return Ok(());
+    }
+    let kept = secure_before_replacing(file, no_backup)?;
+    let beside = keep_beside(file, &original)?;
+    store::write_atomic(file, text.as_bytes()).map_err(|e| e.to_string())?;
     println!(
         "{} herschreven in formaatversie {}; het origineel staat in {}.",
         file.display(),
         store::FORMAT_VERSION,
-        backup.display()
+        beside.display()
     );
+    tell_kept(file, kept.as_deref());
     Ok(())
+}
+
+/// The original beside the file, under a name no earlier run used: `FILE.bak`, else
+/// `FILE.2.bak`, `FILE.3.bak` … A kept original is never written over.
+fn keep_beside(file: &Path, original: &[u8]) -> Result<PathBuf, String> {
+    use std::io::Write;
+    let target = store::file::resolve_links(file).unwrap_or_else(|_| file.to_owned());
+    for n in 1..1000 {
+        let mut name = target.as_os_str().to_owned();
+        if n == 1 {
+            name.push(".bak");
+        } else {
+            name.push(format!(".{n}.bak"));
+        }
+        let candidate = PathBuf::from(name);
+        let created = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate);
+        match created {
+            Ok(mut out) => {
+                let written = out.write_all(original).and_then(|()| out.sync_all());
+                return match written {
+                    Ok(()) => Ok(candidate),
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&candidate);
+                        Err(store::SaveError::new(&candidate, &e).to_string())
+                    }
+                };
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(store::SaveError::new(&candidate, &e).to_string()),
+        }
+    }
+    Err(format!(
+        "{} is niet gewijzigd: naast het bestand staan al 999 kopieën (.bak).",
+        file.display()
+    ))
 }
 
 fn export(
@@ -210,6 +305,12 @@ fn export(
     output: &Path,
     public: bool,
 ) -> Result<(), String> {
+    if store::same_file(file, output) {
+        return Err(format!(
+            "OUT ({}) is het werkruimtebestand zelf; kies een andere naam voor de export. Er is niets gewijzigd.",
+            output.display()
+        ));
+    }
     let ws = store::load(file).map_err(|e| e.to_string())?;
     let options = crate::export::ExportOptions {
         public_version: public,
@@ -235,13 +336,10 @@ fn merge(
     output: &Path,
     base: Option<&Path>,
     force: bool,
+    no_backup: bool,
 ) -> Result<(), String> {
-    let same = |a: &Path, b: &Path| {
-        a == b
-            || matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
-    };
     for input in [Some(mine), Some(theirs), base].into_iter().flatten() {
-        if same(input, output) {
+        if store::same_file(input, output) {
             return Err(format!(
                 "OUT ({}) is een van de invoerbestanden; kies een nieuwe naam, zodat beide kopieën bewaard blijven.",
                 output.display()
@@ -259,9 +357,8 @@ fn merge(
     let theirs_ws = load(theirs)?;
     let base_ws = base.map(load).transpose()?;
     let result = crate::model::merge(base_ws.as_ref(), &mine_ws, &theirs_ws);
-    let data = store::DataDir::locate();
-    let report = store::save_with_backup(data.as_ref(), output, &result.workspace)
-        .map_err(|e| e.to_string())?;
+    let kept = secure_before_replacing(output, no_backup)?;
+    store::save(output, &result.workspace).map_err(|e| e.to_string())?;
     let s = result.summary;
     println!(
         "{} geschreven ({}): {} toegevoegd, {} gewijzigd, {} verwijderd, {} conflicten.",
@@ -276,13 +373,7 @@ fn merge(
         s.removed,
         s.conflicts
     );
-    if let Some(backup) = report.backup {
-        println!(
-            "De vorige inhoud van {} staat in {}.",
-            output.display(),
-            backup.display()
-        );
-    }
+    tell_kept(output, kept.as_deref());
     if !result.conflicts.is_empty() {
         println!("Conflicten (beide waarden staan in het bestand; kies er een in het venster):");
         for conflict in &result.conflicts {

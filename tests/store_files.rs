@@ -213,14 +213,22 @@ fn a_save_into_a_missing_folder_fails_in_dutch_and_writes_nothing() {
 
 #[cfg(unix)]
 #[test]
-fn saved_files_are_readable_by_the_owner_only() {
+fn new_files_are_private_and_existing_files_keep_their_mode() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     let path = dir.path().join("werk.ron");
-    // Even over a file that was world-readable before.
-    std::fs::write(&path, "oud").unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     store::save(&path, &store::default_workspace()).unwrap();
-    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode, 0o600);
+    assert_eq!(
+        mode(&path),
+        0o600,
+        "a new file is readable by its owner only"
+    );
+    // A file the team shares (group-writable on a shared drive) stays shared: the
+    // person chose that mode, and a save must not lock the colleagues out.
+    let shared = dir.path().join("gedeeld.ron");
+    std::fs::write(&shared, "oud").unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap();
+    store::save(&shared, &store::default_workspace()).unwrap();
+    assert_eq!(mode(&shared), 0o664);
 }

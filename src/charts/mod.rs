@@ -86,8 +86,9 @@ pub struct BudgetPerYear {
     pub clusters: Vec<ClusterBudget>,
     /// The sum over clusters per year (the height of each stack).
     pub totals: Vec<Euro>,
-    /// `funded_today × funding_cap`: what the policy costs today per year.
-    pub reference: Euro,
+    /// `funded_today × funding_cap`: what the policy costs today per year; `None` when
+    /// the file's figures give no computable product (see [`crate::model::funding`]).
+    pub reference: Option<Euro>,
     /// Clusters whose current funding is not known (no start year or no cap), so only
     /// their assignment budgets appear.
     pub unknown_current_funding: Vec<ClusterId>,
@@ -140,10 +141,7 @@ pub fn budget_per_year(ws: &Workspace) -> BudgetPerYear {
         years,
         clusters,
         totals,
-        reference: ws
-            .meta
-            .funding_cap
-            .saturating_mul(i64::from(ws.meta.funded_today)),
+        reference: crate::model::funding::todays_funding(&ws.meta),
         unknown_current_funding,
     }
 }
@@ -514,7 +512,12 @@ pub(crate) mod tests {
         let chart = budget_per_year(&recommended());
         assert_eq!(chart.years.first(), Some(&2017));
         assert_eq!(chart.years.last(), Some(&2035));
-        assert_eq!(chart.reference, Euro(6 * 650_000));
+        assert_eq!(chart.reference, Some(Euro(6 * 650_000)));
+        // The same figure the document and the warnings use, from the one definition.
+        assert_eq!(
+            chart.reference,
+            crate::model::funding::todays_funding(&recommended().meta)
+        );
         // Catalisti: its cap from 2017 to 2026; the complementary budget's 2026 is not
         // added on top of the term; then 400.000 + 100.000 until 2030, 100.000 in 2031.
         assert_eq!(amount(&chart, CATALISTI, 2017), Euro(650_000));
@@ -557,7 +560,7 @@ pub(crate) mod tests {
         assert_eq!(amount(&chart, CATALISTI, 2019), Euro(0));
         assert_eq!(
             chart.reference,
-            Euro(0),
+            Some(Euro(0)),
             "an empty workspace funds nobody today"
         );
     }

@@ -248,13 +248,17 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
         .totals
         .iter()
         .copied()
-        .chain([chart.reference])
+        .chain(chart.reference)
         .max()
         .unwrap_or(Euro(0))
         .amount()
         .max(1);
     let step = nice_step(peak);
-    let top_value = (peak + step - 1) / step * step;
+    // Rounded up to a whole step; saturating, since a file can hold amounts near the
+    // limit of whole euros.
+    let top_value = (peak / step)
+        .saturating_add(i64::from(peak % step != 0))
+        .saturating_mul(step);
     let y_of = |value: i64| bottom - (value as f64 / top_value as f64) * (bottom - top);
 
     canvas.text(left, 24.0, &title, "start", 15.0, INK);
@@ -297,22 +301,34 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
     }
     canvas.line((left, bottom), (right, bottom), INK, 1.0, false);
     canvas.line((left, top), (left, bottom), INK, 1.0, false);
-    let reference_y = y_of(chart.reference.amount());
-    canvas.line(
-        (left, reference_y),
-        (right, reference_y),
-        "#c00000",
-        2.0,
-        true,
-    );
-    canvas.text(
-        left + 4.0,
-        reference_y - 5.0,
-        &format!("Financiering vandaag: {}", chart.reference.flemish()),
-        "start",
-        11.0,
-        "#c00000",
-    );
+    match chart.reference {
+        Some(reference) => {
+            let reference_y = y_of(reference.amount());
+            canvas.line(
+                (left, reference_y),
+                (right, reference_y),
+                "#c00000",
+                2.0,
+                true,
+            );
+            canvas.text(
+                left + 4.0,
+                reference_y - 5.0,
+                &format!("Financiering vandaag: {}", reference.flemish()),
+                "start",
+                11.0,
+                "#c00000",
+            );
+        }
+        None => canvas.text(
+            left + 4.0,
+            top - 8.0,
+            "Financiering vandaag: te groot om te berekenen",
+            "start",
+            11.0,
+            "#c00000",
+        ),
+    }
     canvas.text(
         (left + right) / 2.0,
         height - 22.0,
@@ -363,7 +379,10 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
     );
     table.push(totals);
     let mut reference = vec!["Financiering vandaag".to_owned()];
-    reference.extend(chart.years.iter().map(|_| chart.reference.flemish()));
+    let today = chart
+        .reference
+        .map_or_else(|| "te groot om te berekenen".to_owned(), Euro::flemish);
+    reference.extend(chart.years.iter().map(|_| today.clone()));
     reference.push(String::new());
     table.push(reference);
 

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::model::funding::todays_funding;
 use crate::model::rules::{Warning, validate};
 use crate::model::{
     Argument, Assignment, Cluster, Euro, Polarity, Scenario, Source, Subject, Workspace,
@@ -328,10 +329,10 @@ impl Builder<'_> {
         )];
         if meta.funded_today > 0 {
             sentences.push(format!(
-                "Vandaag worden {} speerpuntclusters gefinancierd met maximaal {} per jaar elk, samen {} per jaar.",
+                "Vandaag worden {} speerpuntclusters gefinancierd met maximaal {} per jaar elk, {}.",
                 meta.funded_today,
                 meta.funding_cap.flemish(),
-                today_total(ws).flemish()
+                today_sum_phrase(ws)
             ));
         }
         let reaching = term_ends(ws);
@@ -398,10 +399,10 @@ impl Builder<'_> {
             }));
         }
         self.push(Block::paragraph(format!(
-            "De financiering bedraagt maximaal {} per speerpuntcluster per jaar. Vandaag worden {} speerpuntclusters gefinancierd, samen {} per jaar.",
+            "De financiering bedraagt maximaal {} per speerpuntcluster per jaar. Vandaag worden {} speerpuntclusters gefinancierd, {}.",
             meta.funding_cap.flemish(),
             meta.funded_today,
-            today_total(ws).flemish()
+            today_sum_phrase(ws)
         )));
         self.text(&meta.legal_basis);
         let ends = term_ends(ws);
@@ -796,13 +797,19 @@ impl Builder<'_> {
 
     fn budget(&mut self) {
         let ws = self.ws;
-        let today = today_total(ws);
-        let reference = format!(
-            "{} \u{d7} {} = {}",
-            ws.meta.funded_today,
-            ws.meta.funding_cap.flemish(),
-            today.flemish()
-        );
+        let reference = match todays_funding(&ws.meta) {
+            Some(today) => format!(
+                "{} \u{d7} {} = {}",
+                ws.meta.funded_today,
+                ws.meta.funding_cap.flemish(),
+                today.flemish()
+            ),
+            None => format!(
+                "{} \u{d7} {} (een bedrag dat te groot is om te berekenen; controleer de velden)",
+                ws.meta.funded_today,
+                ws.meta.funding_cap.flemish()
+            ),
+        };
         let mut per_year: BTreeMap<i32, Euro> = BTreeMap::new();
         for budget in ws.assignments.iter().filter_map(|a| a.budget) {
             let last = budget
@@ -826,11 +833,18 @@ impl Builder<'_> {
         let rows = per_year
             .iter()
             .map(|(year, sum)| {
+                // No figure where there is no honest one: a dash, explained above.
+                let today = todays_funding(&ws.meta);
+                let difference = today
+                    .and_then(|t| sum.amount().checked_sub(t.amount()))
+                    .map(Euro);
+                let shown =
+                    |amount: Option<Euro>| amount.map_or_else(|| "—".to_owned(), Euro::flemish);
                 vec![
                     year.to_string(),
                     sum.flemish(),
-                    today.flemish(),
-                    Euro(sum.amount().saturating_sub(today.amount())).flemish(),
+                    shown(today),
+                    shown(difference),
                 ]
             })
             .collect();
@@ -913,10 +927,14 @@ fn chart_today(ws: &Workspace) -> jiff::civil::Date {
         .unwrap_or(jiff::civil::date(2026, 1, 1))
 }
 
-fn today_total(ws: &Workspace) -> Euro {
-    ws.meta
-        .funding_cap
-        .saturating_mul(i64::from(ws.meta.funded_today))
+/// "samen € 3.900.000 per jaar", or why there is no such sum.
+fn today_sum_phrase(ws: &Workspace) -> String {
+    match todays_funding(&ws.meta) {
+        Some(today) => format!("samen {} per jaar", today.flemish()),
+        None => {
+            "samen een bedrag dat te groot is om te berekenen (controleer de velden)".to_owned()
+        }
+    }
 }
 
 /// Year the ten-year term ends → the clusters whose term ends then.

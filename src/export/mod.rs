@@ -67,6 +67,8 @@ pub enum ExportError {
     Pdf(String),
     #[error("Kon de export niet wegschrijven naar {}: {reason}.", .path.display())]
     Write { path: PathBuf, reason: String },
+    #[error("{} is een Clusterwerkbank-werkruimte; een export schrijft daar nooit overheen. Kies een andere naam voor de export. Er is niets gewijzigd.", .path.display())]
+    WouldReplaceWorkspace { path: PathBuf },
 }
 
 /// Charts are drawn at twice their SVG size, sharp enough for print.
@@ -117,12 +119,21 @@ pub fn render(doc: &Document, format: Format) -> Result<Vec<u8>, ExportError> {
 }
 
 /// Builds, renders and writes atomically: the file is either the old one or complete.
+///
+/// Errors: [`ExportError::WouldReplaceWorkspace`] when `path` is an existing workspace
+/// or recovery file (the open one, its input, a colleague's copy): an export never
+/// replaces somebody's work, whatever the file is called.
 pub fn export_to_file(
     ws: &Workspace,
     options: &ExportOptions,
     format: Format,
     path: &Path,
 ) -> Result<(), ExportError> {
+    if crate::store::is_workspace_file(path) {
+        return Err(ExportError::WouldReplaceWorkspace {
+            path: path.to_owned(),
+        });
+    }
     let bytes = render(&build_document(ws, options), format)?;
     crate::store::write_atomic(path, &bytes).map_err(|e| ExportError::Write {
         path: path.to_owned(),

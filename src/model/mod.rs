@@ -6,6 +6,7 @@
 
 pub mod derived;
 pub mod edit;
+pub mod funding;
 pub mod history;
 pub mod ids;
 pub mod merge;

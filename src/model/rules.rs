@@ -171,6 +171,35 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
             });
         }
         check_budget(ws, cluster, own, &mut warnings);
+        let key = RecordKey::Cluster(cluster.id);
+        for (what, year) in [
+            ("het startjaar", cluster.start_year),
+            ("het einde van de termijn", cluster.term_end_year),
+        ] {
+            if let Some(year) = year.filter(|y| !PLAUSIBLE_YEARS.contains(y)) {
+                warnings.push(Warning::InvalidValue {
+                    record: key,
+                    message: format!(
+                        "{}: {what} ({year}) ligt niet tussen {} en {}",
+                        cluster.name,
+                        PLAUSIBLE_YEARS.start(),
+                        PLAUSIBLE_YEARS.end()
+                    ),
+                });
+            }
+        }
+        if let Some(cap) = cluster.max_yearly_funding
+            && let Some(why) = implausible_amount(cap)
+        {
+            warnings.push(Warning::InvalidValue {
+                record: key,
+                message: format!(
+                    "{}: het maximum per jaar ({}) {why}",
+                    cluster.name,
+                    cap.flemish()
+                ),
+            });
+        }
     }
 
     for a in &ws.assignments {
@@ -211,6 +240,32 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
                     record: key,
                     message: format!(
                         "{} onder {}: {what} {score} ligt buiten 1–5",
+                        cluster_name(a.cluster),
+                        scenario.label()
+                    ),
+                });
+            }
+        }
+        if let Some(budget) = a.budget {
+            let odd_years = [budget.first_year, budget.last_year]
+                .into_iter()
+                .any(|y| !PLAUSIBLE_YEARS.contains(&y));
+            let why = implausible_amount(budget.amount)
+                .map(|why| format!("het jaarbudget ({}) {why}", budget.amount.flemish()));
+            let years = odd_years.then(|| {
+                format!(
+                    "het budget loopt van {} tot {}, buiten {}–{}",
+                    budget.first_year,
+                    budget.last_year,
+                    PLAUSIBLE_YEARS.start(),
+                    PLAUSIBLE_YEARS.end()
+                )
+            });
+            for problem in [why, years].into_iter().flatten() {
+                warnings.push(Warning::InvalidValue {
+                    record: key,
+                    message: format!(
+                        "{} onder {}: {problem}",
                         cluster_name(a.cluster),
                         scenario.label()
                     ),
@@ -309,6 +364,9 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
         }
     }
 
+    for message in super::funding::implausible_funding(&ws.meta) {
+        warnings.push(Warning::InvalidMetadata { message });
+    }
     if !ws.meta.document_number.is_empty() && !is_document_number(&ws.meta.document_number) {
         warnings.push(Warning::InvalidMetadata {
             message: format!(
@@ -318,6 +376,23 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
         });
     }
     warnings
+}
+
+/// Years a cluster policy can concern; outside them a year is a typing error.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1950..=2200;
+
+/// Why a yearly amount cannot be right ("is negatief", "is groter dan € …"), if so.
+fn implausible_amount(amount: Euro) -> Option<String> {
+    if amount.amount() < 0 {
+        Some("is negatief".to_owned())
+    } else if amount > super::funding::PLAUSIBLE_YEARLY_AMOUNT {
+        Some(format!(
+            "is groter dan {}; is het een tikfout?",
+            super::funding::PLAUSIBLE_YEARLY_AMOUNT.flemish()
+        ))
+    } else {
+        None
+    }
 }
 
 fn missing(record: RecordKey, message: &str) -> Warning {

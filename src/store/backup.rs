@@ -40,8 +40,11 @@ pub struct SaveReport {
     pub backup_problem: Option<String>,
 }
 
+/// The backups of a file live under its resolved path: saving through a link and
+/// through its target keeps one history.
 fn folder_for(data: &DataDir, path: &Path) -> PathBuf {
-    data.backup_folder().join(path_key(path))
+    let resolved = super::file::resolve_links(path).unwrap_or_else(|_| path.to_owned());
+    data.backup_folder().join(path_key(&resolved))
 }
 
 /// Saves atomically (0600), first copying the file's current version into the backups
@@ -78,6 +81,24 @@ pub fn save_with_backup(
     write_atomic(path, text.as_bytes())?;
     remove_stale_temporaries(path, std::time::SystemTime::now());
     Ok(report)
+}
+
+/// Secures the current bytes of `path` in the backups before something replaces the
+/// file wholesale (`new --force`, a merge's `--force`, `upgrade`, "Opslaan als…" over
+/// another file). Unlike [`save_with_backup`], which saves even when no backup can be
+/// made, the caller refuses to go on when this fails.
+///
+/// Returns the kept copy, or `None` when `path` does not exist (nothing to lose).
+/// Errors: why no copy could be made, in Dutch (no data folder, unreadable file,
+/// unwritable backup folder).
+pub fn keep_copy(data: Option<&DataDir>, path: &Path) -> Result<Option<PathBuf>, String> {
+    let previous = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("het bestand was onleesbaar: {}", io_reason(&e))),
+    };
+    let data = data.ok_or_else(|| "er is geen gegevensmap voor reservekopieën".to_owned())?;
+    back_up(data, path, &previous, Timestamp::now()).map(Some)
 }
 
 /// A temporary file of an interrupted save older than this is debris, not a save in
@@ -217,6 +238,30 @@ mod tests {
         assert_eq!(same.backup, None);
         // Another file has its own backups.
         assert!(list_backups(&data, &temp.path().join("ander.ron")).is_empty());
+    }
+
+    #[test]
+    fn a_kept_copy_is_the_old_bytes_or_a_reason() {
+        let temp = tempfile::tempdir().expect("temp");
+        let data = DataDir::at(temp.path().join("data"));
+        let path = temp.path().join("werk.ron");
+        assert_eq!(keep_copy(Some(&data), &path), Ok(None), "nothing to keep");
+        save(&path, &version(1)).expect("save");
+        let kept = keep_copy(Some(&data), &path)
+            .expect("kept")
+            .expect("a copy");
+        assert_eq!(std::fs::read(&kept).unwrap(), std::fs::read(&path).unwrap());
+        // A second copy never replaces the first.
+        let again = keep_copy(Some(&data), &path)
+            .expect("kept")
+            .expect("a copy");
+        assert_ne!(kept, again);
+        assert!(kept.exists() && again.exists());
+        let blocker = temp.path().join("geen-map");
+        std::fs::write(&blocker, "x").expect("write");
+        let problem = keep_copy(Some(&DataDir::at(&blocker)), &path).unwrap_err();
+        assert!(problem.contains("geen-map"), "{problem}");
+        assert!(keep_copy(None, &path).unwrap_err().contains("gegevensmap"));
     }
 
     #[test]

@@ -197,14 +197,23 @@ fn syntax(text: &str, error: &ron::error::SpannedError) -> ParseError {
 /// "getal te groot" or "te klein", read from the number at the error's place: RON
 /// says only that the integer does not fit the field.
 fn out_of_range_detail(text: &str, line: usize, column: usize) -> String {
-    let at = text
+    let row: Vec<char> = text
         .lines()
         .nth(line.saturating_sub(1))
-        .map(|l| l.chars().skip(column.saturating_sub(1)).collect::<String>())
+        .map(|l| l.chars().collect())
         .unwrap_or_default();
-    let number: String = at
-        .trim_start()
-        .chars()
+    let start = column.saturating_sub(1).min(row.len());
+    // RON's place is after a sign; take it along.
+    let start = if start > 0 && matches!(row.get(start - 1), Some('-' | '+')) {
+        start - 1
+    } else {
+        start
+    };
+    let number: String = row
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .skip_while(|c| c.is_whitespace())
         .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '_'))
         .collect();
     let shown = if number.is_empty() {
@@ -291,18 +300,27 @@ pub fn save(path: &Path, ws: &Workspace) -> Result<(), SaveError> {
 
 /// Writes bytes to `path` so that the file on disk is always either the old or the new
 /// version: a temporary file in the same folder, flushed to disk, then renamed over.
+///
+/// A symbolic link is followed to the file it names, and that file is replaced: the
+/// link stays a link, so a workspace shared through a link (a synchronised folder
+/// linked into the home folder) is the one that changes. An existing file keeps its
+/// permission bits; a new file is readable by its owner only (0600).
+///
+/// Errors: a [`SaveError`] naming `path`; the file on disk is then unchanged.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let folder = match path.parent() {
+    let fail = |e: std::io::Error| SaveError::new(path, &e);
+    let target = resolve_links(path).map_err(fail)?;
+    let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    if path.is_dir() {
+    if target.is_dir() {
         return Err(SaveError {
             path: path.to_owned(),
             reason: "dat is een map".to_owned(),
         });
     }
-    let fail = |e: std::io::Error| SaveError::new(path, &e);
+    let existing = std::fs::metadata(&target).ok().map(|m| m.permissions());
     let mut temp = tempfile::Builder::new()
         .prefix(".clusterwerkbank-")
         .suffix(".tmp")
@@ -310,11 +328,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
     temp.flush().map_err(fail)?;
-    make_private(temp.as_file()).map_err(fail)?;
+    match existing {
+        Some(permissions) => temp.as_file().set_permissions(permissions),
+        None => make_private(temp.as_file()),
+    }
+    .map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
-    temp.persist(path).map_err(|e| fail(e.error))?;
+    temp.persist(&target).map_err(|e| fail(e.error))?;
     sync_folder(folder);
     Ok(())
+}
+
+/// How many links are followed before a chain counts as a loop (Linux's own limit).
+const MAX_LINKS: usize = 40;
+
+/// The file `path` finally names, following symbolic links (also dangling ones: a
+/// link to a file not yet written is written through). Not canonicalised otherwise,
+/// so the error messages keep the user's spelling of ordinary paths.
+///
+/// Errors: a loop of links.
+pub fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
+    let mut current = path.to_owned();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = std::fs::read_link(&current)?;
+                current = if target.is_absolute() {
+                    target
+                } else {
+                    current
+                        .parent()
+                        .map_or_else(|| target.clone(), |folder| folder.join(&target))
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "meer dan {MAX_LINKS} symbolische koppelingen na elkaar (een lus?)"
+    )))
 }
 
 /// Confidential drafts: owner read/write only. tempfile already creates files 0600 on

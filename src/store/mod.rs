@@ -2,14 +2,16 @@
 
 pub mod backup;
 pub mod file;
+pub mod identity;
 pub mod migrate;
 pub mod recovery;
 
-pub use backup::{BackupInfo, SaveReport, list_backups, save_with_backup};
+pub use backup::{BackupInfo, SaveReport, keep_copy, list_backups, save_with_backup};
 pub use file::{
     FORMAT_VERSION, LoadError, SaveError, default_workspace, from_ron, load, save, to_ron,
     write_atomic,
 };
+pub use identity::{is_workspace_file, same_file};
 pub use recovery::{
     AutosaveTimer, DataDir, RecoveryInfo, RecoveryTarget, clear_recovery, find_recovery,
     load_recovery, write_recovery,

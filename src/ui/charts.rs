@@ -109,8 +109,9 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
         }
         stacked.push(bar_chart);
     }
+    // Without a computable figure there is no line to draw; the table says why.
     let reference = chart.reference;
-    let reference_label = format!("{} ({})", t.chart_reference, lang.money(reference));
+    let reference_label = reference.map(|r| format!("{} ({})", t.chart_reference, lang.money(r)));
     let response = Plot::new("budget-plot")
         .height(300.0)
         .legend(Legend::default())
@@ -119,7 +120,7 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
         .y_axis_formatter(move |mark, _| lang.money(whole_euros(mark.value)))
         .x_axis_formatter(|mark, _| format!("{}", mark.value.round() as i64))
         .include_y(0.0)
-        .include_y(reference.amount() as f64 * 1.1)
+        .include_y(reference.map_or(0.0, |r| r.amount() as f64 * 1.1))
         .include_x(f64::from(charts::FIRST_YEAR) - 0.5)
         .include_x(f64::from(charts::LAST_YEAR) + 0.5)
         .allow_scroll(false)
@@ -139,9 +140,9 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
             for chart in stacked {
                 plot.bar_chart(chart);
             }
-            plot.hline(
-                HLine::new(reference_label.clone(), reference.amount() as f64).color(ui_warn()),
-            );
+            if let (Some(r), Some(label)) = (reference, reference_label.clone()) {
+                plot.hline(HLine::new(label, r.amount() as f64).color(ui_warn()));
+            }
         })
         .response;
     let spoken = format!("{}: {}", t.chart_budget, t.chart_table_below);
