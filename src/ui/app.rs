@@ -525,7 +525,37 @@ impl WorkbenchApp {
     }
 
     pub fn save_to(&mut self, path: &Path) -> bool {
-        match store::save_with_backup(self.data.as_ref(), path, self.session.workspace()) {
+        // Another file that exists is somebody's work (a colleague's copy, an older
+        // version): its bytes go to the backups first, and without that copy it is
+        // not replaced. The session's own file is saved even when its backup fails,
+        // since the window holds its newer content.
+        let own_file = self
+            .path
+            .as_deref()
+            .is_some_and(|own| store::same_file(own, path));
+        let mut kept = None;
+        if !own_file {
+            match store::keep_copy(self.data.as_ref(), path) {
+                Ok(copy) => kept = copy,
+                Err(problem) => {
+                    self.after_save = None;
+                    let message = fill(
+                        self.t().replace_refused,
+                        &[("file", &path.display().to_string()), ("problem", &problem)],
+                    );
+                    self.show_error(message, true);
+                    return false;
+                }
+            }
+        }
+        let saved = if kept.is_some() {
+            // Already secured above; a second backup of the same bytes would push an
+            // older version out of the five kept.
+            store::save(path, self.session.workspace()).map(|()| store::SaveReport::default())
+        } else {
+            store::save_with_backup(self.data.as_ref(), path, self.session.workspace())
+        };
+        match saved {
             Ok(report) => {
                 // The untitled workspace's recovery file, or the file's own.
                 self.clear_recovery();
@@ -534,11 +564,21 @@ impl WorkbenchApp {
                 self.last_saved = Some(jiff::Timestamp::now());
                 self.remember(path);
                 self.clear_recovery();
-                match report.backup_problem {
-                    Some(problem) => {
+                match (report.backup_problem, kept) {
+                    (_, Some(copy)) => {
+                        let said = fill(
+                            self.t().replaced_kept,
+                            &[
+                                ("file", &path.display().to_string()),
+                                ("copy", &copy.display().to_string()),
+                            ],
+                        );
+                        self.say(said, false);
+                    }
+                    (Some(problem), None) => {
                         self.say(format!("{} {problem}", self.t().backup_note), true);
                     }
-                    None => {
+                    (None, None) => {
                         let said = format!("{} {}", self.t().said_saved, self.file_label());
                         self.say(said, false);
                     }
@@ -693,6 +733,7 @@ impl WorkbenchApp {
     pub fn frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let said_before = self.said;
+        super::paste::normalise_breaks_in_input(&ctx);
         self.apply_style(&ctx);
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);

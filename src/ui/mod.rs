@@ -15,6 +15,7 @@ pub mod files;
 pub mod lazy;
 pub mod locale;
 pub mod matrix;
+mod paste;
 pub mod preview;
 pub mod scenarios;
 pub mod search;
