@@ -239,7 +239,8 @@ fn upgrade(file: &Path, no_backup: bool) -> Result<(), String> {
         }
         .to_string()
     })?;
-    let text = store::to_ron(&ws);
+    let text = store::to_ron(&ws)
+        .map_err(|e| format!("{}: {e}; er is niets gewijzigd.", file.display()))?;
     if text.as_bytes() == original.as_slice() {
         println!(
             "{} staat al in formaatversie {}; er is niets gewijzigd.",

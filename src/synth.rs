@@ -435,10 +435,10 @@ mod tests {
 
     #[test]
     fn the_same_arguments_give_the_same_bytes() {
-        let first = store::to_ron(&synthetic_workspace(30, 500, 7));
-        let second = store::to_ron(&synthetic_workspace(30, 500, 7));
+        let first = store::to_ron(&synthetic_workspace(30, 500, 7)).unwrap();
+        let second = store::to_ron(&synthetic_workspace(30, 500, 7)).unwrap();
         assert_eq!(first, second);
-        let other_seed = store::to_ron(&synthetic_workspace(30, 500, 8));
+        let other_seed = store::to_ron(&synthetic_workspace(30, 500, 8)).unwrap();
         assert_ne!(first, other_seed);
     }
 
@@ -506,10 +506,10 @@ mod tests {
                 .all(|w| matches!(w, Warning::TermPassed { .. })),
             "{later:#?}"
         );
-        let text = store::to_ron(&ws);
+        let text = store::to_ron(&ws).unwrap();
         let back = store::from_ron(&text).expect("the synthetic file parses");
         assert_eq!(back, ws);
-        assert_eq!(store::to_ron(&back), text);
+        assert_eq!(store::to_ron(&back).unwrap(), text);
     }
 
     #[test]

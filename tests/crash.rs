@@ -147,7 +147,7 @@ fn a_killed_save_leaves_the_old_or_the_new_version() {
     }
     let temp = tempfile::tempdir().expect("temp");
     let path = temp.path().join("groot.ron");
-    let versions = [to_ron(&large(0)), to_ron(&large(1))];
+    let versions = [to_ron(&large(0)).unwrap(), to_ron(&large(1)).unwrap()];
     assert_ne!(versions[0], versions[1]);
     std::fs::write(&path, &versions[0]).expect("first version");
     for (n, text) in versions.iter().enumerate() {

@@ -153,7 +153,7 @@ fn the_embedded_asset_parses_and_is_in_the_current_format() {
     let text = store::file::default_workspace_text();
     let ws = store::from_ron(text).unwrap();
     assert_eq!(
-        store::to_ron(&ws),
+        store::to_ron(&ws).unwrap(),
         text,
         "the asset is written in the canonical form"
     );

@@ -81,15 +81,15 @@ fn save_then_load_gives_the_same_workspace_and_the_same_bytes() {
 #[test]
 fn output_is_deterministic_across_calls() {
     let ws = rich_workspace();
-    let a = store::to_ron(&ws);
-    let b = store::to_ron(&ws.clone());
+    let a = store::to_ron(&ws).unwrap();
+    let b = store::to_ron(&ws.clone()).unwrap();
     assert_eq!(a, b);
 }
 
 #[test]
 fn corrupt_and_truncated_files_fail_with_a_place_and_stay_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let good = store::to_ron(&rich_workspace());
+    let good = store::to_ron(&rich_workspace()).unwrap();
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("leeg", Vec::new()),
         ("afgekapt", good.as_bytes()[..good.len() / 2].to_vec()),
@@ -169,7 +169,7 @@ fn an_older_format_migrates() {
     assert_eq!(ws.assignments[0].desirability, Some(2));
     assert!(ws.rules.is_empty());
     // Written again, it is in the current format and loads the same.
-    let text = store::to_ron(&ws);
+    let text = store::to_ron(&ws).unwrap();
     assert!(text.contains("format_version: 2"));
     assert_eq!(store::from_ron(&text).unwrap(), ws);
 }

@@ -55,7 +55,10 @@ pub fn save_with_backup(
     path: &Path,
     ws: &Workspace,
 ) -> Result<SaveReport, SaveError> {
-    let text = to_ron(ws);
+    let text = to_ron(ws).map_err(|e| SaveError {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
     let mut report = SaveReport::default();
     match data {
         None => {

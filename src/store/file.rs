@@ -126,22 +126,25 @@ pub fn io_reason(error: &std::io::Error) -> String {
     }
 }
 
+/// The workspace could not be written as text; nothing was written anywhere.
+#[derive(Debug, thiserror::Error)]
+#[error("de werkruimte kon niet als tekst worden geschreven ({0})")]
+pub struct SerializeError(String);
+
 /// The workspace as RON text, in the current format.
-pub fn to_ron(ws: &Workspace) -> String {
-    let config = pretty_config();
+///
+/// Errors: RON's serialiser refuses a value. Plain structs of strings, integers and
+/// enums never do today; the error exists so that a future field that does can never
+/// put an error text where the person's workspace was.
+pub fn to_ron(ws: &Workspace) -> Result<String, SerializeError> {
     let file = FileOut {
         format_version: FORMAT_VERSION,
         workspace: ws,
     };
-    // Serialising plain structs of strings, integers and enums cannot fail; the
-    // fallback keeps that promise without a panic if a future field breaks it.
-    match ron::ser::to_string_pretty(&file, config) {
-        Ok(mut text) => {
-            text.push('\n');
-            text
-        }
-        Err(error) => format!("// serialisatie mislukt: {error}\n"),
-    }
+    let mut text = ron::ser::to_string_pretty(&file, pretty_config())
+        .map_err(|e| SerializeError(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// How workspace files are laid out; recovery files use the same.
@@ -295,7 +298,11 @@ fn position_of(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 /// Saves a workspace atomically, readable by the owner only.
 pub fn save(path: &Path, ws: &Workspace) -> Result<(), SaveError> {
-    write_atomic(path, to_ron(ws).as_bytes())
+    let text = to_ron(ws).map_err(|e| SaveError {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
+    write_atomic(path, text.as_bytes())
 }
 
 /// Writes bytes to `path` so that the file on disk is always either the old or the new

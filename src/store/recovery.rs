@@ -170,7 +170,11 @@ pub fn write_recovery(
         path: file.clone(),
         reason: e.to_string(),
     })?;
-    let text = format!("{}{HEADER_PREFIX}{header}\n", to_ron(ws));
+    let body = to_ron(ws).map_err(|e| SaveError {
+        path: file.clone(),
+        reason: e.to_string(),
+    })?;
+    let text = format!("{body}{HEADER_PREFIX}{header}\n");
     write_atomic(&file, text.as_bytes())?;
     Ok(file)
 }
