@@ -39,7 +39,12 @@ fn app_with(file: Option<PathBuf>, prefs: Prefs) -> WorkbenchApp {
 fn second_workspace() -> Workspace {
     let mut ws = default_workspace();
     ws.meta.subject = "Proef met een tweede werkruimte".into();
-    let catalisti = ws.clusters.iter().find(|c| c.name == "Catalisti").unwrap().id;
+    let catalisti = ws
+        .clusters
+        .iter()
+        .find(|c| c.name == "Catalisti")
+        .unwrap()
+        .id;
     let number = |n: u32| ws.scenarios.iter().find(|s| s.number == n).unwrap().id;
     let (s1, s3) = (number(1), number(3));
     let mut first = ws.new_assignment(catalisti, s1);
@@ -327,7 +332,10 @@ fn a_restored_recovery_shows_in_every_view_and_is_one_undo_step() {
     }
     h.get_by_label(dutch().recovery_restore).click();
     h.run();
-    assert!(h.state().session.is_dirty(), "restored work is not saved yet");
+    assert!(
+        h.state().session.is_dirty(),
+        "restored work is not saved yet"
+    );
     assert_shows(&mut h, &second, &default_workspace());
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -376,10 +384,7 @@ fn a_merge_shows_in_every_view_and_one_undo_restores_the_workspace_before_it() {
     assert_shows(&mut h, &before, &merged);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert!(
-        h.state().workspace() == &green,
-        "the next undoes the edit"
-    );
+    assert!(h.state().workspace() == &green, "the next undoes the edit");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
