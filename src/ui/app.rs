@@ -629,6 +629,7 @@ impl WorkbenchApp {
             announce,
         } = out;
         let mut said = None;
+        self.gesture.follow(ctx, &mut self.session);
         for (edit, key) in edits {
             let change = super::announce::assignment_change(&edit, self.workspace(), self.t());
             let revision = self.session.revision();
@@ -789,7 +790,6 @@ impl WorkbenchApp {
         for action in actions {
             self.run(&ctx, action);
         }
-        self.gesture.end_frame(&ctx, &mut self.session);
         // A message said after the status bar was drawn shows (and is announced) in
         // the next frame; ask for it rather than wait for the next input.
         if self.said != said_before {

@@ -10,7 +10,7 @@ use crate::model::{CoalesceKey, Edit, EditError, Session};
 
 #[derive(Default)]
 pub struct Gesture {
-    /// The focused widget and the dragged one at the end of the last frame.
+    /// The focused widget and the dragged one when edits were last applied.
     last: (Option<egui::Id>, Option<egui::Id>),
 }
 
@@ -30,9 +30,11 @@ pub fn apply(
 }
 
 impl Gesture {
-    /// Call once a frame, after the edits: seals the open step when the focus moved
-    /// or a drag started or stopped.
-    pub fn end_frame(&mut self, ctx: &egui::Context, session: &mut Session) {
+    /// Call once a frame, before applying its edits: a gesture that ended (the focus
+    /// moved, a drag started or stopped) seals its step, so this frame's edits start
+    /// a new one. Before, not after: the first edit of a drag or of typing into a
+    /// field that just got the focus belongs to the new gesture's step.
+    pub fn follow(&mut self, ctx: &egui::Context, session: &mut Session) {
         let now = (ctx.memory(|m| m.focused()), ctx.dragged_id());
         if now != self.last {
             session.seal();
