@@ -1,14 +1,15 @@
 //! Data derived from a workspace for the window: counts, warnings and lookups, each
 //! answered in O(1). Computing it walks the workspace once (plus [`validate`]); the
-//! window keeps one and recomputes it only when [`Session::revision`] moves, so no
-//! frame rescans twenty thousand arguments.
+//! window keeps one and recomputes it only when [`Session::stamp`] moves (another
+//! revision, or another session), so no frame rescans twenty thousand arguments.
 //!
-//! [`Session::revision`]: super::Session::revision
+//! [`Session::stamp`]: super::Session::stamp
 
 use std::collections::HashMap;
 
 use super::ids::*;
 use super::rules::{Warning, assignments_by_cluster, validate};
+use super::session::Stamp;
 use super::workspace::*;
 
 /// Pros and cons, and their summed weights.
@@ -50,8 +51,8 @@ pub struct Incompatibility {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Derived {
-    /// The revision of the session this was computed for, if the caller says so.
-    pub revision: Option<u64>,
+    /// The session state this was computed for, if the caller says so.
+    pub stamp: Option<Stamp>,
     pub warnings: Vec<Warning>,
     /// Indices into `warnings` per cluster.
     warnings_by_cluster: HashMap<ClusterId, Vec<usize>>,
@@ -125,7 +126,7 @@ impl Derived {
         }
 
         Self {
-            revision: None,
+            stamp: None,
             warnings,
             warnings_by_cluster,
             cell,
@@ -158,12 +159,12 @@ impl Derived {
 
     /// Recomputes only when `revision` differs from the one computed last; returns
     /// whether it did.
-    pub fn refresh(&mut self, ws: &Workspace, revision: u64, current_year: i32) -> bool {
-        if self.revision == Some(revision) {
+    pub fn refresh(&mut self, ws: &Workspace, stamp: Stamp, current_year: i32) -> bool {
+        if self.stamp == Some(stamp) {
             return false;
         }
         *self = Self::compute(ws, current_year);
-        self.revision = Some(revision);
+        self.stamp = Some(stamp);
         true
     }
 
@@ -307,8 +308,8 @@ mod tests {
     fn refresh_follows_the_session_revision() {
         let mut session = Session::new(synthetic_workspace(5, 20, 3));
         let mut d = Derived::default();
-        assert!(d.refresh(session.workspace(), session.revision(), 2026));
-        assert!(!d.refresh(session.workspace(), session.revision(), 2026));
+        assert!(d.refresh(session.workspace(), session.stamp(), 2026));
+        assert!(!d.refresh(session.workspace(), session.stamp(), 2026));
         let argument = session.workspace().arguments[0].clone();
         let (cluster, scenario) = (argument.subject.cluster(), argument.subject.scenario());
         let before = match cluster {
@@ -318,12 +319,27 @@ mod tests {
         session
             .apply(Edit::Remove(crate::model::RecordKey::Argument(argument.id)))
             .unwrap();
-        assert!(d.refresh(session.workspace(), session.revision(), 2026));
+        assert!(d.refresh(session.workspace(), session.stamp(), 2026));
         let after = match cluster {
             Some(c) => d.cell(c, scenario).total(),
             None => d.scenario_as_whole(scenario).total(),
         };
         assert_eq!(after + 1, before);
+    }
+
+    #[test]
+    fn refresh_follows_another_session_at_the_same_revision() {
+        let first = Session::new(synthetic_workspace(5, 20, 3));
+        let second = Session::new(Workspace::empty());
+        assert_eq!(first.revision(), second.revision());
+        let mut d = Derived::default();
+        assert!(d.refresh(first.workspace(), first.stamp(), 2026));
+        assert!(
+            d.refresh(second.workspace(), second.stamp(), 2026),
+            "another workspace at revision 0 is not the one derived"
+        );
+        let fresh = Derived::compute(second.workspace(), 2026);
+        assert_eq!(Derived { stamp: None, ..d }, fresh);
     }
 
     #[test]

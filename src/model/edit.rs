@@ -45,6 +45,9 @@ pub enum Edit {
     SetMeta(Box<Metadata>),
     /// Several edits as one undo step, applied in order.
     Batch(Vec<Edit>),
+    /// Replace the whole workspace (a merge's result, restored work); its inverse is
+    /// the whole old workspace, so undo brings it back in one step.
+    Replace(Box<Workspace>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -309,6 +312,12 @@ pub fn apply_indexed(
             let old = std::mem::replace(&mut ws.meta, *meta);
             Ok(Edit::SetMeta(Box::new(old)))
         }
+        Edit::Replace(workspace) => {
+            let old = std::mem::replace(ws, *workspace);
+            // Every position the index knew belongs to the old workspace.
+            index.clear();
+            Ok(Edit::Replace(Box::new(old)))
+        }
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
             for edit in edits {
@@ -372,6 +381,7 @@ impl Edit {
             Edit::Remove(_) => "verwijderen",
             Edit::Move { .. } => "verplaatsen",
             Edit::Batch(_) => "meerdere wijzigingen",
+            Edit::Replace(_) => "hele werkruimte",
         }
     }
 

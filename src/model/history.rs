@@ -2,6 +2,8 @@
 //! until the field is left, a drag is one step, a removal with everything that went
 //! with it is one step.
 
+use std::collections::VecDeque;
+
 use super::edit::{Edit, EditError, RecordIndex, RecordKey, apply_indexed};
 use super::workspace::Workspace;
 
@@ -24,9 +26,15 @@ struct Step {
 
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    undo: Vec<Step>,
+    /// Oldest first: the limit drops from the front.
+    undo: VecDeque<Step>,
     redo: Vec<Step>,
     next_serial: u64,
+    /// The serial of the state below the oldest kept step: 0 at the start, the
+    /// dropped step's serial once the limit dropped one. Undoing as far as possible
+    /// ends there, which is not the state at the start (nor a save before the dropped
+    /// step), so the dirty flag must not read it as serial 0.
+    floor: u64,
     /// Consecutive edits with the same key merge into the top step until sealed.
     open_key: Option<CoalesceKey>,
     limit: Option<usize>,
@@ -57,21 +65,22 @@ impl History {
         let joins = key.is_some() && key == self.open_key && !self.undo.is_empty();
         self.next_serial += 1;
         if joins {
-            if let Some(top) = self.undo.last_mut() {
+            if let Some(top) = self.undo.back_mut() {
                 // The top step's inverse already restores the state before the first
                 // keystroke; only the serial moves on.
                 top.serial = self.next_serial;
             }
         } else {
-            self.undo.push(Step {
+            self.undo.push_back(Step {
                 inverse,
                 key: key.clone(),
                 serial: self.next_serial,
             });
             if let Some(limit) = self.limit
                 && self.undo.len() > limit
+                && let Some(dropped) = self.undo.pop_front()
             {
-                self.undo.remove(0);
+                self.floor = dropped.serial;
             }
         }
         self.open_key = key;
@@ -85,13 +94,13 @@ impl History {
 
     pub fn undo(&mut self, ws: &mut Workspace) -> Result<bool, EditError> {
         self.seal();
-        let Some(step) = self.undo.pop() else {
+        let Some(step) = self.undo.pop_back() else {
             return Ok(false);
         };
         let redo = match apply_indexed(ws, step.inverse.clone(), &mut self.index) {
             Ok(redo) => redo,
             Err(error) => {
-                self.undo.push(step);
+                self.undo.push_back(step);
                 return Err(error);
             }
         };
@@ -115,7 +124,7 @@ impl History {
                 return Err(error);
             }
         };
-        self.undo.push(Step {
+        self.undo.push_back(Step {
             inverse: undo,
             key: step.key,
             serial: step.serial,
@@ -130,7 +139,7 @@ impl History {
     /// The edit the next undo will apply (the inverse of the last step), so the
     /// window can say what it undoes.
     pub fn next_undo(&self) -> Option<&Edit> {
-        self.undo.last().map(|s| &s.inverse)
+        self.undo.back().map(|s| &s.inverse)
     }
 
     /// The edit the next redo will apply.
@@ -148,15 +157,7 @@ impl History {
 
     /// Identifies the current state: equal serials mean equal workspaces.
     pub fn current_serial(&self) -> u64 {
-        self.undo.last().map_or(0, |s| s.serial)
-    }
-
-    /// Forgets every step (the workspace was replaced).
-    pub fn clear(&mut self) {
-        self.undo.clear();
-        self.redo.clear();
-        self.open_key = None;
-        self.index.clear();
+        self.undo.back().map_or(self.floor, |s| s.serial)
     }
 }
 
@@ -267,5 +268,10 @@ mod tests {
         assert_eq!(history.undo_len(), 3);
         while history.undo(&mut ws).unwrap() {}
         assert_eq!(ws.clusters[0].name, "B");
+        assert_ne!(
+            history.current_serial(),
+            0,
+            "the oldest state kept is not the state at the start"
+        );
     }
 }

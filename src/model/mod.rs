@@ -22,5 +22,5 @@ pub use ids::*;
 pub use merge::{MergeConflict, MergeResult, MergeSummary, Side, merge, resolve, resolve_all};
 pub use money::Euro;
 pub use rules::{Warning, validate};
-pub use session::Session;
+pub use session::{Session, Stamp};
 pub use workspace::*;

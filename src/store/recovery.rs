@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Workspace;
+use crate::model::{Stamp, Workspace};
 
 use super::file::{
     LoadError, SaveError, io_reason, parse_bytes, read_bounded, to_ron, write_atomic,
@@ -274,30 +274,32 @@ pub fn clear_recovery(target: &RecoveryTarget) -> Result<(), SaveError> {
 /// is not interrupted by a write per keystroke, yet a crash loses seconds at most.
 #[derive(Clone, Debug, Default)]
 pub struct AutosaveTimer {
-    written_revision: Option<u64>,
-    changed: Option<(u64, Instant)>,
+    /// Keyed on the session's stamp, not its revision alone: another workspace at the
+    /// same revision has not been written.
+    written: Option<Stamp>,
+    changed: Option<(Stamp, Instant)>,
 }
 
 impl AutosaveTimer {
-    /// Call every frame with the session's revision; true when the recovery file should
+    /// Call every frame with the session's stamp; true when the recovery file should
     /// be written now. Then call [`AutosaveTimer::written`].
-    pub fn due(&mut self, revision: u64, now: Instant) -> bool {
-        if self.written_revision == Some(revision) {
+    pub fn due(&mut self, stamp: Stamp, now: Instant) -> bool {
+        if self.written == Some(stamp) {
             self.changed = None;
             return false;
         }
         match self.changed {
-            Some((seen, since)) if seen == revision => now.duration_since(since) >= AUTOSAVE_DELAY,
+            Some((seen, since)) if seen == stamp => now.duration_since(since) >= AUTOSAVE_DELAY,
             _ => {
-                self.changed = Some((revision, now));
+                self.changed = Some((stamp, now));
                 false
             }
         }
     }
 
-    /// The recovery file (or the person's file) now holds this revision.
-    pub fn written(&mut self, revision: u64) {
-        self.written_revision = Some(revision);
+    /// The recovery file (or the person's file) now holds this state.
+    pub fn written(&mut self, stamp: Stamp) {
+        self.written = Some(stamp);
         self.changed = None;
     }
 }
@@ -453,21 +455,49 @@ mod tests {
         assert!(err.to_string().contains("Kon"), "{err}");
     }
 
+    /// A session's stamps after 0, 1 and 2 edits.
+    fn stamps(session: &mut crate::model::Session) -> [Stamp; 3] {
+        let s0 = session.stamp();
+        session
+            .apply(crate::model::Edit::append(crate::model::Cluster::default()))
+            .unwrap();
+        let s1 = session.stamp();
+        session
+            .apply(crate::model::Edit::append(crate::model::Cluster::default()))
+            .unwrap();
+        [s0, s1, session.stamp()]
+    }
+
     #[test]
     fn the_autosave_timer_waits_for_a_pause() {
         let start = Instant::now();
         let mut timer = AutosaveTimer::default();
-        timer.written(0);
-        assert!(!timer.due(0, start));
-        assert!(!timer.due(1, start));
-        assert!(!timer.due(1, start + Duration::from_secs(1)));
+        let [s0, s1, s2] = stamps(&mut crate::model::Session::new(Workspace::empty()));
+        timer.written(s0);
+        assert!(!timer.due(s0, start));
+        assert!(!timer.due(s1, start));
+        assert!(!timer.due(s1, start + Duration::from_secs(1)));
         assert!(
-            !timer.due(2, start + Duration::from_secs(2)),
+            !timer.due(s2, start + Duration::from_secs(2)),
             "a new change restarts the wait"
         );
-        assert!(!timer.due(2, start + Duration::from_secs(4)));
-        assert!(timer.due(2, start + Duration::from_secs(5)));
-        timer.written(2);
-        assert!(!timer.due(2, start + Duration::from_secs(60)));
+        assert!(!timer.due(s2, start + Duration::from_secs(4)));
+        assert!(timer.due(s2, start + Duration::from_secs(5)));
+        timer.written(s2);
+        assert!(!timer.due(s2, start + Duration::from_secs(60)));
+    }
+
+    #[test]
+    fn another_workspace_at_the_same_revision_is_not_written_yet() {
+        let start = Instant::now();
+        let mut timer = AutosaveTimer::default();
+        let [_, first, _] = stamps(&mut crate::model::Session::new(Workspace::empty()));
+        let [_, second, _] = stamps(&mut crate::model::Session::new(Workspace::empty()));
+        timer.written(first);
+        assert!(!timer.due(second, start), "the wait starts");
+        assert!(
+            timer.due(second, start + AUTOSAVE_DELAY),
+            "and ends in a write, though the revision equals the one written"
+        );
     }
 }

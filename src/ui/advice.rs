@@ -82,7 +82,7 @@ fn body_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, body: &AdvisoryBody)
         .default_open(false)
         .show(ui, |ui| {
             if let Some(v) = text_line(ui, t.short_name, &body.short_name) {
-                out.typed(
+                out.set(
                     AdvisoryBody {
                         short_name: v,
                         ..body.clone()
@@ -91,7 +91,7 @@ fn body_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, body: &AdvisoryBody)
                 );
             }
             if let Some(v) = text_line(ui, t.full_name, &body.full_name) {
-                out.typed(
+                out.set(
                     AdvisoryBody {
                         full_name: v,
                         ..body.clone()
@@ -103,12 +103,12 @@ fn body_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, body: &AdvisoryBody)
             if let Some(v) = text_line(ui, t.reference, &body.advice.reference) {
                 let mut next = body.clone();
                 next.advice.reference = v;
-                out.typed(next, "reference");
+                out.set(next, "reference");
             }
             if let Some(v) = text_block(ui, t.summary, &body.advice.summary) {
                 let mut next = body.clone();
                 next.advice.summary = v;
-                out.typed(next, "summary");
+                out.set(next, "summary");
             }
             ui.label(RichText::new(t.stance_per_scenario).strong());
             for s in &f.ws.scenarios {
@@ -125,14 +125,14 @@ fn body_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, body: &AdvisoryBody)
                     {
                         let mut next = body.clone();
                         upsert_stance(&mut next, s.id, |x| x.stance = chosen);
-                        out.put(next);
+                        out.set(next, "stance");
                     }
                     let quote = current.map(|x| x.quote.as_str()).unwrap_or_default();
                     let label = format!("{} ({})", t.quote, s.label());
                     if let Some(v) = text_line(ui, &label, quote) {
                         let mut next = body.clone();
                         upsert_stance(&mut next, s.id, |x| x.quote = v);
-                        out.typed(next, "quote");
+                        out.set(next, "quote");
                     }
                 });
             }
@@ -164,7 +164,7 @@ fn date_field(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, body: &AdvisoryBody)
     {
         let mut next = body.clone();
         next.advice.received = date;
-        out.typed(next, "received");
+        out.set(next, "received");
     }
 }
 

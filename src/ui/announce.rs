@@ -53,6 +53,7 @@ fn subjects(edit: &Edit, ws: &Workspace, t: &Tr) -> Vec<(u8, String)> {
         Edit::Remove(key) | Edit::Move { key, .. } => key_name(*key, ws, t).into_iter().collect(),
         Edit::SetMeta(_) => vec![(4, t.view_document.to_owned())],
         Edit::Batch(edits) => edits.iter().flat_map(|e| subjects(e, ws, t)).collect(),
+        Edit::Replace(_) => vec![(0, t.kind_workspace.to_owned())],
     }
 }
 

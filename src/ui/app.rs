@@ -12,12 +12,11 @@ use crate::store;
 
 use super::actions::Action;
 use super::files::{self, FileJob, Outcome, Purpose};
-use super::locale::fill;
 use super::search::Search;
 use super::state::{Frame, Outbox, Selection, View};
 use super::text::{Language, Tr};
+use super::view_cache::ViewCache;
 use super::{advice, board, charts, detail, document, matrix, preview, scenarios, style, themes};
-use crate::model::derived::Derived;
 
 /// What the window remembers between runs (in eframe's storage, never the workspace).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -91,11 +90,9 @@ pub struct WorkbenchApp {
     pub selection: Selection,
     pub prefs: Prefs,
     pub dialog: Option<Dialog>,
-    derived: Derived,
-    /// Chart data, with the revision it belongs to; computed when the charts are shown.
-    charts: Option<(u64, super::charts::ChartData)>,
-    /// The communication as the preview shows it, with the revision it belongs to.
-    preview: Option<(u64, crate::export::Document)>,
+    /// Derived data, chart data and the preview, each for the session state it was
+    /// computed from.
+    views: ViewCache,
     file_job: Option<FileJob>,
     /// What to do once a "Save as" started from the unsaved-changes question succeeds.
     after_save: Option<Pending>,
@@ -106,7 +103,7 @@ pub struct WorkbenchApp {
     /// How many messages were said, see [`Self::say`].
     said: u64,
     search: Search,
-    last_focus: Option<egui::Id>,
+    gesture: super::gesture::Gesture,
     shown_title: String,
     allow_close: bool,
     applied_style: Option<(bool, bool, f32)>,
@@ -178,16 +175,14 @@ impl WorkbenchApp {
             view: prefs.view,
             selection: Selection::Nothing,
             dialog: None,
-            derived: Derived::default(),
-            charts: None,
-            preview: None,
+            views: ViewCache::default(),
             file_job: None,
             after_save: None,
             last_saved: None,
             status: None,
             said: 0,
             search: Search::default(),
-            last_focus: None,
+            gesture: super::gesture::Gesture::default(),
             shown_title: String::new(),
             allow_close: false,
             applied_style: None,
@@ -237,13 +232,13 @@ impl WorkbenchApp {
 
     /// Writes the recovery file a few seconds after the last change.
     fn autosave(&mut self, ctx: &egui::Context) {
-        let revision = self.session.revision();
+        let stamp = self.session.stamp();
         if !self.session.is_dirty() {
-            self.autosave.written(revision);
+            self.autosave.written(stamp);
             return;
         }
         self.collect_autosave(false);
-        if self.autosave.due(revision, std::time::Instant::now()) {
+        if self.autosave.due(stamp, std::time::Instant::now()) {
             if self.autosave_job.is_some() {
                 // The previous one is still being written; this one follows it.
                 ctx.request_repaint_after(std::time::Duration::from_millis(250));
@@ -259,7 +254,7 @@ impl WorkbenchApp {
                 // person does nothing; at the autosave's own pace, not in a busy loop.
                 ctx.request_repaint_after(crate::store::recovery::AUTOSAVE_DELAY);
             }
-            self.autosave.written(revision);
+            self.autosave.written(stamp);
         } else {
             ctx.request_repaint_after(crate::store::recovery::AUTOSAVE_DELAY);
         }
@@ -293,7 +288,11 @@ impl WorkbenchApp {
             Ok(theirs) => {
                 let result = crate::model::merge(None, self.session.workspace(), &theirs);
                 let summary = result.summary;
-                self.session.replace_workspace(result.workspace);
+                // One undo step: Ctrl+Z brings back the workspace from before the merge.
+                if let Err(error) = self.session.replace_workspace(result.workspace) {
+                    self.show_error(error.to_string(), false);
+                    return;
+                }
                 let lang = self.prefs.language;
                 self.say(
                     format!(
@@ -339,16 +338,10 @@ impl WorkbenchApp {
     }
 
     pub fn warnings(&mut self) -> &[crate::model::Warning] {
-        self.refresh_derived();
-        &self.derived.warnings
-    }
-
-    fn refresh_derived(&mut self) {
-        self.derived.refresh(
-            self.session.workspace(),
-            self.session.revision(),
-            crate::cli::current_year(),
-        );
+        &self
+            .views
+            .refresh_derived(&self.session, crate::cli::current_year())
+            .warnings
     }
 
     fn file_label(&self) -> String {
@@ -408,7 +401,7 @@ impl WorkbenchApp {
                     ..Cluster::default()
                 };
                 self.selection = Selection::Cluster(cluster.id);
-                self.apply(Edit::append(cluster), None);
+                self.apply(Edit::append(cluster));
             }
         }
     }
@@ -476,8 +469,11 @@ impl WorkbenchApp {
         }
     }
 
+    /// Another workspace in the window (opened, New): a session of its own, and no
+    /// view computed for the one before it survives.
     fn replace(&mut self, session: Session, path: Option<PathBuf>) {
         self.session = session;
+        self.views = ViewCache::default();
         self.path = path;
         self.selection = Selection::Nothing;
         self.last_saved = None;
@@ -656,13 +652,9 @@ impl WorkbenchApp {
         }
     }
 
-    /// The one place where the window changes the workspace.
-    fn apply(&mut self, edit: Edit, key: Option<crate::model::CoalesceKey>) {
-        let result = match key {
-            Some(key) => self.session.apply_typing(edit, key),
-            None => self.session.apply(edit),
-        };
-        if let Err(error) = result {
+    /// Applies an edit of the app's own (a command, a confirmed removal): one step.
+    fn apply(&mut self, edit: Edit) {
+        if let Err(error) = self.session.apply(edit) {
             self.say(error.to_string(), true);
         }
     }
@@ -677,10 +669,15 @@ impl WorkbenchApp {
             announce,
         } = out;
         let mut said = None;
+        self.gesture.follow(ctx, &mut self.session);
         for (edit, key) in edits {
             let change = super::announce::assignment_change(&edit, self.workspace(), self.t());
             let revision = self.session.revision();
-            self.apply(edit, key);
+            // The one place where the panels' edits are applied, and grouped into
+            // undo steps.
+            if let Err(error) = super::gesture::apply(ctx, &mut self.session, edit, key) {
+                self.say(error.to_string(), true);
+            }
             if change.is_some() && self.session.revision() != revision {
                 said = change;
             }
@@ -708,7 +705,7 @@ impl WorkbenchApp {
         let ws = self.session.workspace();
         let (edit, consequences) = removal(ws, key);
         if consequences.is_empty() {
-            self.apply(edit, None);
+            self.apply(edit);
             return;
         }
         let what = match key {
@@ -738,28 +735,15 @@ impl WorkbenchApp {
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
         self.poll_file_job(&ctx);
-        self.refresh_derived();
+        self.views.prepare(
+            &self.session,
+            self.view,
+            crate::cli::current_year(),
+            jiff::ZonedDateTime::now().date(),
+        );
         self.update_title(&ctx);
         self.autosave(&ctx);
 
-        if self.view == View::Charts {
-            let revision = self.session.revision();
-            if self.charts.as_ref().is_none_or(|(r, _)| *r != revision) {
-                let today = jiff::ZonedDateTime::now().date();
-                let data = super::charts::ChartData::compute(self.session.workspace(), today);
-                self.charts = Some((revision, data));
-            }
-        }
-        if self.view == View::Preview {
-            let revision = self.session.revision();
-            if self.preview.as_ref().is_none_or(|(r, _)| *r != revision) {
-                let doc = crate::export::build_document(
-                    self.session.workspace(),
-                    &crate::export::ExportOptions::default(),
-                );
-                self.preview = Some((revision, doc));
-            }
-        }
         let mut out = Outbox::default();
         let mut actions = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
@@ -784,8 +768,7 @@ impl WorkbenchApp {
         }
         if self.search.is_open() {
             egui::Panel::top("search").show(ui, |ui| {
-                self.search
-                    .show(ui, self.session.workspace(), self.t(), &mut out);
+                self.search.show(ui, &self.session, self.t(), &mut out);
             });
         }
         egui::Panel::left("views")
@@ -794,7 +777,7 @@ impl WorkbenchApp {
             .show(ui, |ui| self.view_list(ui, &mut actions));
         let frame = Frame {
             ws: self.session.workspace(),
-            derived: &self.derived,
+            derived: self.views.derived(),
             selection: self.selection,
             t: self.prefs.language.texts(),
             lang: self.prefs.language,
@@ -830,13 +813,13 @@ impl WorkbenchApp {
                 View::Advice => advice::show(ui, &frame, &mut out),
                 View::Themes => themes::show(ui, &frame, &mut out),
                 View::Charts => {
-                    if let Some((_, data)) = &self.charts {
+                    if let Some(data) = self.views.charts_for(self.session.stamp()) {
                         charts::show(ui, &frame, data, &mut out);
                     }
                 }
                 View::Document => document::show(ui, &frame, &mut out),
                 View::Preview => {
-                    if let Some((_, doc)) = &self.preview {
+                    if let Some(doc) = self.views.preview_for(self.session.stamp()) {
                         preview::show(ui, &frame, doc);
                     }
                 }
@@ -847,12 +830,6 @@ impl WorkbenchApp {
         self.carry_out(&ctx, out);
         for action in actions {
             self.run(&ctx, action);
-        }
-        // One undo step per finished text edit: leaving a field closes its step.
-        let focused = ctx.memory(|m| m.focused());
-        if focused != self.last_focus {
-            self.session.seal();
-            self.last_focus = focused;
         }
         // A message said after the status bar was drawn shows (and is announced) in
         // the next frame; ask for it rather than wait for the next input.
@@ -1027,7 +1004,7 @@ impl WorkbenchApp {
                 ui.label(t.saved);
             }
             ui.separator();
-            let count = self.derived.warnings.len();
+            let count = self.views.derived().warnings.len();
             let text = match count {
                 0 => t.no_warnings.to_owned(),
                 1 => format!("1 {}", t.warning_one),
@@ -1157,7 +1134,7 @@ impl WorkbenchApp {
                     Some(true) => {
                         keep = false;
                         self.selection = Selection::Nothing;
-                        self.apply(edit, None);
+                        self.apply(edit);
                     }
                     Some(false) => keep = false,
                     None => {
@@ -1258,13 +1235,13 @@ impl WorkbenchApp {
                 egui::Modal::new(egui::Id::unique("warnings")).show(ctx, |ui| {
                     super::widgets::fit_width(ui, 640.0);
                     ui.heading(t.warnings_title);
-                    if self.derived.warnings.is_empty() {
+                    if self.views.derived().warnings.is_empty() {
                         ui.label(t.no_warnings);
                     }
                     egui::ScrollArea::vertical()
                         .max_height(super::widgets::list_height(ctx, 400.0))
                         .show(ui, |ui| {
-                            for w in &self.derived.warnings {
+                            for w in &self.views.derived().warnings {
                                 let text = super::widgets::warning_text(
                                     self.session.workspace(),
                                     w,
@@ -1327,37 +1304,19 @@ impl WorkbenchApp {
                 }
             }
             Dialog::Recovery(info) => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
-                    super::widgets::fit_width(ui, 560.0);
-                    ui.heading(t.recovery_title);
-                    ui.label(recovery_question(&info, self.prefs.language));
-                    ui.horizontal(|ui| {
-                        if info.problem.is_none() {
-                            if ui.button(t.recovery_restore).clicked() || enter {
-                                choice = Some(true);
-                            }
-                            if ui.button(t.recovery_discard).clicked() {
-                                choice = Some(false);
-                            }
-                        } else if ui.button(t.ok).clicked() || enter || escape {
-                            choice = Some(false);
-                        }
-                    });
-                });
-                match choice {
-                    Some(true) => match crate::store::load_recovery(&info) {
+                use super::dialogs::recovery::{Choice, show};
+                match show(ctx, &info, self.prefs.language, enter, escape) {
+                    Some(Choice::Restore) => match crate::store::load_recovery(&info) {
+                        // One undo step, unsaved until the person saves it.
                         Ok(ws) => {
-                            // Restored work is unsaved until the person saves it.
-                            self.session.replace_workspace(ws);
+                            if let Err(error) = self.session.replace_workspace(ws) {
+                                self.show_error(error.to_string(), false);
+                            }
                         }
                         Err(error) => self.show_error(error.to_string(), false),
                     },
-                    Some(false) => {
-                        if info.problem.is_none() {
-                            self.clear_recovery();
-                        }
-                    }
+                    Some(Choice::Discard) => self.clear_recovery(),
+                    Some(Choice::Close) => {}
                     None => self.dialog = Some(Dialog::Recovery(info)),
                 }
             }
@@ -1420,7 +1379,7 @@ impl WorkbenchApp {
                     });
                 });
                 if let Some(edit) = edit {
-                    self.apply(edit, None);
+                    self.apply(edit);
                 }
                 if !close && !self.session.workspace().conflicts.is_empty() {
                     self.dialog = Some(Dialog::Conflicts);
@@ -1470,30 +1429,5 @@ impl eframe::App for WorkbenchApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
-    }
-}
-
-/// The restore question, in the interface language, with the time the autosave wrote.
-fn recovery_question(info: &crate::store::RecoveryInfo, lang: Language) -> String {
-    let t = lang.texts();
-    let when = lang.date_time(info.written);
-    let of = match &info.original {
-        Some(path) => fill(t.recovery_of_file, &[("file", &path.display().to_string())]),
-        None => t.recovery_of_untitled.to_owned(),
-    };
-    match &info.problem {
-        None => fill(
-            t.recovery_question,
-            &[("of", &of), ("title", &info.title), ("when", &when)],
-        ),
-        Some(problem) => fill(
-            t.recovery_damaged,
-            &[
-                ("of", &of),
-                ("when", &when),
-                ("problem", problem),
-                ("file", &info.file.display().to_string()),
-            ],
-        ),
     }
 }

@@ -131,7 +131,7 @@ fn argument_card(
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
                 if response.changed() && text != arg.text {
-                    out.typed(
+                    out.set(
                         Argument {
                             text,
                             modified: f.now,
@@ -155,11 +155,14 @@ fn argument_card(
                             .clicked()
                             && arg.weight != w
                         {
-                            out.put(Argument {
-                                weight: w,
-                                modified: f.now,
-                                ..arg.clone()
-                            });
+                            out.set(
+                                Argument {
+                                    weight: w,
+                                    modified: f.now,
+                                    ..arg.clone()
+                                },
+                                "weight",
+                            );
                         }
                     }
                     let mut internal = arg.internal;
@@ -168,11 +171,14 @@ fn argument_card(
                         .on_hover_text(t.internal_hint)
                         .changed()
                     {
-                        out.put(Argument {
-                            internal,
-                            modified: f.now,
-                            ..arg.clone()
-                        });
+                        out.set(
+                            Argument {
+                                internal,
+                                modified: f.now,
+                                ..arg.clone()
+                            },
+                            "internal",
+                        );
                     }
                     if let Some(prev) = previous
                         && ui.small_button("↑").widget_info_label(t.move_up).clicked()
@@ -211,11 +217,14 @@ fn source_menu(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, arg: &Argument, nam
         );
         for (source, text) in options {
             if ui.selectable_label(arg.source == source, text).clicked() && arg.source != source {
-                out.put(Argument {
-                    source,
-                    modified: f.now,
-                    ..arg.clone()
-                });
+                out.set(
+                    Argument {
+                        source,
+                        modified: f.now,
+                        ..arg.clone()
+                    },
+                    "source",
+                );
             }
         }
     });

@@ -212,7 +212,7 @@ fn card_menu(
         ui.separator();
         for role in Role::ALL {
             if ui.radio(a.role == role, t.role(role)).clicked() && a.role != role {
-                out.put(Assignment { role, ..a.clone() });
+                out.set(Assignment { role, ..a.clone() }, "role");
             }
         }
         ui.separator();
@@ -263,11 +263,14 @@ fn move_card(
     match (current, target) {
         (None, Some(to)) => add(f, out, cluster, to),
         (Some(a), Some(to)) => {
-            out.put(Assignment {
-                scenario: to,
-                sub_options: Vec::new(),
-                ..a.clone()
-            });
+            out.set(
+                Assignment {
+                    scenario: to,
+                    sub_options: Vec::new(),
+                    ..a.clone()
+                },
+                "scenario",
+            );
             out.select = Some(Selection::Cell(cluster, to));
         }
         (Some(a), None) => {

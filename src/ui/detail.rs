@@ -59,7 +59,7 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                 if let Some(text) =
                     text_block(ui, t.recommendation_for_cluster, &cluster.recommendation)
                 {
-                    out.typed(
+                    out.set(
                         Cluster {
                             recommendation: text,
                             ..cluster.clone()
@@ -79,7 +79,7 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
     let t = f.t;
     ui.heading(&c.name);
     if let Some(v) = text_line_with_id(ui, Some(first_field_id(c.id)), t.name, &c.name) {
-        out.typed(
+        out.set(
             Cluster {
                 name: v,
                 ..c.clone()
@@ -88,7 +88,7 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
         );
     }
     if let Some(v) = text_line(ui, t.domain, &c.domain) {
-        out.typed(
+        out.set(
             Cluster {
                 domain: v,
                 ..c.clone()
@@ -101,10 +101,13 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
         .map(|s| (*s, t.status(*s).to_owned()))
         .collect();
     if let Some(status) = choice(ui, t.status_label, ("status", c.id), c.status, &statuses) {
-        out.put(Cluster {
-            status,
-            ..c.clone()
-        });
+        out.set(
+            Cluster {
+                status,
+                ..c.clone()
+            },
+            "status",
+        );
     }
     let year = |s: &str| {
         s.trim()
@@ -120,10 +123,13 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
         |n| n.to_string(),
         t.invalid_number,
     ) {
-        out.put(Cluster {
-            start_year: v.and_then(|n| i32::try_from(n).ok()),
-            ..c.clone()
-        });
+        out.set(
+            Cluster {
+                start_year: v.and_then(|n| i32::try_from(n).ok()),
+                ..c.clone()
+            },
+            "start_year",
+        );
     }
     if let Some(v) = optional_number(
         ui,
@@ -133,10 +139,13 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
         |n| n.to_string(),
         t.invalid_number,
     ) {
-        out.put(Cluster {
-            term_end_year: v.and_then(|n| i32::try_from(n).ok()),
-            ..c.clone()
-        });
+        out.set(
+            Cluster {
+                term_end_year: v.and_then(|n| i32::try_from(n).ok()),
+                ..c.clone()
+            },
+            "term_end_year",
+        );
     }
     if let Some(v) = optional_number(
         ui,
@@ -146,13 +155,16 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
         |n| f.lang.money(Euro(n)),
         t.invalid_amount,
     ) {
-        out.put(Cluster {
-            max_yearly_funding: v.map(Euro),
-            ..c.clone()
-        });
+        out.set(
+            Cluster {
+                max_yearly_funding: v.map(Euro),
+                ..c.clone()
+            },
+            "max_yearly_funding",
+        );
     }
     if let Some(v) = text_block(ui, t.note, &c.note) {
-        out.typed(
+        out.set(
             Cluster {
                 note: v,
                 ..c.clone()
@@ -169,19 +181,25 @@ fn assignment_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignmen
         .map(|r| (*r, t.role(*r).to_owned()))
         .collect();
     if let Some(role) = choice(ui, t.role_label, ("role", a.id), a.role, &roles) {
-        out.put(Assignment { role, ..a.clone() });
+        out.set(Assignment { role, ..a.clone() }, "role");
     }
     if let Some(v) = score(ui, t.desirability, t.score_none, a.desirability) {
-        out.put(Assignment {
-            desirability: v,
-            ..a.clone()
-        });
+        out.set(
+            Assignment {
+                desirability: v,
+                ..a.clone()
+            },
+            "desirability",
+        );
     }
     if let Some(v) = score(ui, t.feasibility, t.score_none, a.feasibility) {
-        out.put(Assignment {
-            feasibility: v,
-            ..a.clone()
-        });
+        out.set(
+            Assignment {
+                feasibility: v,
+                ..a.clone()
+            },
+            "feasibility",
+        );
     }
     if let Some(scenario) = f.ws.scenario(a.scenario)
         && !scenario.sub_options.is_empty()
@@ -200,12 +218,12 @@ fn assignment_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignmen
                 } else {
                     next.sub_options.retain(|o| *o != option.id);
                 }
-                out.put(next);
+                out.set(next, "sub_options");
             }
         }
     }
     if let Some(v) = text_block(ui, t.conditions, &a.conditions) {
-        out.typed(
+        out.set(
             Assignment {
                 conditions: v,
                 ..a.clone()
@@ -230,14 +248,17 @@ fn budget_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignment) {
     let t = f.t;
     let mut has_budget = a.budget.is_some();
     if ui.checkbox(&mut has_budget, t.yearly_budget).changed() {
-        out.put(Assignment {
-            budget: has_budget.then_some(YearlyBudget {
-                amount: f.ws.meta.funding_cap,
-                first_year: 2027,
-                last_year: 2030,
-            }),
-            ..a.clone()
-        });
+        out.set(
+            Assignment {
+                budget: has_budget.then_some(YearlyBudget {
+                    amount: f.ws.meta.funding_cap,
+                    first_year: 2027,
+                    last_year: 2030,
+                }),
+                ..a.clone()
+            },
+            "budget",
+        );
     }
     let Some(budget) = a.budget else {
         return;
@@ -251,13 +272,16 @@ fn budget_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignment) {
             |n| f.lang.money(Euro(n)),
             t.invalid_amount,
         ) {
-            out.put(Assignment {
-                budget: Some(YearlyBudget {
-                    amount: Euro(v),
-                    ..budget
-                }),
-                ..a.clone()
-            });
+            out.set(
+                Assignment {
+                    budget: Some(YearlyBudget {
+                        amount: Euro(v),
+                        ..budget
+                    }),
+                    ..a.clone()
+                },
+                "budget_amount",
+            );
         }
         ui.horizontal(|ui| {
             let mut first = budget.first_year;
@@ -269,14 +293,17 @@ fn budget_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignment) {
             let r2 = ui.add(egui::DragValue::new(&mut last).range(2000..=2100));
             r2.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, t.to_year));
             if (first, last) != (budget.first_year, budget.last_year) {
-                out.put(Assignment {
-                    budget: Some(YearlyBudget {
-                        first_year: first,
-                        last_year: last,
-                        ..budget
-                    }),
-                    ..a.clone()
-                });
+                out.set(
+                    Assignment {
+                        budget: Some(YearlyBudget {
+                            first_year: first,
+                            last_year: last,
+                            ..budget
+                        }),
+                        ..a.clone()
+                    },
+                    "budget_years",
+                );
             }
         });
     });

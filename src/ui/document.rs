@@ -20,7 +20,7 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
             let typed = |out: &mut Outbox, field: &'static str, change: &dyn Fn(&mut Metadata)| {
                 let mut next = meta.clone();
                 change(&mut next);
-                out.meta_typed(next, field);
+                out.set_meta(next, field);
             };
             if let Some(v) = text_line(ui, t.doc_title, &meta.title) {
                 typed(out, "title", &|m| m.title = v.clone());
@@ -51,17 +51,23 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                     .on_hover_text(t.internal_hint)
                     .changed()
                 {
-                    out.edit(crate::model::Edit::SetMeta(Box::new(Metadata {
-                        public_version: public,
-                        ..meta.clone()
-                    })));
+                    out.set_meta(
+                        Metadata {
+                            public_version: public,
+                            ..meta.clone()
+                        },
+                        "public_version",
+                    );
                 }
                 let mut confidential = meta.confidential_draft;
                 if ui.checkbox(&mut confidential, t.doc_confidential).changed() {
-                    out.edit(crate::model::Edit::SetMeta(Box::new(Metadata {
-                        confidential_draft: confidential,
-                        ..meta.clone()
-                    })));
+                    out.set_meta(
+                        Metadata {
+                            confidential_draft: confidential,
+                            ..meta.clone()
+                        },
+                        "confidential_draft",
+                    );
                 }
             });
             ui.separator();
@@ -79,13 +85,13 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                     if let Some(q) = next.advice_questions.get_mut(i) {
                         *q = v;
                     }
-                    out.meta_typed(next, "advice_questions");
+                    out.set_meta(next, "advice_questions");
                 }
             }
             if ui.button(t.doc_add_question).clicked() {
                 let mut next = meta.clone();
                 next.advice_questions.push(String::new());
-                out.edit(crate::model::Edit::SetMeta(Box::new(next)));
+                out.set_meta(next, "advice_questions");
             }
             if let Some(v) = text_block(ui, t.doc_overall, &meta.overall_recommendation) {
                 typed(out, "overall_recommendation", &|m| {
@@ -106,7 +112,7 @@ fn date_field(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
     if let Some(date) =
         super::widgets::date_field(ui, "document-date", f.t.doc_date, meta.date, f.lang)
     {
-        out.meta_typed(
+        out.set_meta(
             Metadata {
                 date,
                 ..meta.clone()

@@ -82,7 +82,7 @@ fn scenario_block(
         .default_open(true)
         .show(ui, |ui| {
             if let Some(v) = text_line(ui, t.title, &s.title) {
-                out.typed(
+                out.set(
                     Scenario {
                         title: v,
                         ..s.clone()
@@ -91,7 +91,7 @@ fn scenario_block(
                 );
             }
             if let Some(v) = text_block(ui, t.description, &s.description) {
-                out.typed(
+                out.set(
                     Scenario {
                         description: v,
                         ..s.clone()
@@ -100,7 +100,7 @@ fn scenario_block(
                 );
             }
             if let Some(v) = text_block(ui, t.conditions, &s.conditions) {
-                out.typed(
+                out.set(
                     Scenario {
                         conditions: v,
                         ..s.clone()
@@ -127,12 +127,12 @@ fn scenario_block(
                             if let Some(o) = next.sub_options.get_mut(i) {
                                 o.title = title;
                             }
-                            out.typed(next, "sub_option_title");
+                            out.set(next, "sub_option_title");
                         }
                         if super::widgets::remove_button(ui, t.remove_sub_option) {
                             let mut next = s.clone();
                             next.sub_options.retain(|o| o.id != option.id);
-                            out.put(next);
+                            out.set(next, "sub_options");
                         }
                     });
                     let mut description = option.description.clone();
@@ -150,7 +150,7 @@ fn scenario_block(
                         if let Some(o) = next.sub_options.get_mut(i) {
                             o.description = description;
                         }
-                        out.typed(next, "sub_option_description");
+                        out.set(next, "sub_option_description");
                     }
                 });
             }
@@ -161,7 +161,7 @@ fn scenario_block(
                         title: t.new_sub_option.to_owned(),
                         ..SubOption::default()
                     });
-                    out.put(next);
+                    out.set(next, "sub_options");
                 }
                 if ui.button(t.remove_scenario).clicked() {
                     out.remove(RecordKey::Scenario(s.id));

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{Polarity, Workspace};
+use crate::model::{Polarity, Session, Stamp, Workspace};
 
 use super::state::{Outbox, Selection, View};
 use super::text::Tr;
@@ -11,9 +11,9 @@ use super::text::Tr;
 pub struct Search {
     open: bool,
     query: String,
-    /// The query the hits belong to, and the revision-independent hits themselves:
-    /// recomputed when the query changes.
-    computed_for: Option<String>,
+    /// The session state and the query the hits were found for: recomputed when either
+    /// changes, so an edit, an undo or another workspace never leaves old hits.
+    computed_for: Option<(Stamp, String)>,
     hits: Vec<Hit>,
     focus_next_frame: bool,
 }
@@ -43,7 +43,8 @@ impl Search {
         self.hits.clear();
     }
 
-    pub fn show(&mut self, ui: &mut Ui, ws: &Workspace, t: &Tr, out: &mut Outbox) {
+    pub fn show(&mut self, ui: &mut Ui, session: &Session, t: &Tr, out: &mut Outbox) {
+        let stamp = session.stamp();
         ui.horizontal(|ui| {
             let l = ui.label(t.find);
             let r = ui
@@ -62,9 +63,13 @@ impl Search {
                 ui.label(format!("{} {}", self.hits.len(), t.hits));
             }
         });
-        if self.computed_for.as_deref() != Some(self.query.as_str()) {
-            self.hits = find(ws, &self.query, t);
-            self.computed_for = Some(self.query.clone());
+        if self
+            .computed_for
+            .as_ref()
+            .is_none_or(|(s, q)| *s != stamp || *q != self.query)
+        {
+            self.hits = find(session.workspace(), &self.query, t);
+            self.computed_for = Some((stamp, self.query.clone()));
         }
         if self.query.trim().is_empty() {
             return;

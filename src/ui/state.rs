@@ -87,6 +87,9 @@ pub struct Frame<'a> {
 /// What panels ask for while drawing; the app carries it out after the frame.
 #[derive(Default)]
 pub struct Outbox {
+    /// Each edit with the record and field it changes, if it changes one field. Panels
+    /// only say *what* changed: whether it joins the previous edit into one undo step
+    /// is the app's decision (see `ui::gesture`), taken in one place from the focus.
     pub edits: Vec<(Edit, Option<CoalesceKey>)>,
     /// Removals that need a confirmation because others refer to the record.
     pub removals: Vec<RecordKey>,
@@ -100,24 +103,21 @@ pub struct Outbox {
 }
 
 impl Outbox {
+    /// An edit that is a step of its own: adding, removing or moving a record.
     pub fn edit(&mut self, edit: Edit) {
         self.edits.push((edit, None));
     }
 
-    /// Replaces a record after typing into one of its fields: consecutive keystrokes
-    /// in the same field are one undo step.
-    pub fn typed(&mut self, record: impl Into<Record>, field: &'static str) {
+    /// Replaces a record after a change to one of its fields (typed, dragged, clicked
+    /// or chosen).
+    pub fn set(&mut self, record: impl Into<Record>, field: &'static str) {
         let record = record.into();
         let key = CoalesceKey::Field(record.key(), field);
         self.edits.push((Edit::Put(record), Some(key)));
     }
 
-    /// Replaces a record after a click or a choice: one undo step.
-    pub fn put(&mut self, record: impl Into<Record>) {
-        self.edits.push((Edit::Put(record.into()), None));
-    }
-
-    pub fn meta_typed(&mut self, meta: crate::model::Metadata, field: &'static str) {
+    /// Replaces the metadata after a change to one of its fields.
+    pub fn set_meta(&mut self, meta: crate::model::Metadata, field: &'static str) {
         self.edits.push((
             Edit::SetMeta(Box::new(meta)),
             Some(CoalesceKey::Meta(field)),

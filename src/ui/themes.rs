@@ -36,7 +36,7 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
 fn theme_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, theme: &Theme) {
     let t = f.t;
     if let Some(v) = text_line(ui, t.name, &theme.name) {
-        out.typed(
+        out.set(
             Theme {
                 name: v,
                 ..theme.clone()
@@ -45,7 +45,7 @@ fn theme_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, theme: &Theme) {
         );
     }
     if let Some(v) = text_block(ui, t.description, &theme.description) {
-        out.typed(
+        out.set(
             Theme {
                 description: v,
                 ..theme.clone()
@@ -64,7 +64,7 @@ fn theme_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, theme: &Theme) {
                 } else {
                     next.proposed_by.retain(|b| *b != body.id);
                 }
-                out.put(next);
+                out.set(next, "proposed_by");
             }
         }
     });
@@ -75,10 +75,13 @@ fn theme_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, theme: &Theme) {
             .map(|r| (Some(*r), t.route(*r).to_owned())),
     );
     if let Some(route) = choice(ui, t.route_label, ("route", theme.id), theme.route, &routes) {
-        out.put(Theme {
-            route,
-            ..theme.clone()
-        });
+        out.set(
+            Theme {
+                route,
+                ..theme.clone()
+            },
+            "route",
+        );
     }
     if theme.route == Some(ThemeRoute::WithinExistingCluster) {
         let mut hosts: Vec<(Option<ClusterId>, String)> = vec![(None, "–".to_owned())];
@@ -90,10 +93,13 @@ fn theme_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, theme: &Theme) {
             theme.host_cluster,
             &hosts,
         ) {
-            out.put(Theme {
-                host_cluster: host,
-                ..theme.clone()
-            });
+            out.set(
+                Theme {
+                    host_cluster: host,
+                    ..theme.clone()
+                },
+                "host_cluster",
+            );
         }
     }
     if ui.button(t.remove_theme).clicked() {
