@@ -112,9 +112,10 @@ pub(super) fn settle<'a>(
 }
 
 fn has_duplicates(ws: &Workspace) -> bool {
-    fn any<'r>(ids: impl Iterator<Item = Uuid>) -> bool {
+    fn any(ids: impl Iterator<Item = Uuid>) -> bool {
         let mut seen = HashSet::new();
-        ids.into_iter().any(|id| !seen.insert(id))
+        let mut ids = ids;
+        ids.any(|id| !seen.insert(id))
     }
     any(ws.clusters.iter().map(Identified::uuid))
         || any(ws.scenarios.iter().map(Identified::uuid))
