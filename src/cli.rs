@@ -374,11 +374,40 @@ fn merge(
         s.removed,
         s.conflicts
     );
+    if s.open > s.conflicts {
+        let (verb, noun) = if s.open == 1 {
+            ("staat", "conflict")
+        } else {
+            ("staan", "conflicten")
+        };
+        println!(
+            "Er {verb} nu {} {noun} open in {} (ook van eerder samenvoegen).",
+            s.open,
+            output.display()
+        );
+    }
+    let file = |input: crate::model::merge::Input| {
+        let path = match input {
+            crate::model::merge::Input::Base => base.unwrap_or(mine),
+            crate::model::merge::Input::Mine => mine,
+            crate::model::merge::Input::Theirs => theirs,
+        };
+        path.display().to_string()
+    };
+    for repair in &result.repairs {
+        println!(
+            "{}",
+            crate::wording::id_repair(repair, file, crate::wording::Lang::Dutch)
+        );
+    }
     tell_kept(output, kept.as_deref());
     if !result.conflicts.is_empty() {
         println!("Conflicten (beide waarden staan in het bestand; kies er een in het venster):");
         for conflict in &result.conflicts {
-            println!("- {}", conflict.description);
+            println!(
+                "- {}",
+                crate::wording::conflict(&result.workspace, conflict, crate::wording::Lang::Dutch)
+            );
         }
     }
     Ok(())

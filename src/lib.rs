@@ -10,3 +10,4 @@ pub mod model;
 pub mod store;
 pub mod synth;
 pub mod ui;
+pub mod wording;

@@ -11,7 +11,9 @@ use jiff::Timestamp;
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
-use clusterwerkbank::model::merge::{ConflictTarget, ConflictValue};
+use clusterwerkbank::model::merge::{
+    AnyRecord, ConflictTarget, ConflictValue, ConflictValues, FieldValue,
+};
 use clusterwerkbank::model::*;
 use clusterwerkbank::store::file::default_workspace_text as groenboek;
 use clusterwerkbank::store::file::{ParseError, parse_bytes};
@@ -337,13 +339,13 @@ fn conflict() -> impl Strategy<Value = MergeConflict> {
         uuid(),
         cluster(),
         proptest::option::of(nasty()),
-        nasty(),
+        proptest::option::of((nasty(), nasty())),
         any::<bool>(),
         metadata(),
         any::<bool>(),
     )
         .prop_map(
-            |(id, other, field, description, theirs_kept, meta, about_meta)| MergeConflict {
+            |(id, other, field, values, theirs_kept, meta, about_meta)| MergeConflict {
                 id: ConflictId::from_u128(id),
                 target: if about_meta {
                     ConflictTarget::Meta
@@ -351,7 +353,10 @@ fn conflict() -> impl Strategy<Value = MergeConflict> {
                     ConflictTarget::Record(RecordKey::Cluster(other.id))
                 },
                 field,
-                description,
+                values: values.map(|(mine, theirs)| ConflictValues {
+                    mine: FieldValue::Text(mine),
+                    theirs: FieldValue::Ron(theirs),
+                }),
                 kept: if theirs_kept {
                     Side::Theirs
                 } else {
@@ -360,7 +365,7 @@ fn conflict() -> impl Strategy<Value = MergeConflict> {
                 alternative: Some(if about_meta {
                     ConflictValue::Meta(Box::new(meta))
                 } else {
-                    ConflictValue::Record(Box::new(Record::Cluster(other)))
+                    ConflictValue::Record(Box::new(AnyRecord::Cluster(other)))
                 }),
             },
         )

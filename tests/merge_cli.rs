@@ -3,7 +3,7 @@
 // A test crate: helpers outside `#[test]` functions may fail loudly too.
 #![allow(clippy::expect_used, clippy::panic)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use clusterwerkbank::model::merge::ConflictTarget;
@@ -152,7 +152,8 @@ fn merging_two_diverged_green_paper_copies_keeps_every_edit_and_lists_conflicts(
 
     // Picking theirs for every conflict gives their note and drops mine's deletion.
     let mut resolved = merged.clone();
-    let edit = clusterwerkbank::model::merge::resolve_all(&resolved, Side::Theirs);
+    let edit = clusterwerkbank::model::merge::resolve_all(&resolved, Side::Theirs)
+        .expect("every conflict can take their value");
     apply(&mut resolved, edit).expect("applies");
     assert_eq!(resolved.clusters[1].note, "hun notitie");
     assert!(resolved.conflicts.is_empty());
@@ -239,4 +240,154 @@ fn new_with_force_keeps_the_replaced_file_in_the_backups() {
         b"eigen werk"
     );
     assert!(load(&file).is_ok());
+}
+
+/// A folder with copies of one fixture folder, so the merge writes beside them.
+fn fixtures(folder: &str) -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().expect("temp");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(folder);
+    for entry in std::fs::read_dir(&source).expect("fixture folder") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("a file name");
+        std::fs::copy(&path, temp.path().join(name)).expect("copy");
+    }
+    let dir = temp.path().to_owned();
+    (temp, dir)
+}
+
+fn merged_ok(dir: &Path, args: &[&Path]) -> String {
+    let output = run(&dir.join("gegevens"), args);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+/// f06: two arguments share an id (copied in a text editor) in all three files and
+/// THEIRS edited the first. The edit is kept, both arguments stay, and the repair is
+/// reported naming the id, the record and the files.
+#[test]
+fn records_sharing_an_id_keep_the_colleague_s_edit_and_the_repair_is_named() {
+    let (_temp, dir) = fixtures("merge-dup-id");
+    let (b, m, t, out) = (
+        dir.join("base.ron"),
+        dir.join("mine.ron"),
+        dir.join("theirs.ron"),
+        dir.join("out.ron"),
+    );
+    let stdout = merged_ok(
+        &dir,
+        &[&m, &t, Path::new("--base"), &b, Path::new("-o"), &out],
+    );
+    for expected in [
+        "hetzelfde id 00000000-0000-0000-0000-000000006001",
+        "Tweede argument (kopie, zelfde id)",
+        "base.ron",
+        "mine.ron",
+        "theirs.ron",
+        "0 conflicten",
+    ] {
+        assert!(stdout.contains(expected), "{expected:?} missing: {stdout}");
+    }
+    let merged = load(&out).expect("the merged file loads");
+    let texts: Vec<_> = merged.arguments.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Eerste argument, aangepast door collega",
+            "Tweede argument (kopie, zelfde id)"
+        ]
+    );
+    assert_eq!(merged.arguments[0].id, ArgumentId::from_u128(0x6001));
+    assert_ne!(merged.arguments[1].id, merged.arguments[0].id);
+    assert!(merged.conflicts.is_empty());
+
+    // The same input repairs the same way: byte for byte the same file.
+    let again = dir.join("again.ron");
+    merged_ok(
+        &dir,
+        &[&m, &t, Path::new("--base"), &b, Path::new("-o"), &again],
+    );
+    assert_eq!(
+        std::fs::read(&out).expect("read"),
+        std::fs::read(&again).expect("read")
+    );
+}
+
+/// f10: merging the same colleague copy twice stores its conflict once, and the file
+/// holds the conflict as data (both values), not as a Dutch sentence.
+#[test]
+fn merging_the_same_copy_twice_stores_each_conflict_once() {
+    let (_temp, dir) = fixtures("remerge");
+    let (base, mine, theirs) = (
+        dir.join("ws.ron"),
+        dir.join("mine.ron"),
+        dir.join("ws-LAPTOP-42.ron"),
+    );
+    let (m1, m2, m3) = (dir.join("m1.ron"), dir.join("m2.ron"), dir.join("m3.ron"));
+    let first = merged_ok(
+        &dir,
+        &[
+            &mine,
+            &theirs,
+            Path::new("--base"),
+            &base,
+            Path::new("-o"),
+            &m1,
+        ],
+    );
+    assert!(first.contains("1 conflicten"), "{first}");
+    assert!(
+        first.contains("Notitie van mij") && first.contains("Notitie van collega"),
+        "{first}"
+    );
+    let second = merged_ok(
+        &dir,
+        &[
+            &m1,
+            &theirs,
+            Path::new("--base"),
+            &base,
+            Path::new("-o"),
+            &m2,
+        ],
+    );
+    assert!(second.contains("0 conflicten"), "{second}");
+    assert!(second.contains("1 conflict open"), "{second}");
+    merged_ok(
+        &dir,
+        &[
+            &m2,
+            &theirs,
+            Path::new("--base"),
+            &base,
+            Path::new("-o"),
+            &m3,
+        ],
+    );
+
+    let text = |p: &Path| std::fs::read_to_string(p).expect("read");
+    let kept = |p: &Path| text(p).lines().filter(|l| l.contains("kept:")).count();
+    assert_eq!((kept(&m1), kept(&m2), kept(&m3)), (1, 1, 1));
+    assert_eq!(text(&m2), text(&m1), "merging again changes nothing");
+    assert_eq!(text(&m3), text(&m1));
+    let stored = text(&m1);
+    assert!(stored.contains("Text(\"Notitie van collega\")"), "{stored}");
+    let conflicts = stored
+        .split_once("conflicts: [")
+        .map(|(_, rest)| rest)
+        .expect("the conflicts are stored");
+    for prose in ["description", "jouw versie", "staat er nu"] {
+        assert!(!conflicts.contains(prose), "{prose:?} stored: {conflicts}");
+    }
+    let merged = load(&m1).expect("loads");
+    assert_eq!(merged.conflicts.len(), 1);
+    // THEIRS' other edits and both new arguments are in.
+    assert_eq!(merged.clusters[2].domain, "Agrifood en voeding");
+    assert_eq!(merged.arguments.len(), 2);
 }

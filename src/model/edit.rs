@@ -1,8 +1,9 @@
 //! Edits: every change to a workspace is a value. [`apply`] performs one and returns
 //! its inverse, which is all undo, redo, the dirty flag and autosave need.
 
-use super::ids::*;
-use super::merge::MergeConflict;
+use super::conflict::{AnyRecord, MergeConflict};
+// Defined beside the ids; named here too, where the edits that use it were.
+pub use super::ids::RecordKey;
 use super::workspace::*;
 
 /// One record of any kind, whole.
@@ -16,19 +17,6 @@ pub enum Record {
     Theme(Theme),
     Rule(CompatibilityRule),
     Conflict(MergeConflict),
-}
-
-/// The id of one record of any kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum RecordKey {
-    Cluster(ClusterId),
-    Scenario(ScenarioId),
-    Assignment(AssignmentId),
-    Argument(ArgumentId),
-    Body(BodyId),
-    Theme(ThemeId),
-    Rule(RuleId),
-    Conflict(ConflictId),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -58,7 +46,35 @@ pub enum EditError {
     Duplicate(RecordKey),
 }
 
+impl From<AnyRecord> for Record {
+    fn from(record: AnyRecord) -> Record {
+        match record {
+            AnyRecord::Cluster(r) => Record::Cluster(r),
+            AnyRecord::Scenario(r) => Record::Scenario(r),
+            AnyRecord::Assignment(r) => Record::Assignment(r),
+            AnyRecord::Argument(r) => Record::Argument(r),
+            AnyRecord::Body(r) => Record::Body(r),
+            AnyRecord::Theme(r) => Record::Theme(r),
+            AnyRecord::Rule(r) => Record::Rule(r),
+        }
+    }
+}
+
 impl Record {
+    /// The record as a conflict can hold it; `None` for a conflict itself.
+    pub fn plain(self) -> Option<AnyRecord> {
+        Some(match self {
+            Record::Cluster(r) => AnyRecord::Cluster(r),
+            Record::Scenario(r) => AnyRecord::Scenario(r),
+            Record::Assignment(r) => AnyRecord::Assignment(r),
+            Record::Argument(r) => AnyRecord::Argument(r),
+            Record::Body(r) => AnyRecord::Body(r),
+            Record::Theme(r) => AnyRecord::Theme(r),
+            Record::Rule(r) => AnyRecord::Rule(r),
+            Record::Conflict(_) => return None,
+        })
+    }
+
     pub fn key(&self) -> RecordKey {
         match self {
             Record::Cluster(r) => RecordKey::Cluster(r.id),
@@ -402,6 +418,7 @@ impl Edit {
 mod tests {
     use super::*;
     use crate::model::Euro;
+    use crate::model::ids::*;
 
     fn sample() -> Workspace {
         let mut ws = Workspace::empty();

@@ -1,8 +1,14 @@
 //! Stable identifiers. Records refer to each other by id, never by position, so
 //! reordering, deletion, undo and merging two copies all keep references intact.
 //! Ids are random UUIDs so that two colleagues adding records offline never collide.
+//!
+//! Two kinds of id are not random, because they must come out the same in every copy
+//! of a file: the id given to a record that a file lists without one, and the new id a
+//! merge gives a record that shares its id with another (see [`stable_uuid`]).
 
-use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+use serde::{Deserialize, Deserializer, Serialize};
 use uuid::Uuid;
 
 macro_rules! id_type {
@@ -21,6 +27,16 @@ macro_rules! id_type {
             /// A fixed id, for the embedded default workspace and for deterministic test data.
             pub const fn from_u128(value: u128) -> Self {
                 Self(Uuid::from_u128(value))
+            }
+
+            /// What a record that a file lists without an id holds until its list
+            /// gives it one (the nil UUID, which no generator hands out).
+            pub const fn missing() -> Self {
+                Self(Uuid::nil())
+            }
+
+            pub fn is_missing(self) -> bool {
+                self.0.is_nil()
             }
         }
 
@@ -52,3 +68,101 @@ id_type!(
     /// A disagreement left by merging two copies, waiting for a person's choice.
     ConflictId,
 );
+
+/// The id of one record of any kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RecordKey {
+    Cluster(ClusterId),
+    Scenario(ScenarioId),
+    Assignment(AssignmentId),
+    Argument(ArgumentId),
+    Body(BodyId),
+    Theme(ThemeId),
+    Rule(RuleId),
+    Conflict(ConflictId),
+}
+
+/// A UUID that depends on nothing but `parts`: the same parts give the same id in
+/// every copy, on every machine and in every later version of the program.
+///
+/// FNV-1a over 128 bits, each part prefixed with its length so that ("ab", "c") and
+/// ("a", "bc") differ. Not `std`'s hasher: its algorithm may change between Rust
+/// releases, and these ids are written into files. Marked as a version 8 (custom)
+/// UUID, so it can never equal a random (version 4) one.
+pub fn stable_uuid(parts: &[&[u8]]) -> Uuid {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    let mut hash = OFFSET;
+    let mut feed = |bytes: &[u8]| {
+        for byte in bytes {
+            hash ^= u128::from(*byte);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    };
+    for part in parts {
+        feed(&(part.len() as u64).to_le_bytes());
+        feed(part);
+    }
+    let mut bytes = hash.to_be_bytes();
+    bytes[6] = (bytes[6] & 0x0f) | 0x80;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    Uuid::from_bytes(bytes)
+}
+
+/// A record with an id of its own, as its list in a file holds it.
+pub trait Identified: Serialize {
+    /// The record kind, mixed into derived ids so that two kinds never share one.
+    const KIND: &'static str;
+    fn uuid(&self) -> Uuid;
+    fn set_uuid(&mut self, id: Uuid);
+}
+
+/// Gives every record of `list` that has no id one derived from its kind and content
+/// (and, for identical records, from how many identical ones came before), so that
+/// every copy of the file gives it the same id.
+///
+/// Content, not position: a colleague who inserts a record above it in their copy
+/// must not shift its id onto another record.
+pub fn settle_missing<T: Identified>(list: &mut [T]) {
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for record in list.iter_mut().filter(|r| r.uuid().is_nil()) {
+        // Plain data of strings, numbers and enums always serialises; the empty
+        // fallback still yields a deterministic id.
+        let content = ron::to_string(&*record).unwrap_or_default();
+        let count = seen.entry(content.clone()).or_default();
+        let id = stable_uuid(&[
+            b"missing",
+            T::KIND.as_bytes(),
+            content.as_bytes(),
+            &count.to_le_bytes(),
+        ]);
+        *count += 1;
+        record.set_uuid(id);
+    }
+}
+
+/// For `#[serde(deserialize_with)]` on a list of records: reads it and settles the
+/// ids the file left out ([`settle_missing`]).
+pub fn deserialize_settled<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Identified + Deserialize<'de>,
+{
+    let mut list = Vec::<T>::deserialize(deserializer)?;
+    settle_missing(&mut list);
+    Ok(list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_uuids_depend_on_the_parts_and_their_boundaries_only() {
+        let a = stable_uuid(&[b"ab", b"c"]);
+        assert_eq!(a, stable_uuid(&[b"ab", b"c"]));
+        assert_ne!(a, stable_uuid(&[b"a", b"bc"]));
+        assert_eq!(a.get_version_num(), 8);
+        assert!(!a.is_nil());
+    }
+}

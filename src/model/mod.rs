@@ -4,6 +4,7 @@
 //! applies an [`Edit`], records its inverse for undo and bumps the revision that
 //! derived data (warnings, counts, charts) and autosave hang off.
 
+pub mod conflict;
 pub mod derived;
 pub mod edit;
 pub mod funding;
@@ -11,15 +12,17 @@ pub mod history;
 pub mod ids;
 pub mod merge;
 pub mod money;
+pub mod records;
 pub mod rules;
 pub mod session;
 pub mod text;
 pub mod workspace;
 
-pub use edit::{Edit, EditError, Record, RecordIndex, RecordKey, apply, apply_indexed};
+pub use conflict::{MergeConflict, Side};
+pub use edit::{Edit, EditError, Record, RecordIndex, apply, apply_indexed};
 pub use history::{CoalesceKey, History};
 pub use ids::*;
-pub use merge::{MergeConflict, MergeResult, MergeSummary, Side, merge, resolve, resolve_all};
+pub use merge::{MergeResult, MergeSummary, ResolveError, merge, resolve, resolve_all};
 pub use money::Euro;
 pub use rules::{Warning, validate};
 pub use session::{Session, Stamp};

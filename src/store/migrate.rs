@@ -189,10 +189,15 @@ mod v1 {
     pub struct Workspace1 {
         pub meta: Metadata,
         pub clusters: Vec<Cluster1>,
+        #[serde(deserialize_with = "crate::model::ids::deserialize_settled")]
         pub scenarios: Vec<Scenario>,
+        #[serde(deserialize_with = "crate::model::ids::deserialize_settled")]
         pub assignments: Vec<Assignment>,
+        #[serde(deserialize_with = "crate::model::ids::deserialize_settled")]
         pub arguments: Vec<Argument>,
+        #[serde(deserialize_with = "crate::model::ids::deserialize_settled")]
         pub bodies: Vec<AdvisoryBody>,
+        #[serde(deserialize_with = "crate::model::ids::deserialize_settled")]
         pub themes: Vec<Theme>,
     }
 

@@ -12,6 +12,7 @@ use crate::store;
 
 use super::actions::Action;
 use super::files::{self, FileJob, Outcome, Purpose};
+use super::locale::fill;
 use super::search::Search;
 use super::state::{Frame, Outbox, Selection, View};
 use super::text::{Language, Tr};
@@ -1323,6 +1324,8 @@ impl WorkbenchApp {
             Dialog::Conflicts => {
                 let mut close = escape;
                 let mut edit = None;
+                let mut problem = None;
+                let lang = self.prefs.language.wording();
                 egui::Modal::new(egui::Id::unique("conflicts")).show(ctx, |ui| {
                     super::widgets::fit_width(ui, 720.0);
                     ui.heading(t.conflicts_title);
@@ -1333,7 +1336,7 @@ impl WorkbenchApp {
                             for conflict in &ws.conflicts {
                                 ui.push_id(conflict.id, |ui| {
                                     egui::Frame::group(ui.style()).show(ui, |ui| {
-                                        ui.label(&conflict.description);
+                                        ui.label(crate::wording::conflict(ws, conflict, lang));
                                         ui.horizontal(|ui| {
                                             let kept = match conflict.kept {
                                                 crate::model::merge::Side::Mine => t.keep_mine,
@@ -1348,11 +1351,19 @@ impl WorkbenchApp {
                                                 (crate::model::merge::Side::Theirs, t.keep_theirs),
                                             ] {
                                                 if ui.button(label).clicked() {
-                                                    edit = crate::model::merge::resolve(
+                                                    match crate::model::merge::resolve(
                                                         ws,
                                                         conflict.id,
                                                         side,
-                                                    );
+                                                    ) {
+                                                        Ok(e) => edit = Some(e),
+                                                        Err(e) => {
+                                                            problem =
+                                                                Some(crate::wording::resolve_error(
+                                                                    ws, &e, lang,
+                                                                ))
+                                                        }
+                                                    }
                                                 }
                                             }
                                         });
@@ -1362,16 +1373,26 @@ impl WorkbenchApp {
                         });
                     ui.horizontal(|ui| {
                         if ui.button(t.all_mine).clicked() {
-                            edit = Some(crate::model::merge::resolve_all(
+                            match crate::model::merge::resolve_all(
                                 ws,
                                 crate::model::merge::Side::Mine,
-                            ));
+                            ) {
+                                Ok(e) => edit = Some(e),
+                                Err(e) => {
+                                    problem = Some(crate::wording::resolve_error(ws, &e, lang))
+                                }
+                            }
                         }
                         if ui.button(t.all_theirs).clicked() {
-                            edit = Some(crate::model::merge::resolve_all(
+                            match crate::model::merge::resolve_all(
                                 ws,
                                 crate::model::merge::Side::Theirs,
-                            ));
+                            ) {
+                                Ok(e) => edit = Some(e),
+                                Err(e) => {
+                                    problem = Some(crate::wording::resolve_error(ws, &e, lang))
+                                }
+                            }
                         }
                         if ui.button(t.close).clicked() {
                             close = true;
@@ -1381,7 +1402,9 @@ impl WorkbenchApp {
                 if let Some(edit) = edit {
                     self.apply(edit);
                 }
-                if !close && !self.session.workspace().conflicts.is_empty() {
+                if let Some(problem) = problem {
+                    self.show_error(problem, false);
+                } else if !close && !self.session.workspace().conflicts.is_empty() {
                     self.dialog = Some(Dialog::Conflicts);
                 }
             }

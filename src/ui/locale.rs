@@ -13,6 +13,14 @@ use crate::model::money::{group_thousands, parse_euro};
 use super::text::Language;
 
 impl Language {
+    /// The language `crate::wording` words model data in.
+    pub fn wording(self) -> crate::wording::Lang {
+        match self {
+            Language::Dutch => crate::wording::Lang::Dutch,
+            Language::English => crate::wording::Lang::English,
+        }
+    }
+
     fn group_separator(self) -> char {
         match self {
             Language::Dutch => '.',

@@ -1,0 +1,513 @@
+//! The records of a consultation: the metadata and every kind of record a workspace
+//! lists. The workspace that holds them is in `workspace.rs`, the conflicts a merge
+//! leaves in `conflict.rs`; this file depends on neither.
+//!
+//! Every persisted struct tolerates missing fields (`#[serde(default)]`), so a file
+//! written by an older version loads; renamed or retyped fields go through
+//! `store::migrate` instead. A record whose `id` is left out gets the nil id here and a
+//! content-derived one when its list is read (`ids::deserialize_settled`): a random id
+//! per load would make two identical copies of one file differ, and a merge of them
+//! would then keep both versions of every id-less record.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::ids::*;
+use super::money::Euro;
+/// What the communication says about itself, and the texts around the records.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Metadata {
+    /// Working title of the consultation, shown in the window.
+    pub title: String,
+    /// The "Betreft:" line.
+    pub subject: String,
+    /// The minister's title line; the document prints it in capitals.
+    pub minister_title: String,
+    /// Who signs, e.g. "Jo BROUNS".
+    pub signatory: String,
+    /// `VR YYYY DDMM MED.NNNN/n`, empty until the secretariat assigns one.
+    pub document_number: String,
+    pub date: Option<Date>,
+    /// Author or cabinet.
+    pub author: String,
+    /// Leave out internal arguments and notes.
+    pub public_version: bool,
+    /// Mark every page "Vertrouwelijk – ontwerp".
+    pub confidential_draft: bool,
+    /// The maximum yearly funding of one spearhead cluster today.
+    pub funding_cap: Euro,
+    /// The number of clusters funded today at that cap, for the budget comparison.
+    pub funded_today: u32,
+    /// Context paragraphs (Situering), separated by blank lines.
+    pub context: String,
+    /// The legal basis of the funding and its time limit.
+    pub legal_basis: String,
+    /// The questions on which advice was asked.
+    pub advice_questions: Vec<String>,
+    pub overall_recommendation: String,
+    /// Further timing (Verdere timing).
+    pub timing: String,
+    /// The closing sentence above the signature.
+    pub closing: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ClusterStatus {
+    #[default]
+    Active,
+    /// Being set up (in oprichting).
+    Founding,
+    Stopped,
+}
+
+impl ClusterStatus {
+    pub const ALL: [ClusterStatus; 3] = [Self::Active, Self::Founding, Self::Stopped];
+
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Self::Active => "actief",
+            Self::Founding => "in oprichting",
+            Self::Stopped => "stopgezet",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Cluster {
+    #[serde(default = "ClusterId::missing")]
+    pub id: ClusterId,
+    pub name: String,
+    /// Domain or transition it serves.
+    pub domain: String,
+    pub status: ClusterStatus,
+    pub start_year: Option<i32>,
+    /// Last year of the ten-year term allowed by AGVV article 27.
+    pub term_end_year: Option<i32>,
+    pub max_yearly_funding: Option<Euro>,
+    pub note: String,
+    /// The cabinet's recommendation for this cluster.
+    pub recommendation: String,
+}
+
+impl Default for Cluster {
+    fn default() -> Self {
+        Self {
+            id: ClusterId::random(),
+            name: String::new(),
+            domain: String::new(),
+            status: ClusterStatus::Active,
+            start_year: None,
+            term_end_year: None,
+            max_yearly_funding: None,
+            note: String::new(),
+            recommendation: String::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SubOption {
+    #[serde(default = "SubOptionId::missing")]
+    pub id: SubOptionId,
+    pub title: String,
+    pub description: String,
+}
+
+impl Default for SubOption {
+    fn default() -> Self {
+        Self {
+            id: SubOptionId::random(),
+            title: String::new(),
+            description: String::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Scenario {
+    #[serde(default = "ScenarioId::missing")]
+    pub id: ScenarioId,
+    pub number: u32,
+    /// Short title for columns and headings.
+    pub title: String,
+    pub description: String,
+    #[serde(deserialize_with = "deserialize_settled")]
+    pub sub_options: Vec<SubOption>,
+    /// Conditions the scenario sets, e.g. steering by companies.
+    pub conditions: String,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Self {
+            id: ScenarioId::random(),
+            number: 0,
+            title: String::new(),
+            description: String::new(),
+            sub_options: Vec::new(),
+            conditions: String::new(),
+        }
+    }
+}
+
+impl Scenario {
+    /// "Scenario 3" or, without a number, the title.
+    pub fn label(&self) -> String {
+        if self.number > 0 {
+            format!("Scenario {}", self.number)
+        } else {
+            self.title.clone()
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    #[default]
+    Primary,
+    Complementary,
+}
+
+impl Role {
+    pub const ALL: [Role; 2] = [Self::Primary, Self::Complementary];
+
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Self::Primary => "primair",
+            Self::Complementary => "complementair",
+        }
+    }
+}
+
+/// A score from 1 (low) to 5 (high). Values outside that range load, and
+/// validation reports them.
+pub type Score = u8;
+pub const SCORE_RANGE: std::ops::RangeInclusive<Score> = 1..=5;
+
+/// Structural funding for a number of years.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearlyBudget {
+    pub amount: Euro,
+    pub first_year: i32,
+    pub last_year: i32,
+}
+
+impl YearlyBudget {
+    pub fn covers(&self, year: i32) -> bool {
+        (self.first_year..=self.last_year).contains(&year)
+    }
+}
+
+/// A cluster placed under a scenario. A cluster may stand under several.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Assignment {
+    #[serde(default = "AssignmentId::missing")]
+    pub id: AssignmentId,
+    pub cluster: ClusterId,
+    pub scenario: ScenarioId,
+    pub role: Role,
+    pub desirability: Option<Score>,
+    pub feasibility: Option<Score>,
+    pub sub_options: Vec<SubOptionId>,
+    pub conditions: String,
+    pub budget: Option<YearlyBudget>,
+}
+
+impl Default for Assignment {
+    fn default() -> Self {
+        Self {
+            id: AssignmentId::random(),
+            cluster: ClusterId::from_u128(0),
+            scenario: ScenarioId::from_u128(0),
+            role: Role::Primary,
+            desirability: None,
+            feasibility: None,
+            sub_options: Vec::new(),
+            conditions: String::new(),
+            budget: None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Polarity {
+    #[default]
+    Pro,
+    Contra,
+}
+
+impl Polarity {
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Self::Pro => "pro",
+            Self::Contra => "contra",
+        }
+    }
+}
+
+/// What an argument is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Subject {
+    /// The scenario as a whole.
+    Scenario(ScenarioId),
+    /// One cluster under one scenario.
+    ClusterScenario {
+        cluster: ClusterId,
+        scenario: ScenarioId,
+    },
+}
+
+impl Subject {
+    pub fn scenario(self) -> ScenarioId {
+        match self {
+            Self::Scenario(s) | Self::ClusterScenario { scenario: s, .. } => s,
+        }
+    }
+
+    pub fn cluster(self) -> Option<ClusterId> {
+        match self {
+            Self::Scenario(_) => None,
+            Self::ClusterScenario { cluster, .. } => Some(cluster),
+        }
+    }
+}
+
+/// Where an argument comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Source {
+    Body(BodyId),
+    #[default]
+    OwnAnalysis,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Argument {
+    #[serde(default = "ArgumentId::missing")]
+    pub id: ArgumentId,
+    pub polarity: Polarity,
+    pub subject: Subject,
+    pub text: String,
+    pub source: Source,
+    /// 1 (minor) to 3 (decisive).
+    pub weight: u8,
+    /// Left out of a public version.
+    pub internal: bool,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+}
+
+impl Default for Argument {
+    fn default() -> Self {
+        Self {
+            id: ArgumentId::random(),
+            polarity: Polarity::Pro,
+            subject: Subject::Scenario(ScenarioId::from_u128(0)),
+            text: String::new(),
+            source: Source::OwnAnalysis,
+            weight: 2,
+            internal: false,
+            created: Timestamp::UNIX_EPOCH,
+            modified: Timestamp::UNIX_EPOCH,
+        }
+    }
+}
+
+/// How an advisory body stands on a scenario.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum Stance {
+    Supports,
+    Conditional,
+    Neutral,
+    Rejects,
+    #[default]
+    NotStated,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 5] = [
+        Self::Supports,
+        Self::Conditional,
+        Self::Neutral,
+        Self::Rejects,
+        Self::NotStated,
+    ];
+
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Self::Supports => "steunt",
+            Self::Conditional => "voorwaardelijk",
+            Self::Neutral => "neutraal",
+            Self::Rejects => "wijst af",
+            Self::NotStated => "niet vermeld",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScenarioStance {
+    pub scenario: ScenarioId,
+    pub stance: Stance,
+    /// A short quote from the advice.
+    pub quote: String,
+}
+
+impl Default for ScenarioId {
+    fn default() -> Self {
+        Self::from_u128(0)
+    }
+}
+
+/// The advice a body gave. Empty until it arrives.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Advice {
+    pub received: Option<Date>,
+    pub reference: String,
+    pub summary: String,
+    pub stances: Vec<ScenarioStance>,
+}
+
+impl Advice {
+    pub fn stance_on(&self, scenario: ScenarioId) -> Stance {
+        self.stances
+            .iter()
+            .find(|s| s.scenario == scenario)
+            .map_or(Stance::NotStated, |s| s.stance)
+    }
+
+    pub fn is_received(&self) -> bool {
+        self.received.is_some() || !self.summary.is_empty() || !self.reference.is_empty()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AdvisoryBody {
+    #[serde(default = "BodyId::missing")]
+    pub id: BodyId,
+    /// Short name used on badges: "SERV".
+    pub short_name: String,
+    pub full_name: String,
+    pub advice: Advice,
+}
+
+impl Default for AdvisoryBody {
+    fn default() -> Self {
+        Self {
+            id: BodyId::random(),
+            short_name: String::new(),
+            full_name: String::new(),
+            advice: Advice::default(),
+        }
+    }
+}
+
+/// How a missing theme could get its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ThemeRoute {
+    /// A new call for Innovatieve Bedrijfsnetwerken.
+    NewNetworkCall,
+    NewSpearheadCluster,
+    WithinExistingCluster,
+}
+
+impl ThemeRoute {
+    pub const ALL: [ThemeRoute; 3] = [
+        Self::NewNetworkCall,
+        Self::NewSpearheadCluster,
+        Self::WithinExistingCluster,
+    ];
+
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Self::NewNetworkCall => "nieuwe oproep Innovatieve Bedrijfsnetwerken",
+            Self::NewSpearheadCluster => "nieuwe speerpuntcluster",
+            Self::WithinExistingCluster => "binnen een bestaande cluster",
+        }
+    }
+}
+
+/// A strategically important theme missing from the current clusters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Theme {
+    #[serde(default = "ThemeId::missing")]
+    pub id: ThemeId,
+    pub name: String,
+    pub description: String,
+    pub proposed_by: Vec<BodyId>,
+    pub route: Option<ThemeRoute>,
+    /// The cluster that would take it up, for [`ThemeRoute::WithinExistingCluster`].
+    pub host_cluster: Option<ClusterId>,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Self {
+            id: ThemeId::random(),
+            name: String::new(),
+            description: String::new(),
+            proposed_by: Vec::new(),
+            route: None,
+            host_cluster: None,
+        }
+    }
+}
+
+/// Two scenarios (or sub-options of them) that one cluster should not combine.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CompatibilityRule {
+    #[serde(default = "RuleId::missing")]
+    pub id: RuleId,
+    pub first: ScenarioId,
+    pub second: ScenarioId,
+    pub reason: String,
+}
+
+impl Default for CompatibilityRule {
+    fn default() -> Self {
+        Self {
+            id: RuleId::random(),
+            first: ScenarioId::from_u128(0),
+            second: ScenarioId::from_u128(0),
+            reason: String::new(),
+        }
+    }
+}
+
+/// Lets `ids::deserialize_settled` and the merge's id check reach every record's id.
+macro_rules! identified {
+    ($($ty:ident: $kind:literal,)*) => {$(
+        impl Identified for $ty {
+            const KIND: &'static str = $kind;
+            fn uuid(&self) -> uuid::Uuid {
+                self.id.0
+            }
+            fn set_uuid(&mut self, id: uuid::Uuid) {
+                self.id.0 = id;
+            }
+        }
+    )*};
+}
+
+identified! {
+    Cluster: "cluster",
+    SubOption: "sub_option",
+    Scenario: "scenario",
+    Assignment: "assignment",
+    Argument: "argument",
+    AdvisoryBody: "body",
+    Theme: "theme",
+    CompatibilityRule: "rule",
+}
