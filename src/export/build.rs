@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::funding::todays_funding;
+use crate::model::funding::{budget_per_year, todays_funding};
 use crate::model::rules::{Warning, validate};
 use crate::model::{
     Argument, Assignment, Cluster, Euro, Polarity, Scenario, Source, Subject, Workspace,
@@ -70,10 +70,6 @@ impl Default for ExportOptions {
         }
     }
 }
-
-/// Longest budget period a table lists; a typo like 2027–9999 must not make a
-/// document of thousands of rows.
-const MAX_BUDGET_YEARS: i32 = 50;
 
 const NO_ADVICE: &str = "Nog geen adviezen ontvangen.";
 
@@ -810,47 +806,58 @@ impl Builder<'_> {
                 ws.meta.funding_cap.flemish()
             ),
         };
-        let mut per_year: BTreeMap<i32, Euro> = BTreeMap::new();
-        for budget in ws.assignments.iter().filter_map(|a| a.budget) {
-            let last = budget
-                .last_year
-                .min(budget.first_year.saturating_add(MAX_BUDGET_YEARS - 1));
-            for year in budget.first_year..=last {
-                let sum = per_year.entry(year).or_default();
-                *sum = sum.saturating_add(budget.amount);
-            }
-        }
-        if per_year.is_empty() {
-            self.sober("Nog geen budgetten toegewezen.");
-            self.push(Block::paragraph(format!(
-                "Ter vergelijking: vandaag {reference} per jaar."
-            )));
-            return;
+        // The same figures as the budget chart and its table: one definition.
+        let chart = budget_per_year(ws);
+        if !ws.assignments.iter().any(|a| a.budget.is_some()) {
+            self.sober(
+                "Nog geen jaarbudgetten bij de toewijzingen; de tabel toont alleen de lopende termijnen.",
+            );
         }
         self.push(Block::paragraph(format!(
-            "Som van de jaarbudgetten van de toewijzingen per jaar, tegenover vandaag {reference} per jaar."
+            "Structurele financiering per jaar: tijdens de lopende termijn het maximumbedrag van elke speerpuntcluster, daarna de jaarbudgetten van haar toewijzingen; tegenover vandaag {reference} per jaar."
         )));
-        let rows = per_year
+        let unknown: Vec<String> = chart
+            .unknown_current_funding
             .iter()
-            .map(|(year, sum)| {
-                // No figure where there is no honest one: a dash, explained above.
-                let today = todays_funding(&ws.meta);
+            .filter_map(|id| ws.cluster(*id))
+            .map(|c| one_line(&c.name))
+            .collect();
+        if !unknown.is_empty() {
+            self.push(Block::paragraph(format!(
+                "Van {} is de lopende financiering niet bekend (geen startjaar of maximumbedrag): alleen de budgetten van hun toewijzingen tellen mee, en een verschil met vandaag wordt niet berekend zolang die gegevens ontbreken.",
+                dutch_list(&unknown)
+            )));
+        }
+        let today = todays_funding(&ws.meta);
+        let rows: Vec<Vec<String>> = chart
+            .years
+            .iter()
+            .zip(&chart.totals)
+            .filter(|(_, total)| **total != Euro(0))
+            .map(|(year, total)| {
+                // No figure where there is no honest one: a dash, explained above. With
+                // clusters of unknown funding the sum is too low, and a "saving" would
+                // be a conclusion drawn from missing data.
                 let difference = today
-                    .and_then(|t| sum.amount().checked_sub(t.amount()))
+                    .filter(|_| unknown.is_empty())
+                    .and_then(|t| total.amount().checked_sub(t.amount()))
                     .map(Euro);
                 let shown =
                     |amount: Option<Euro>| amount.map_or_else(|| "—".to_owned(), Euro::flemish);
                 vec![
                     year.to_string(),
-                    sum.flemish(),
+                    total.flemish(),
                     shown(today),
                     shown(difference),
                 ]
             })
             .collect();
+        if rows.is_empty() {
+            return;
+        }
         self.push(Block::Table(Table {
             caption: Some("Budgettaire impact per jaar".to_owned()),
-            header: ["Jaar", "Toewijzingen", "Vandaag", "Verschil"]
+            header: ["Jaar", "Structureel", "Vandaag", "Verschil"]
                 .map(str::to_owned)
                 .to_vec(),
             rows,

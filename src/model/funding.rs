@@ -5,9 +5,41 @@
 //! A file can hold numbers whose product does not fit in whole euros (a typo, a pasted
 //! account number); then there is no honest figure to print, and every reader says
 //! so instead of showing a saturated product as if it were arithmetic.
+//!
+//! # Budget per year under the current recommendation
+//!
+//! A cluster's structural funding in a year is:
+//!
+//! - during its current term — from `start_year` to the end of the ten-year limit
+//!   (`term_end_year`, or `start_year + 9` when that is empty) — its cap
+//!   (`max_yearly_funding`): that is how the spearhead clusters have been funded since
+//!   2017. Assignment budgets that overlap these years are not added on top: they
+//!   describe what comes after the term, and adding them would count a year twice.
+//! - outside that term, the sum of its assignments' yearly budgets that cover the year
+//!   (every assignment, primary and complementary: together they are the recommendation).
+//!
+//! A cluster without a start year or without a cap of its own (the Green Paper does not
+//! give the start years of De Blauwe Cluster, Flanders'FOOD and MEDVIA) has no known
+//! current funding: only its assignment budgets are drawn, and it is listed in
+//! [`BudgetPerYear::unknown_current_funding`] so the chart can say so rather than invent.
+//! The reference line is `funded_today × funding_cap` (6 × € 650.000 in the Green Paper).
 
+use std::collections::HashMap;
+
+use super::ids::ClusterId;
 use super::money::Euro;
-use super::workspace::Metadata;
+use super::records::{Assignment, Cluster};
+use super::workspace::{Metadata, Workspace};
+
+/// The assignments of every cluster, in workspace order: one pass instead of one scan
+/// of all assignments per cluster, which made validation quadratic.
+pub fn assignments_by_cluster(ws: &Workspace) -> HashMap<ClusterId, Vec<&Assignment>> {
+    let mut map: HashMap<ClusterId, Vec<&Assignment>> = HashMap::new();
+    for a in &ws.assignments {
+        map.entry(a.cluster).or_default().push(a);
+    }
+    map
+}
 
 /// Above this a yearly amount for one cluster is certainly a typing error: the whole
 /// Flemish innovation budget is a few hundred million euros a year.
@@ -56,6 +88,118 @@ pub fn implausible_funding(meta: &Metadata) -> Vec<String> {
         );
     }
     reasons
+}
+
+/// The years the budget chart and the timeline span.
+pub const FIRST_YEAR: i32 = 2017;
+pub const LAST_YEAR: i32 = 2035;
+
+/// How far past [`LAST_YEAR`] budgets may widen the span.
+pub const MAX_EXTRA_YEARS: i32 = 25;
+
+/// The length of the term AGVV article 27 allows, in years.
+pub const TERM_YEARS: i32 = 10;
+/// The years of a cluster's current term: `start_year` to `term_end_year`, or to the end
+/// of the ten-year limit when no end is filled in. `None` without a start year.
+pub fn funded_years(cluster: &Cluster) -> Option<(i32, i32)> {
+    let start = cluster.start_year?;
+    Some((start, term_end(cluster).unwrap_or(start)))
+}
+/// The last year of the ten-year limit: the recorded end, else start + 9.
+pub fn term_end(cluster: &Cluster) -> Option<i32> {
+    cluster
+        .term_end_year
+        .or_else(|| cluster.start_year.map(|s| s.saturating_add(TERM_YEARS - 1)))
+}
+/// One cluster's funding per year, aligned with [`BudgetPerYear::years`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClusterBudget {
+    pub cluster: ClusterId,
+    pub name: String,
+    pub amounts: Vec<Euro>,
+}
+impl ClusterBudget {
+    pub fn total(&self) -> Euro {
+        self.amounts
+            .iter()
+            .fold(Euro(0), |sum, a| sum.saturating_add(*a))
+    }
+}
+/// Stacked bars: structural funding per cluster per year, and the reference line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BudgetPerYear {
+    pub years: Vec<i32>,
+    /// Clusters with funding in at least one year, in workspace order.
+    pub clusters: Vec<ClusterBudget>,
+    /// The sum over clusters per year (the height of each stack).
+    pub totals: Vec<Euro>,
+    /// `funded_today × funding_cap`: what the policy costs today per year; `None` when
+    /// the file's figures give no computable product (see [`crate::model::funding`]).
+    pub reference: Option<Euro>,
+    /// Clusters whose current funding is not known (no start year or no cap), so only
+    /// their assignment budgets appear.
+    pub unknown_current_funding: Vec<ClusterId>,
+}
+/// The funding per cluster per year from [`FIRST_YEAR`] to [`LAST_YEAR`]; see the
+/// module documentation for what counts.
+pub fn budget_per_year(ws: &Workspace) -> BudgetPerYear {
+    // Budgets that run past the usual span widen it, up to a bound: a typo like
+    // 2027–9999 must not make a table of thousands of years.
+    let last = ws
+        .assignments
+        .iter()
+        .filter_map(|a| a.budget)
+        .map(|b| b.last_year)
+        .filter(|y| *y > LAST_YEAR)
+        .max()
+        .map_or(LAST_YEAR, |y| y.min(LAST_YEAR + MAX_EXTRA_YEARS));
+    let years: Vec<i32> = (FIRST_YEAR..=last).collect();
+    let by_cluster = assignments_by_cluster(ws);
+    let mut clusters = Vec::new();
+    let mut unknown_current_funding = Vec::new();
+    for cluster in &ws.clusters {
+        let term = match (funded_years(cluster), cluster.max_yearly_funding) {
+            (Some(years), Some(cap)) => Some((years, cap)),
+            _ => {
+                unknown_current_funding.push(cluster.id);
+                None
+            }
+        };
+        let assignments = by_cluster.get(&cluster.id).map_or(&[][..], Vec::as_slice);
+        let amounts: Vec<Euro> = years
+            .iter()
+            .map(|&year| match term {
+                Some(((first, last), cap)) if (first..=last).contains(&year) => cap,
+                _ => assignments
+                    .iter()
+                    .filter_map(|a| a.budget)
+                    .filter(|b| b.covers(year))
+                    .fold(Euro(0), |sum, b| sum.saturating_add(b.amount)),
+            })
+            .collect();
+        if amounts.iter().any(|a| *a != Euro(0)) {
+            clusters.push(ClusterBudget {
+                cluster: cluster.id,
+                name: cluster.name.clone(),
+                amounts,
+            });
+        }
+    }
+    let totals = (0..years.len())
+        .map(|i| {
+            clusters
+                .iter()
+                .filter_map(|c| c.amounts.get(i))
+                .fold(Euro(0), |sum, a| sum.saturating_add(*a))
+        })
+        .collect();
+    BudgetPerYear {
+        years,
+        clusters,
+        totals,
+        reference: todays_funding(&ws.meta),
+        unknown_current_funding,
+    }
 }
 
 #[cfg(test)]

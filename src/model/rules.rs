@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::edit::{Edit, Record, RecordKey};
+pub use super::funding::assignments_by_cluster;
 use super::ids::*;
 use super::money::Euro;
 use super::workspace::*;
@@ -86,16 +87,6 @@ pub fn broken_rules(ws: &Workspace, cluster: ClusterId) -> Vec<&CompatibilityRul
     rules_broken_by(ws, &own)
 }
 
-/// The assignments of every cluster, in workspace order: one pass instead of one scan
-/// of all assignments per cluster, which made validation quadratic.
-pub fn assignments_by_cluster(ws: &Workspace) -> HashMap<ClusterId, Vec<&Assignment>> {
-    let mut map: HashMap<ClusterId, Vec<&Assignment>> = HashMap::new();
-    for a in &ws.assignments {
-        map.entry(a.cluster).or_default().push(a);
-    }
-    map
-}
-
 /// The rules broken by one cluster's assignments.
 fn rules_broken_by<'a>(ws: &'a Workspace, own: &[&Assignment]) -> Vec<&'a CompatibilityRule> {
     if own.len() < 2 {
@@ -147,7 +138,7 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
             });
         }
         if cluster.status == ClusterStatus::Active
-            && let Some(end) = cluster.term_end_year
+            && let Some(end) = super::funding::term_end(cluster)
             && end < current_year
         {
             warnings.push(Warning::TermPassed {

@@ -1,0 +1,124 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! One definition of the budget per year: the exported document's table, the chart in
+//! the document and the window's chart data give the same figure for every year.
+
+use std::collections::BTreeMap;
+
+use clusterwerkbank::export::{Block, ExportOptions, build_document};
+use clusterwerkbank::model::{Euro, Workspace, YearlyBudget};
+
+/// "€ 1.950.000" → 1950000.
+fn euros(text: &str) -> i64 {
+    text.chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap()
+}
+
+/// Year → amount from the document's "Budgettaire impact per jaar" table.
+fn document_table(ws: &Workspace) -> BTreeMap<i32, i64> {
+    let doc = build_document(ws, &ExportOptions::default());
+    let table = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.caption.as_deref() == Some("Budgettaire impact per jaar") => {
+                Some(t)
+            }
+            _ => None,
+        })
+        .expect("the budget table");
+    table
+        .rows
+        .iter()
+        .map(|row| (row[0].parse().unwrap(), euros(&row[1])))
+        .collect()
+}
+
+/// Year → amount from the "Totaal" row of the budget chart the document draws.
+fn document_chart(ws: &Workspace) -> BTreeMap<i32, i64> {
+    let doc = build_document(ws, &ExportOptions::default());
+    let chart = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Chart(c) if c.title.contains("financiering per jaar") => Some(c),
+            _ => None,
+        })
+        .expect("the budget chart");
+    let totals = chart
+        .table
+        .rows
+        .iter()
+        .find(|r| r[0] == "Totaal")
+        .expect("a total row");
+    chart
+        .table
+        .header
+        .iter()
+        .zip(totals)
+        .filter_map(|(year, amount)| Some((year.parse().ok()?, euros(amount))))
+        .filter(|(_, amount)| *amount != 0)
+        .collect()
+}
+
+fn window_chart(ws: &Workspace) -> BTreeMap<i32, i64> {
+    let chart = clusterwerkbank::charts::budget_per_year(ws);
+    chart
+        .years
+        .iter()
+        .zip(&chart.totals)
+        .filter(|(_, t)| **t != Euro(0))
+        .map(|(y, t)| (*y, t.amount()))
+        .collect()
+}
+
+fn agree(ws: &Workspace) {
+    let table = document_table(ws);
+    assert!(!table.is_empty());
+    assert_eq!(
+        table,
+        document_chart(ws),
+        "document table vs document chart"
+    );
+    assert_eq!(table, window_chart(ws), "document table vs window chart");
+}
+
+#[test]
+fn the_green_papers_budget_table_is_the_charts_table() {
+    let ws = clusterwerkbank::store::default_workspace();
+    agree(&ws);
+    // The Green Paper has no assignment budgets: the document says so, and the table it
+    // then prints is the running terms (three clusters with a start year), not a
+    // contradiction of that sentence.
+    let doc = build_document(&ws, &ExportOptions::default());
+    let text = format!("{doc:?}");
+    assert!(text.contains("Nog geen jaarbudgetten bij de toewijzingen"));
+    assert!(!text.contains("Nog geen budgetten toegewezen"));
+    assert_eq!(document_table(&ws).get(&2020), Some(&1_950_000));
+}
+
+#[test]
+fn with_assignment_budgets_after_the_terms_the_three_still_agree() {
+    let mut ws = clusterwerkbank::store::default_workspace();
+    let scenario = ws.scenarios[2].id;
+    let clusters: Vec<_> = ws.clusters.iter().map(|c| c.id).collect();
+    for (i, cluster) in clusters.iter().enumerate() {
+        let mut a = clusterwerkbank::model::Assignment {
+            cluster: *cluster,
+            scenario,
+            ..Default::default()
+        };
+        a.budget = Some(YearlyBudget {
+            amount: Euro(400_000 + 10_000 * i as i64),
+            first_year: 2027,
+            // One runs past the chart's usual span: the span widens for every reader.
+            last_year: if i == 0 { 2040 } else { 2030 },
+        });
+        ws.assignments.push(a);
+    }
+    agree(&ws);
+    assert!(document_table(&ws).contains_key(&2040));
+}
