@@ -172,9 +172,13 @@ fn full_workspace_fills_the_tables() {
     let md = text(Format::Markdown, &ws, &ExportOptions::default());
     // Pro and contra side by side, each naming source and weight.
     assert!(md.contains("| Behoudt de opgebouwde netwerken (SERV, gewicht 3) | Vraagt structurele middelen (Eigen analyse, gewicht 2) |"), "{md}");
-    // The budget: 2027 only Catalisti, 2028–2030 both, against € 3.900.000 today.
-    assert!(md.contains("| 2027 | € 500.000 | € 3.900.000 | -€ 3.400.000 |"));
-    assert!(md.contains("| 2029 | € 1.150.000 | € 3.900.000 | -€ 2.750.000 |"));
+    // The budget: the three running terms until 2026, then 2027 only Catalisti,
+    // 2028–2030 both, against € 3.900.000 today; no "saving" while four clusters'
+    // current funding is unknown.
+    assert!(md.contains("| 2020 | € 1.950.000 | € 3.900.000 | — |"), "{md}");
+    assert!(md.contains("| 2027 | € 500.000 | € 3.900.000 | — |"));
+    assert!(md.contains("| 2029 | € 1.150.000 | € 3.900.000 | — |"));
+    assert!(md.contains("een verschil met vandaag wordt niet berekend"));
     // The broken compatibility rule is said openly.
     assert!(md.contains("Scenario 1 en Scenario 3 gaan niet samen"));
     assert!(md.contains("SERV-advies 2024/07"));
