@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::{Workspace, validate};
 use crate::store;
+use crate::ui::Renderer;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,12 +28,6 @@ pub struct Cli {
     /// Tekenmotor: wgpu (standaard) of glow (voor oude laptops en virtuele machines)
     #[arg(long, value_enum, env = "CLUSTERWERKBANK_RENDERER")]
     pub renderer: Option<Renderer>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Renderer {
-    Wgpu,
-    Glow,
 }
 
 #[derive(Debug, Subcommand)]
@@ -180,7 +175,7 @@ fn new(file: &Path, empty: bool, force: bool, no_backup: bool) -> Result<(), Str
 /// `--no-backup`. Returns where the copy is (`None`: nothing existed, or no copy
 /// was asked for — then a line says so).
 fn secure_before_replacing(file: &Path, no_backup: bool) -> Result<Option<PathBuf>, String> {
-    match store::keep_copy(store::DataDir::locate().as_ref(), file) {
+    match store::keep_copy(crate::platform::data_dir().as_ref(), file) {
         Ok(kept) => Ok(kept),
         Err(problem) if no_backup => {
             eprintln!(
@@ -208,7 +203,7 @@ fn tell_kept(file: &Path, kept: Option<&Path>) {
 
 fn check(file: &Path) -> Result<(), String> {
     let ws = store::load(file).map_err(|e| e.to_string())?;
-    let warnings = validate(&ws, current_year());
+    let warnings = validate(&ws, crate::platform::current_year());
     println!(
         "{}: in orde — {} clusters, {} scenario's, {} toewijzingen, {} argumenten, {} adviesorganen, {} thema's.",
         file.display(),
@@ -411,9 +406,4 @@ fn merge(
         }
     }
     Ok(())
-}
-
-/// This year by the system clock, for warnings about terms that have passed.
-pub fn current_year() -> i32 {
-    i32::from(jiff::ZonedDateTime::now().year())
 }

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod cli;
 pub mod export;
 pub mod model;
+pub mod platform;
 pub mod store;
 pub mod synth;
 pub mod ui;

@@ -65,7 +65,7 @@ fn after_kill_9_the_next_start_finds_the_autosaved_work() {
         DataDir, RecoveryTarget, find_recovery, load, load_recovery, save, write_recovery,
     };
     let target_of = |path: &Path| {
-        let data = DataDir::locate().expect("data folder from the environment");
+        let data = clusterwerkbank::platform::data_dir().expect("data folder from the environment");
         RecoveryTarget::new(&data, Some(path))
     };
     if let Some(path) = std::env::var_os(AUTOSAVE_ENV) {

@@ -175,7 +175,10 @@ fn full_workspace_fills_the_tables() {
     // The budget: the three running terms until 2026, then 2027 only Catalisti,
     // 2028–2030 both, against € 3.900.000 today; no "saving" while four clusters'
     // current funding is unknown.
-    assert!(md.contains("| 2020 | € 1.950.000 | € 3.900.000 | — |"), "{md}");
+    assert!(
+        md.contains("| 2020 | € 1.950.000 | € 3.900.000 | — |"),
+        "{md}"
+    );
     assert!(md.contains("| 2027 | € 500.000 | € 3.900.000 | — |"));
     assert!(md.contains("| 2029 | € 1.150.000 | € 3.900.000 | — |"));
     assert!(md.contains("een verschil met vandaag wordt niet berekend"));

@@ -38,14 +38,13 @@ pub struct DataDir {
 }
 
 impl DataDir {
-    /// `$CLUSTERWERKBANK_DATA_DIR` when set, else the platform's data folder (the one
-    /// eframe uses): `~/.local/share/clusterwerkbank` (Linux, or `$XDG_DATA_HOME`),
-    /// `~/Library/Application Support/clusterwerkbank` (macOS),
-    /// `%APPDATA%\clusterwerkbank\data` (Windows). `None` without a home folder.
-    pub fn locate() -> Option<Self> {
+    /// `$CLUSTERWERKBANK_DATA_DIR` when set, else the folder `platform` names (the
+    /// caller knows the platform; see `crate::platform::data_dir`). `None` when
+    /// neither gives one.
+    pub fn from_env_or(platform: impl FnOnce() -> Option<PathBuf>) -> Option<Self> {
         match std::env::var_os(DATA_DIR_ENV) {
             Some(dir) if !dir.is_empty() => Some(Self::at(dir)),
-            _ => eframe::storage_dir(APP_ID).map(Self::at),
+            _ => platform().map(Self::at),
         }
     }
 

@@ -133,7 +133,7 @@ impl WorkbenchApp {
     /// Start-up: the file asked for; else the last workspace if it still loads; else
     /// the Green Paper as an unsaved "Naamloos".
     pub fn start(file: Option<PathBuf>, prefs: Prefs) -> Self {
-        Self::start_in(file, prefs, crate::store::DataDir::locate())
+        Self::start_in(file, prefs, crate::platform::data_dir())
     }
 
     /// As [`Self::start`], with recovery files and backups in `data` (tests use a
@@ -162,7 +162,7 @@ impl WorkbenchApp {
             .storage
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
             .unwrap_or_default();
-        Self::start_loaded(Some((path, loaded)), prefs, crate::store::DataDir::locate())
+        Self::start_loaded(Some((path, loaded)), prefs, crate::platform::data_dir())
     }
 
     fn start_loaded(
@@ -341,7 +341,7 @@ impl WorkbenchApp {
     pub fn warnings(&mut self) -> &[crate::model::Warning] {
         &self
             .views
-            .refresh_derived(&self.session, crate::cli::current_year())
+            .refresh_derived(&self.session, crate::platform::current_year())
             .warnings
     }
 
@@ -739,8 +739,8 @@ impl WorkbenchApp {
         self.views.prepare(
             &self.session,
             self.view,
-            crate::cli::current_year(),
-            jiff::ZonedDateTime::now().date(),
+            crate::platform::current_year(),
+            crate::platform::today(),
         );
         self.update_title(&ctx);
         self.autosave(&ctx);

@@ -31,7 +31,13 @@ pub mod widgets;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::Renderer;
+/// Which renderer draws the window: wgpu (the default) or glow, for old laptops and
+/// virtual machines whose graphics drivers wgpu does not take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Renderer {
+    Wgpu,
+    Glow,
+}
 
 /// Opens the workbench window and returns when it closes.
 pub fn run(file: Option<PathBuf>, renderer: Option<Renderer>) -> ExitCode {
