@@ -1322,90 +1322,18 @@ impl WorkbenchApp {
                 }
             }
             Dialog::Conflicts => {
-                let mut close = escape;
-                let mut edit = None;
-                let mut problem = None;
-                let lang = self.prefs.language.wording();
-                egui::Modal::new(egui::Id::unique("conflicts")).show(ctx, |ui| {
-                    super::widgets::fit_width(ui, 720.0);
-                    ui.heading(t.conflicts_title);
-                    let ws = self.session.workspace();
-                    egui::ScrollArea::vertical()
-                        .max_height(super::widgets::list_height(ctx, 420.0))
-                        .show(ui, |ui| {
-                            for conflict in &ws.conflicts {
-                                ui.push_id(conflict.id, |ui| {
-                                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                                        ui.label(crate::wording::conflict(ws, conflict, lang));
-                                        ui.horizontal(|ui| {
-                                            let kept = match conflict.kept {
-                                                crate::model::merge::Side::Mine => t.keep_mine,
-                                                crate::model::merge::Side::Theirs => t.keep_theirs,
-                                            };
-                                            ui.label(
-                                                RichText::new(format!("{} {kept}", t.now_kept))
-                                                    .weak(),
-                                            );
-                                            for (side, label) in [
-                                                (crate::model::merge::Side::Mine, t.keep_mine),
-                                                (crate::model::merge::Side::Theirs, t.keep_theirs),
-                                            ] {
-                                                if ui.button(label).clicked() {
-                                                    match crate::model::merge::resolve(
-                                                        ws,
-                                                        conflict.id,
-                                                        side,
-                                                    ) {
-                                                        Ok(e) => edit = Some(e),
-                                                        Err(e) => {
-                                                            problem =
-                                                                Some(crate::wording::resolve_error(
-                                                                    ws, &e, lang,
-                                                                ))
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        });
-                                    });
-                                });
-                            }
-                        });
-                    ui.horizontal(|ui| {
-                        if ui.button(t.all_mine).clicked() {
-                            match crate::model::merge::resolve_all(
-                                ws,
-                                crate::model::merge::Side::Mine,
-                            ) {
-                                Ok(e) => edit = Some(e),
-                                Err(e) => {
-                                    problem = Some(crate::wording::resolve_error(ws, &e, lang))
-                                }
-                            }
+                use super::dialogs::conflicts::{Outcome, show};
+                let lang = self.prefs.language;
+                match show(ctx, self.session.workspace(), lang, escape) {
+                    Outcome::Settle(edit) => {
+                        self.apply(edit);
+                        if !self.session.workspace().conflicts.is_empty() {
+                            self.dialog = Some(Dialog::Conflicts);
                         }
-                        if ui.button(t.all_theirs).clicked() {
-                            match crate::model::merge::resolve_all(
-                                ws,
-                                crate::model::merge::Side::Theirs,
-                            ) {
-                                Ok(e) => edit = Some(e),
-                                Err(e) => {
-                                    problem = Some(crate::wording::resolve_error(ws, &e, lang))
-                                }
-                            }
-                        }
-                        if ui.button(t.close).clicked() {
-                            close = true;
-                        }
-                    });
-                });
-                if let Some(edit) = edit {
-                    self.apply(edit);
-                }
-                if let Some(problem) = problem {
-                    self.show_error(problem, false);
-                } else if !close && !self.session.workspace().conflicts.is_empty() {
-                    self.dialog = Some(Dialog::Conflicts);
+                    }
+                    Outcome::Refused(problem) => self.show_error(problem, false),
+                    Outcome::Open => self.dialog = Some(Dialog::Conflicts),
+                    Outcome::Closed => {}
                 }
             }
             Dialog::Shortcuts => {
