@@ -184,6 +184,9 @@ impl Canvas {
     }
 }
 
+/// More grid lines than [`nice_step`] ever gives (about five); a bound, not a target.
+const MAX_TICKS: i64 = 20;
+
 /// A step of 1, 2 or 5 × 10ⁿ so that about five steps reach `max`.
 fn nice_step(max: i64) -> i64 {
     let raw = (max / 5).max(1);
@@ -262,12 +265,15 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
     let y_of = |value: i64| bottom - (value as f64 / top_value as f64) * (bottom - top);
 
     canvas.text(left, 24.0, &title, "start", 15.0, INK);
-    let mut tick = 0;
-    while tick <= top_value {
+    // Counted, not stepped until past the top: near the limit of whole euros a
+    // saturating step stands still at the top and the loop would never end.
+    let ticks = (0..=MAX_TICKS)
+        .map_while(|k| step.checked_mul(k))
+        .take_while(|tick| *tick <= top_value);
+    for tick in ticks {
         let y = y_of(tick);
         canvas.line((left, y), (right, y), GRID, 1.0, false);
         canvas.text(left - 6.0, y + 4.0, &Euro(tick).flemish(), "end", 11.0, INK);
-        tick = tick.saturating_add(step);
     }
     let slot = (right - left) / chart.years.len().max(1) as f64;
     for (index, year) in chart.years.iter().enumerate() {
@@ -279,7 +285,7 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
                 continue;
             }
             let tip = format!("{name} – {year}: {}", amount.flemish());
-            let (y_top, y_base) = (y_of(base + amount.amount()), y_of(base));
+            let (y_top, y_base) = (y_of(base.saturating_add(amount.amount())), y_of(base));
             canvas.rect(
                 x + slot * 0.15,
                 y_top,
@@ -288,7 +294,7 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
                 fill,
                 Some(&tip),
             );
-            base += amount.amount();
+            base = base.saturating_add(amount.amount());
         }
         canvas.text(
             x + slot / 2.0,
