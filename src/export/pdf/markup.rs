@@ -11,7 +11,7 @@ pub(super) const MARGIN_X: f64 = 62.0;
 const MARGIN_Y: f64 = 70.0;
 const BODY_SIZE: f64 = 10.0;
 /// Runs of more letters than this without a space (pasted links, "WWWW…") may
-/// break anywhere; shorter ones break only where Dutch hyphenation allows.
+/// break every few letters; shorter ones only where Dutch hyphenation allows.
 pub(super) const LONG_WORD: usize = 40;
 /// The running header and footer keep to one line; longer user text is cut.
 const RUNNING_MAX: usize = 90;
@@ -55,13 +55,40 @@ impl<'m> Writer<'m> {
         }
     }
 
-    /// User text made printable, as a string literal: characters no embedded face
-    /// has become "?" (PDF/A forbids the empty glyph), and overlong runs of letters
-    /// get invisible break opportunities so they wrap instead of running off the page.
+    /// User text as a typst expression that shows it exactly: a string literal,
+    /// or for text with an overlong run of letters, that run cut into boxes of a
+    /// few letters joined to the rest (`("…" + box("WWWWW") + …)`). Typst may break
+    /// a line between boxes, so the run wraps instead of leaving the page, and
+    /// nothing is added to the text a reader extracts.
     fn text(&self, text: &str) -> String {
+        let printable = self.printable(text);
+        let pieces = long_runs_boxed(&printable);
+        match pieces.as_slice() {
+            [] => str_lit(""),
+            [(false, only)] => str_lit(only),
+            _ => {
+                let parts: Vec<String> = pieces
+                    .iter()
+                    .map(|(boxed, piece)| {
+                        if *boxed {
+                            format!("box({})", str_lit(piece))
+                        } else {
+                            str_lit(piece)
+                        }
+                    })
+                    .collect();
+                format!("({})", parts.join(" + "))
+            }
+        }
+    }
+
+    /// User text as a plain string literal, for metadata and alternative text.
+    fn plain(&self, text: &str) -> String {
         str_lit(&self.printable(text))
     }
 
+    /// Characters no embedded face has become "?" (PDF/A forbids the empty glyph);
+    /// "€ 650.000" keeps its sign and amount together.
     fn printable(&self, text: &str) -> String {
         let drawable: String = text
             .chars()
@@ -75,7 +102,7 @@ impl<'m> Writer<'m> {
                 }
             })
             .collect();
-        breakable(&drawable)
+        euro_unbroken(&drawable)
     }
 
     /// One line of user text for the running header or footer.
@@ -99,10 +126,10 @@ impl<'m> Writer<'m> {
     fn preamble(&mut self, doc: &Document) {
         let meta = &doc.meta;
         let (lang, region) = language(&meta.language);
-        let title = self.text(&meta.title);
+        let title = self.plain(&meta.title);
         let _ = writeln!(self.out, "#set document(title: {title})");
         if !meta.author.trim().is_empty() {
-            let author = self.text(&meta.author);
+            let author = self.plain(&meta.author);
             let _ = writeln!(self.out, "#set document(author: {author})");
         }
         let region = region.map_or_else(|| "none".to_owned(), |r| str_lit(&r));
@@ -207,7 +234,7 @@ impl<'m> Writer<'m> {
                 }
             })
             .unwrap_or_else(|| "100%".to_owned());
-        let alt = self.text(&chart.title);
+        let alt = self.plain(&chart.title);
         let _ = writeln!(
             self.out,
             "#block(sticky: true, breakable: false, align(center, image(bytes({}), format: \"svg\", alt: {alt}, width: {width})))",
@@ -303,7 +330,7 @@ impl<'m> Writer<'m> {
     /// the euro sign.
     fn cell(&self, cell: &str) -> String {
         if fit::is_amount(cell) {
-            format!("box({})", self.text(&cell.replace(' ', "\u{a0}")))
+            format!("box({})", self.plain(&cell.replace(' ', "\u{a0}")))
         } else {
             self.text(cell)
         }
@@ -320,6 +347,7 @@ const PREAMBLE_STYLES: &str = r#"#set par(justify: true, spacing: 0.9em)
 #show title: set text(size: 15pt)
 #show title: set block(below: 1.2em)
 #set list(indent: 4pt, spacing: 0.5em)
+#show table: set par(justify: false)
 #set table(inset: 3pt, stroke: 0.5pt + rgb(80, 80, 80), fill: (_, y) => if y == 0 { rgb(235, 235, 235) })
 "#;
 
@@ -338,26 +366,52 @@ fn is_invisible_format(c: char) -> bool {
     )
 }
 
-/// Inserts a zero-width space between the letters of every run longer than
-/// [`LONG_WORD`], so typst may break it anywhere.
-fn breakable(text: &str) -> String {
+/// "€ 650.000" in running text: a no-break space keeps the sign with its amount.
+fn euro_unbroken(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for (i, piece) in text.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        if piece.chars().count() > LONG_WORD {
-            for (n, c) in piece.chars().enumerate() {
-                if n > 0 {
-                    out.push('\u{200b}');
-                }
-                out.push(c);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '€' && chars.peek() == Some(&' ') {
+            let mut ahead = chars.clone();
+            ahead.next();
+            if ahead.peek().is_some_and(|d| d.is_ascii_digit() || *d == '-') {
+                chars.next();
+                out.push('\u{a0}');
             }
-        } else {
-            out.push_str(piece);
         }
     }
     out
+}
+
+/// Letters per box when an overlong run is cut: lines fill to within this many.
+const BOX_LETTERS: usize = 5;
+
+/// `text` as pieces, `true` for a box: every run of more than [`LONG_WORD`]
+/// characters without a space is cut into boxes of [`BOX_LETTERS`].
+fn long_runs_boxed(text: &str) -> Vec<(bool, String)> {
+    let mut pieces: Vec<(bool, String)> = Vec::new();
+    let mut plain = String::new();
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            plain.push(' ');
+        }
+        if word.chars().count() <= LONG_WORD {
+            plain.push_str(word);
+            continue;
+        }
+        if !plain.is_empty() {
+            pieces.push((false, std::mem::take(&mut plain)));
+        }
+        let letters: Vec<char> = word.chars().collect();
+        for chunk in letters.chunks(BOX_LETTERS) {
+            pieces.push((true, chunk.iter().collect()));
+        }
+    }
+    if !plain.is_empty() {
+        pieces.push((false, plain));
+    }
+    pieces
 }
 
 fn pick(row: &[String], columns: &[usize]) -> Vec<String> {

@@ -126,8 +126,25 @@ fn hostile_text_is_set_as_typed_and_never_as_markup() {
             rows: vec![vec![text.clone(), "€ 1".to_owned()]],
         }));
     }
+    let long = format!("lang: {} einde", "W".repeat(300));
+    blocks.push(Block::paragraph(long.clone()));
+    blocks.push(Block::Table(Table {
+        caption: None,
+        header: vec!["a".to_owned(), "b".to_owned()],
+        rows: vec![vec![long.clone(), "€ 1".to_owned()]],
+    }));
     let paged = compile(&doc_with(blocks));
-    let set: String = page_runs(&paged)
+    let runs = page_runs(&paged);
+    for (page, runs) in paged.pages().iter().zip(&runs) {
+        let width = page.frame.width().to_pt();
+        for (text, x, w) in runs {
+            assert!(
+                *x >= markup::MARGIN_X - 0.5 && x + w <= width - markup::MARGIN_X + 0.5,
+                "{text:?} at {x:.1}+{w:.1} leaves the text block"
+            );
+        }
+    }
+    let set: String = runs
         .into_iter()
         .flatten()
         .map(|(t, _, _)| t)
@@ -141,6 +158,7 @@ fn hostile_text_is_set_as_typed_and_never_as_markup() {
             .replace(['\u{200d}', '\u{202e}', '\u{202c}'], "")
     };
     let set = squash(&set);
+    assert!(set.contains(&squash(&long)), "the long word wraps whole");
     for text in HOSTILE {
         // DejaVu has no woman or girl: those become "?" (PDF/A forbids an empty glyph).
         let expected: String = crate::export::document::one_line(text)
