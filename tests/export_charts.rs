@@ -159,7 +159,11 @@ fn pdf_draws_four_vector_charts_as_figures_and_stays_readable() {
     }
     let out = run_tool("pdfimages", &["-list", &path.display().to_string()]);
     let list = String::from_utf8(out.stdout).expect("utf-8");
-    assert_eq!(list.lines().skip(2).count(), 0, "no raster pictures: {list}");
+    assert_eq!(
+        list.lines().skip(2).count(),
+        0,
+        "no raster pictures: {list}"
+    );
     let text = pdf_text(&path);
     for chart in expected_charts() {
         assert!(text.contains(&chart.title), "caption {}", chart.title);

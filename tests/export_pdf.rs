@@ -24,7 +24,9 @@ fn export_pdf(ws: &Workspace, dir: &Path) -> String {
 /// and no whitespace at all: what is left is the order of the letters.
 fn letters(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'))
+        .filter(|c| {
+            !c.is_whitespace() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}')
+        })
         .collect()
 }
 
@@ -56,7 +58,10 @@ fn right_to_left_arguments_read_in_order() {
         "Hebrew inside a Dutch sentence, in logical order: {text}"
     );
     assert!(reading.contains("שלוםעולםEigenanalyse,gewicht2)"), "{text}");
-    assert!(reading.contains("مرحبابالعالمEigenanalyse,gewicht2)"), "{text}");
+    assert!(
+        reading.contains("مرحبابالعالمEigenanalyse,gewicht2)"),
+        "{text}"
+    );
     assert!(reading.contains("DeRaad"), "{text}");
     assert!(reading.contains("מועצה"), "{text}");
 
@@ -135,7 +140,10 @@ fn a_budget_table_over_nineteen_years_keeps_its_amounts_whole() {
         })
         .max()
         .unwrap_or(0);
-    assert!(widest >= 19, "the budget chart's table is wide: {widest} columns");
+    assert!(
+        widest >= 19,
+        "the budget chart's table is wide: {widest} columns"
+    );
     let amount = "€ 1.234.567";
     let in_document: usize = texts(&doc).iter().map(|t| t.matches(amount).count()).sum();
     assert!(in_document >= 7 * 9, "{in_document}");

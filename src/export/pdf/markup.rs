@@ -375,7 +375,10 @@ fn euro_unbroken(text: &str) -> String {
         if c == '€' && chars.peek() == Some(&' ') {
             let mut ahead = chars.clone();
             ahead.next();
-            if ahead.peek().is_some_and(|d| d.is_ascii_digit() || *d == '-') {
+            if ahead
+                .peek()
+                .is_some_and(|d| d.is_ascii_digit() || *d == '-')
+            {
                 chars.next();
                 out.push('\u{a0}');
             }

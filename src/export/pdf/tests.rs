@@ -263,10 +263,9 @@ fn a_narrow_table_stays_on_an_upright_page() {
 #[test]
 fn typst_errors_become_a_dutch_export_error() {
     let world = MemoryWorld::new("#panic(\"kapot\")".to_owned(), &[REGULAR], None).expect("world");
-    let errors = typst::compile::<PagedDocument>(&world)
-        .output
-        .err()
-        .expect("an error");
+    let Err(errors) = typst::compile::<PagedDocument>(&world).output else {
+        panic!("panic() compiled");
+    };
     let message = diagnostics(&world, &errors).to_string();
     assert!(
         message.starts_with("De PDF kon niet worden opgebouwd: de zetmachine (typst) meldt:"),
