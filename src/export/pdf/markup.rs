@@ -105,16 +105,6 @@ impl<'m> Writer<'m> {
         euro_unbroken(&drawable)
     }
 
-    /// One line of user text for the running header or footer.
-    fn running(&self, text: &str) -> String {
-        if text.chars().count() <= RUNNING_MAX {
-            return text.to_owned();
-        }
-        let mut cut: String = text.chars().take(RUNNING_MAX).collect();
-        cut.push('\u{2026}');
-        cut
-    }
-
     pub(super) fn document(mut self, doc: &Document) -> String {
         self.preamble(doc);
         for block in &doc.blocks {
@@ -143,13 +133,13 @@ impl<'m> Writer<'m> {
         } else {
             format!(
                 "align(center, text(size: 8pt, weight: \"bold\", {}))",
-                self.text(&self.running(&meta.header))
+                self.text(&running(&meta.header))
             )
         };
         let footer_lead = if meta.footer.is_empty() {
             str_lit("")
         } else {
-            self.text(&format!("{} \u{2013} ", self.running(&meta.footer)))
+            self.text(&format!("{} \u{2013} ", running(&meta.footer)))
         };
         // "pagina 3 van 9": the total is known only once typst has paginated.
         let _ = writeln!(
@@ -350,6 +340,16 @@ const PREAMBLE_STYLES: &str = r#"#set par(justify: true, spacing: 0.9em)
 #show table: set par(justify: false)
 #set table(inset: 3pt, stroke: 0.5pt + rgb(80, 80, 80), fill: (_, y) => if y == 0 { rgb(235, 235, 235) })
 "#;
+
+/// One line of user text for the running header or footer.
+fn running(text: &str) -> String {
+    if text.chars().count() <= RUNNING_MAX {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(RUNNING_MAX).collect();
+    cut.push('\u{2026}');
+    cut
+}
 
 /// Format characters that draw nothing (bidi marks, joiners, soft hyphen): typst
 /// handles them without a glyph, so they stay even where the font lacks one.
