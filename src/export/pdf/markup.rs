@@ -8,7 +8,7 @@ use super::fit::{self, Metrics, TableFit};
 use crate::export::document::{Block, Chart, Document, Run, RunStyle, Table};
 
 pub(super) const MARGIN_X: f64 = 62.0;
-const MARGIN_Y: f64 = 70.0;
+pub(super) const MARGIN_Y: f64 = 70.0;
 const BODY_SIZE: f64 = 10.0;
 /// Runs of more letters than this without a space (pasted links, "WWWW…") may
 /// break every few letters; shorter ones only where Dutch hyphenation allows.

@@ -66,8 +66,8 @@ fn compile(doc: &Document) -> PagedDocument {
         .unwrap_or_else(|e| panic!("{:?}", e.iter().map(|d| &d.message).collect::<Vec<_>>()))
 }
 
-/// Every text run typst set, with its left edge and width in points.
-fn runs(frame: &Frame, origin: Point, out: &mut Vec<(String, f64, f64)>) {
+/// Every text run typst set, with its left edge, width and baseline in points.
+fn runs(frame: &Frame, origin: Point, out: &mut Vec<(String, f64, f64, f64)>) {
     for (pos, item) in frame.items() {
         let at = origin + *pos;
         match item {
@@ -76,14 +76,19 @@ fn runs(frame: &Frame, origin: Point, out: &mut Vec<(String, f64, f64)>) {
                 runs(&group.frame, shifted, out);
             }
             FrameItem::Text(text) => {
-                out.push((text.text.to_string(), at.x.to_pt(), text.width().to_pt()));
+                out.push((
+                    text.text.to_string(),
+                    at.x.to_pt(),
+                    text.width().to_pt(),
+                    at.y.to_pt(),
+                ));
             }
             _ => {}
         }
     }
 }
 
-fn page_runs(paged: &PagedDocument) -> Vec<Vec<(String, f64, f64)>> {
+fn page_runs(paged: &PagedDocument) -> Vec<Vec<(String, f64, f64, f64)>> {
     paged
         .pages()
         .iter()
@@ -137,7 +142,7 @@ fn hostile_text_is_set_as_typed_and_never_as_markup() {
     let runs = page_runs(&paged);
     for (page, runs) in paged.pages().iter().zip(&runs) {
         let width = page.frame.width().to_pt();
-        for (text, x, w) in runs {
+        for (text, x, w, _) in runs {
             assert!(
                 *x >= markup::MARGIN_X - 0.5 && x + w <= width - markup::MARGIN_X + 0.5,
                 "{text:?} at {x:.1}+{w:.1} leaves the text block"
@@ -147,7 +152,7 @@ fn hostile_text_is_set_as_typed_and_never_as_markup() {
     let set: String = runs
         .into_iter()
         .flatten()
-        .map(|(t, _, _)| t)
+        .map(|(t, ..)| t)
         .collect::<Vec<_>>()
         .join(" ");
     // Joiners and bidi controls draw nothing; whether typst keeps them in a run's
@@ -201,7 +206,7 @@ fn dutch_words_are_hyphenated_when_justified() {
     let texts: Vec<String> = page_runs(&paged)
         .into_iter()
         .flatten()
-        .map(|(t, _, _)| t)
+        .map(|(t, ..)| t)
         .collect();
     assert!(
         texts
@@ -232,7 +237,7 @@ fn a_wide_table_fits_the_page_and_keeps_every_amount_whole() {
     let mut amounts = 0;
     for (page, page_runs) in paged.pages().iter().zip(page_runs(&paged)) {
         let width = page.frame.width().to_pt();
-        for (text, x, w) in page_runs {
+        for (text, x, w, _) in page_runs {
             assert!(
                 x >= markup::MARGIN_X - 0.5 && x + w <= width - markup::MARGIN_X + 0.5,
                 "{text:?} at {x:.1}+{w:.1} leaves the text block of a {width:.0} pt page"
@@ -277,4 +282,35 @@ fn typst_errors_become_a_dutch_export_error() {
 #[test]
 fn unreadable_font_data_is_an_error_not_a_panic() {
     assert!(MemoryWorld::new(String::new(), &[b"geen lettertype"], None).is_err());
+}
+
+/// Typst keeps a heading with what follows (headings are sticky blocks). Growing
+/// the text before the heading line by line puts it at the page foot in one of
+/// these cases (with `sticky: false` the case of 13 fails).
+#[test]
+fn a_heading_is_never_the_last_thing_on_a_page() {
+    let filler =
+        "Een zin die een regel vult en nog wat meer, zodat de alinea een paar regels telt. ";
+    for lines in 0..14 {
+        let mut blocks: Vec<Block> = (0..3)
+            .map(|i| Block::paragraph(filler.repeat(11 + i)))
+            .collect();
+        blocks.push(Block::paragraph(filler.repeat(lines)));
+        blocks.push(Block::Heading {
+            level: 2,
+            text: "Kop onderaan".to_owned(),
+        });
+        blocks.push(Block::paragraph(filler.repeat(3)));
+        let paged = compile(&doc_with(blocks));
+        for (page, runs) in paged.pages().iter().zip(page_runs(&paged)) {
+            let foot = page.frame.height().to_pt() - markup::MARGIN_Y;
+            let last = runs
+                .iter()
+                .filter(|(text, .., y)| *y < foot && !text.contains("pagina"))
+                .max_by(|a, b| a.3.total_cmp(&b.3));
+            if let Some((text, ..)) = last {
+                assert_ne!(text, "Kop onderaan", "heading stranded ({lines} filler)");
+            }
+        }
+    }
 }
