@@ -135,23 +135,41 @@ fn docx_holds_four_png_pictures() {
 }
 
 #[test]
-fn pdf_draws_four_images_and_stays_readable() {
+fn pdf_draws_four_vector_charts_as_figures_and_stays_readable() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("mededeling.pdf");
-    std::fs::write(&path, export(Format::Pdf)).expect("write");
+    let pdf = export(Format::Pdf);
+    std::fs::write(&path, &pdf).expect("write");
+    // The SVG goes in as vector graphics, no picture: one tagged Figure per chart,
+    // its title as the alternative text (a PDF string; our titles are ASCII and
+    // need no escaping, which keeps this check literal).
+    let raw = String::from_utf8_lossy(&pdf);
+    assert_eq!(raw.matches("/S/Figure").count(), 4, "four figures");
+    for chart in expected_charts() {
+        assert!(
+            chart.title.is_ascii() && !chart.title.contains(['(', ')', '\\']),
+            "{}",
+            chart.title
+        );
+        assert!(
+            raw.contains(&format!("/Alt({})", chart.title)),
+            "alternative text {}",
+            chart.title
+        );
+    }
     let out = run_tool("pdfimages", &["-list", &path.display().to_string()]);
     let list = String::from_utf8(out.stdout).expect("utf-8");
-    // Two header lines, then one line per image (a soft mask counts as its own line).
-    let images = list
-        .lines()
-        .skip(2)
-        .filter(|l| l.split_whitespace().nth(2) == Some("image"))
-        .count();
-    assert_eq!(images, 4, "{list}");
+    assert_eq!(
+        list.lines().skip(2).count(),
+        0,
+        "no raster pictures: {list}"
+    );
     let text = pdf_text(&path);
     for chart in expected_charts() {
         assert!(text.contains(&chart.title), "caption {}", chart.title);
     }
+    // The chart's own lettering is text, not pixels: the budget chart's axis title.
+    assert!(text.contains("Bedrag per jaar"), "text inside the chart");
 }
 
 #[test]

@@ -110,8 +110,8 @@ pub enum Block {
 }
 
 /// A chart as SVG (escaped, script-free, self-contained) with the numbers behind it.
-/// HTML inlines the SVG, DOCX and PDF draw it as a PNG, Markdown and text show the
-/// caption and the table only.
+/// HTML inlines the SVG, the PDF draws it as vector graphics, DOCX as a PNG,
+/// Markdown and text show the caption and the table only.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chart {
     pub title: String,

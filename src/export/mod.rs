@@ -74,14 +74,15 @@ pub enum ExportError {
 /// Charts are drawn at twice their SVG size, sharp enough for print.
 const CHART_SCALE: f32 = 2.0;
 
-/// A chart as PNG for the paged formats, with its size in SVG pixels (1/96 inch).
+/// A chart as PNG for DOCX, with its size in SVG pixels (1/96 inch).
 pub(crate) struct ChartPicture {
     pub png: Vec<u8>,
     pub width: u32,
     pub height: u32,
 }
 
-/// Draws a chart with the PDF's own regular font, so DOCX and PDF show the same picture.
+/// Draws a chart with the PDF's own regular font, so DOCX shows the picture the PDF
+/// draws from the same SVG.
 pub(crate) fn chart_picture(chart: &Chart) -> Result<ChartPicture, String> {
     let png = crate::charts::png::svg_to_png(&chart.svg, pdf::REGULAR, CHART_SCALE)
         .map_err(|e| format!("grafiek \u{201c}{}\u{201d}: {e}", chart.title))?;
