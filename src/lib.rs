@@ -3,6 +3,7 @@
 //! `model` is the workspace and its rules (pure), `store` the files, `ui` the window,
 //! `cli` the command line. See `docs/ARCHITECTURE.md`.
 
+mod assets;
 pub mod charts;
 pub mod cli;
 pub mod export;

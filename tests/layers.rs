@@ -18,15 +18,18 @@ const UI_CRATES: &[&str] = &["eframe", "egui", "egui_plot", "egui_extras", "rfd"
 fn allowed() -> BTreeMap<&'static str, &'static [&'static str]> {
     BTreeMap::from([
         ("model", &[][..]),
+        ("assets", &[][..]),
         ("wording", &["model"][..]),
-        ("store", &["model"][..]),
+        ("store", &["model", "assets"][..]),
         ("charts", &["model"][..]),
-        ("export", &["model", "store", "charts"][..]),
+        ("export", &["model", "store", "charts", "assets"][..]),
         ("platform", &["store"][..]),
         ("synth", &["model", "store"][..]),
         (
             "ui",
-            &["model", "store", "export", "charts", "platform", "wording"][..],
+            &[
+                "model", "store", "export", "charts", "platform", "wording", "assets",
+            ][..],
         ),
         (
             "cli",
@@ -36,7 +39,9 @@ fn allowed() -> BTreeMap<&'static str, &'static [&'static str]> {
 }
 
 /// Layers that must not know the window's crates.
-const NO_UI: &[&str] = &["model", "wording", "store", "charts", "export", "synth"];
+const NO_UI: &[&str] = &[
+    "model", "wording", "store", "charts", "export", "synth", "assets",
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

@@ -84,7 +84,7 @@ pub(crate) struct ChartPicture {
 /// Draws a chart with the PDF's own regular font, so DOCX shows the picture the PDF
 /// draws from the same SVG.
 pub(crate) fn chart_picture(chart: &Chart) -> Result<ChartPicture, String> {
-    let png = crate::charts::png::svg_to_png(&chart.svg, pdf::REGULAR, CHART_SCALE)
+    let png = crate::charts::png::svg_to_png(&chart.svg, crate::assets::FONT_REGULAR, CHART_SCALE)
         .map_err(|e| format!("grafiek \u{201c}{}\u{201d}: {e}", chart.title))?;
     // The IHDR chunk always comes first: width and height are bytes 16..24.
     let dimension = |range: std::ops::Range<usize>| {

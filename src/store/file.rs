@@ -20,7 +20,7 @@ pub const FORMAT_VERSION: u32 = 2;
 /// reading a mistaken multi-gigabyte file would freeze a laptop.
 const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
-const GROENBOEK: &str = include_str!("../../assets/groenboek.ron");
+use crate::assets::GROENBOEK;
 
 #[derive(Serialize)]
 struct FileOut<'a> {

@@ -79,7 +79,7 @@ pub fn install_fonts(ctx: &egui::Context) {
         .collect();
     ctx.add_font(egui::epaint::text::FontInsert::new(
         "DejaVuSans",
-        egui::FontData::from_static(crate::export::pdf::REGULAR),
+        egui::FontData::from_static(crate::assets::FONT_REGULAR),
         families,
     ));
 }

@@ -23,9 +23,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use super::ExportError;
 use super::document::Document;
 
-pub(crate) static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
-pub(crate) static BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
-pub(crate) static ITALIC: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Oblique.ttf");
+pub(crate) use crate::assets::{FONT_BOLD as BOLD, FONT_ITALIC as ITALIC, FONT_REGULAR as REGULAR};
 
 fn unreadable_font() -> ExportError {
     ExportError::Pdf("het ingebouwde lettertype is onleesbaar".to_owned())
