@@ -170,6 +170,15 @@ fn new(file: &Path, empty: bool, force: bool, no_backup: bool) -> Result<(), Str
     Ok(())
 }
 
+/// "1 conflict", "0 conflicten", "3 conflicten": Dutch counts the singular for one only.
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Before a command replaces an existing file wholesale, its bytes go to the backups;
 /// when that fails the command stops with the file untouched, unless the person said
 /// `--no-backup`. Returns where the copy is (`None`: nothing existed, or no copy
@@ -205,19 +214,33 @@ fn check(file: &Path) -> Result<(), String> {
     let ws = store::load(file).map_err(|e| e.to_string())?;
     let warnings = validate(&ws, crate::platform::current_year());
     println!(
-        "{}: in orde — {} clusters, {} scenario's, {} toewijzingen, {} argumenten, {} adviesorganen, {} thema's.",
+        "{}: in orde — {}, {}, {}, {}, {}, {}.",
         file.display(),
-        ws.clusters.len(),
-        ws.scenarios.len(),
-        ws.assignments.len(),
-        ws.arguments.len(),
-        ws.bodies.len(),
-        ws.themes.len()
+        count(ws.clusters.len(), "cluster", "clusters"),
+        count(ws.scenarios.len(), "scenario", "scenario's"),
+        count(ws.assignments.len(), "toewijzing", "toewijzingen"),
+        count(ws.arguments.len(), "argument", "argumenten"),
+        count(ws.bodies.len(), "adviesorgaan", "adviesorganen"),
+        count(ws.themes.len(), "thema", "thema's")
     );
+    if !ws.conflicts.is_empty() {
+        println!(
+            "Er {} nog {} open van het samenvoegen; kies in het venster welke waarde blijft.",
+            if ws.conflicts.len() == 1 {
+                "staat"
+            } else {
+                "staan"
+            },
+            count(ws.conflicts.len(), "conflict", "conflicten")
+        );
+    }
     if warnings.is_empty() {
         println!("Geen waarschuwingen.");
     } else {
-        println!("{} waarschuwing(en):", warnings.len());
+        println!(
+            "{}:",
+            count(warnings.len(), "waarschuwing", "waarschuwingen")
+        );
         for warning in &warnings {
             println!("- {warning}");
         }
@@ -357,7 +380,7 @@ fn merge(
     store::save(output, &result.workspace).map_err(|e| e.to_string())?;
     let s = result.summary;
     println!(
-        "{} geschreven ({}): {} toegevoegd, {} gewijzigd, {} verwijderd, {} conflicten.",
+        "{} geschreven ({}): {} toegevoegd, {} gewijzigd, {} verwijderd, {}.",
         output.display(),
         if base.is_some() {
             "driewegsamenvoeging"
@@ -367,7 +390,7 @@ fn merge(
         s.added,
         s.changed,
         s.removed,
-        s.conflicts
+        count(s.conflicts, "conflict", "conflicten")
     );
     if s.open > s.conflicts {
         let (verb, noun) = if s.open == 1 {

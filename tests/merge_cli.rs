@@ -341,7 +341,18 @@ fn merging_the_same_copy_twice_stores_each_conflict_once() {
             &m1,
         ],
     );
-    assert!(first.contains("1 conflicten"), "{first}");
+    assert!(
+        first.contains(", 1 conflict."),
+        "one conflict, in the singular: {first}"
+    );
+    // `check` names the conflict still open in the merged file.
+    let checked = Command::new(env!("CARGO_BIN_EXE_clusterwerkbank"))
+        .arg("check")
+        .arg(&m1)
+        .output()
+        .expect("the binary runs");
+    let checked = String::from_utf8_lossy(&checked.stdout);
+    assert!(checked.contains("nog 1 conflict open"), "{checked}");
     assert!(
         first.contains("Notitie van mij") && first.contains("Notitie van collega"),
         "{first}"

@@ -184,6 +184,9 @@ impl Canvas {
     }
 }
 
+/// How many year labels fit under the budget chart without touching.
+const YEAR_LABELS: usize = 19;
+
 /// More grid lines than [`nice_step`] ever gives (about five); a bound, not a target.
 const MAX_TICKS: i64 = 20;
 
@@ -210,7 +213,19 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
         width,
         height,
         &title,
-        "Gestapelde staven per jaar van 2017 tot 2035; de stippellijn is de financiering vandaag.",
+        &format!(
+            "Gestapelde staven per jaar van {} tot {}; de stippellijn is de financiering vandaag.",
+            chart
+                .years
+                .first()
+                .copied()
+                .unwrap_or(crate::model::funding::FIRST_YEAR),
+            chart
+                .years
+                .last()
+                .copied()
+                .unwrap_or(crate::model::funding::LAST_YEAR)
+        ),
     );
 
     // The largest clusters apart, the others together, so the chart stays readable at
@@ -276,6 +291,7 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
         canvas.text(left - 6.0, y + 4.0, &Euro(tick).flemish(), "end", 11.0, INK);
     }
     let slot = (right - left) / chart.years.len().max(1) as f64;
+    let label_every = chart.years.len().div_ceil(YEAR_LABELS).max(1);
     for (index, year) in chart.years.iter().enumerate() {
         let x = left + slot * index as f64;
         let mut base = 0_i64;
@@ -296,14 +312,18 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
             );
             base = base.saturating_add(amount.amount());
         }
-        canvas.text(
-            x + slot / 2.0,
-            bottom + 16.0,
-            &year.to_string(),
-            "middle",
-            10.0,
-            INK,
-        );
+        // Budgets past 2035 widen the span; the labels then thin out so they never
+        // run together (19 fit the axis).
+        if index % label_every == 0 {
+            canvas.text(
+                x + slot / 2.0,
+                bottom + 16.0,
+                &year.to_string(),
+                "middle",
+                10.0,
+                INK,
+            );
+        }
     }
     canvas.line((left, bottom), (right, bottom), INK, 1.0, false);
     canvas.line((left, top), (left, bottom), INK, 1.0, false);
@@ -1014,6 +1034,38 @@ mod tests {
             .filter(|n| n.has_tag_name("text") || n.has_tag_name("title"))
             .filter_map(|n| n.text())
             .collect()
+    }
+
+    #[test]
+    fn a_long_budget_span_thins_its_year_labels() {
+        let mut ws = with_advice();
+        let cluster = ws.clusters[0].id;
+        let scenario = ws.scenarios[0].id;
+        ws.assignments.push(Assignment {
+            cluster,
+            scenario,
+            budget: Some(YearlyBudget {
+                amount: Euro(100_000),
+                first_year: 2030,
+                last_year: 2060,
+            }),
+            ..Default::default()
+        });
+        let chart = budget_svg(&budget_per_year(&ws));
+        let doc = roxmltree::Document::parse(&chart.svg).expect("parses");
+        let years: Vec<i32> = texts(&doc)
+            .iter()
+            .filter_map(|t| t.parse().ok())
+            .filter(|y| (2017..=2060).contains(y))
+            .collect();
+        assert!(years.len() <= YEAR_LABELS, "{years:?}");
+        assert_eq!(years.first(), Some(&2017));
+        assert!(
+            years.iter().any(|y| *y > 2035),
+            "the widened span is labelled"
+        );
+        // The table keeps every year.
+        assert_eq!(chart.table[0].len(), 1 + (2017..=2060).count() + 1);
     }
 
     #[test]
