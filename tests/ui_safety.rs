@@ -82,14 +82,20 @@ fn app_with_data(data: &std::path::Path) -> Harness<'static, WorkbenchApp> {
     h
 }
 
-#[test]
-fn saving_over_another_file_without_a_backup_is_refused_and_said() {
+/// A folder with a colleague's saved workspace in it, and that file's bytes.
+fn colleagues_file() -> (tempfile::TempDir, std::path::PathBuf, Vec<u8>) {
     let folder = tempfile::tempdir().unwrap();
     let colleague = folder.path().join("collega.ron");
     let mut theirs = clusterwerkbank::store::default_workspace();
     theirs.meta.title = "Het werk van een collega".to_owned();
     clusterwerkbank::store::save(&colleague, &theirs).unwrap();
     let before = std::fs::read(&colleague).unwrap();
+    (folder, colleague, before)
+}
+
+#[test]
+fn saving_over_another_file_without_a_backup_is_refused_and_said() {
+    let (folder, colleague, before) = colleagues_file();
     let not_a_folder = folder.path().join("geen-map");
     std::fs::write(&not_a_folder, "x").unwrap();
     let mut h = app_with_data(&not_a_folder);
@@ -110,12 +116,7 @@ fn saving_over_another_file_without_a_backup_is_refused_and_said() {
 
 #[test]
 fn saving_over_another_file_keeps_its_old_content_and_says_where() {
-    let folder = tempfile::tempdir().unwrap();
-    let colleague = folder.path().join("collega.ron");
-    let mut theirs = clusterwerkbank::store::default_workspace();
-    theirs.meta.title = "Het werk van een collega".to_owned();
-    clusterwerkbank::store::save(&colleague, &theirs).unwrap();
-    let before = std::fs::read(&colleague).unwrap();
+    let (folder, colleague, before) = colleagues_file();
     let data = folder.path().join("gegevens");
     let mut h = app_with_data(&data);
     assert!(h.state_mut().save_to(&colleague));
