@@ -51,6 +51,18 @@ impl Scratch {
     }
 }
 
+/// `export INPUT --format FORMAT -o OUT`, run in the scratch folder.
+fn export(s: &Scratch, input: &Path, format: &str, out: &Path) -> Output {
+    s.run(&[
+        os("export"),
+        input.as_os_str(),
+        os("--format"),
+        os(format),
+        os("-o"),
+        out.as_os_str(),
+    ])
+}
+
 fn os(s: &str) -> &std::ffi::OsStr {
     std::ffi::OsStr::new(s)
 }
@@ -150,14 +162,7 @@ fn a_product_that_does_not_fit_is_never_printed_as_an_equation() {
     let s = Scratch::new();
     let file = s.copy("product-saturates.ron", "ws.ron");
     for (format, name) in [("txt", "p.txt"), ("md", "p.md"), ("html", "p.html")] {
-        let out = s.run(&[
-            os("export"),
-            file.as_os_str(),
-            os("--format"),
-            os(format),
-            os("-o"),
-            os(name),
-        ]);
+        let out = export(&s, &file, format, &s.path(name));
         assert!(out.status.success(), "{format}: {}", said(&out));
         let text = std::fs::read_to_string(s.path(name)).unwrap();
         assert!(
@@ -199,14 +204,7 @@ fn a_lone_cr_and_words_soft_break_separate_words_in_every_text_format() {
     }
     for input in &files {
         for (format, name) in [("txt", "o.txt"), ("md", "o.md"), ("html", "o.html")] {
-            let out = s.run(&[
-                os("export"),
-                input.as_os_str(),
-                os("--format"),
-                os(format),
-                os("-o"),
-                os(name),
-            ]);
+            let out = export(&s, input, format, &s.path(name));
             assert!(out.status.success(), "{input:?} {format}: {}", said(&out));
             let text = std::fs::read_to_string(s.path(name)).unwrap();
             assert!(text.contains("EersteVT"), "{input:?} {format}");
@@ -239,14 +237,7 @@ fn an_export_never_replaces_a_workspace_whatever_its_name() {
         targets.push(link);
     }
     for target in &targets {
-        let out = s.run(&[
-            os("export"),
-            file.as_os_str(),
-            os("--format"),
-            os("txt"),
-            os("-o"),
-            target.as_os_str(),
-        ]);
+        let out = export(&s, &file, "txt", target);
         assert_eq!(out.status.code(), Some(1), "{target:?}: {}", said(&out));
         assert!(said(&out).contains("niets gewijzigd"), "{}", said(&out));
         assert_eq!(std::fs::read(&file).unwrap(), before, "{target:?}");
@@ -255,14 +246,7 @@ fn an_export_never_replaces_a_workspace_whatever_its_name() {
     // A previous export may be replaced.
     let previous = s.path("vorige.txt");
     std::fs::write(&previous, "oude export").unwrap();
-    let out = s.run(&[
-        os("export"),
-        file.as_os_str(),
-        os("--format"),
-        os("txt"),
-        os("-o"),
-        previous.as_os_str(),
-    ]);
+    let out = export(&s, &file, "txt", &previous);
     assert!(out.status.success(), "{}", said(&out));
 }
 

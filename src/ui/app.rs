@@ -736,12 +736,10 @@ impl WorkbenchApp {
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
         self.poll_file_job(&ctx);
-        self.views.prepare(
-            &self.session,
-            self.view,
-            crate::platform::current_year(),
-            crate::platform::today(),
-        );
+        // One read of the clock and time zone per frame; the year follows from it.
+        let today = crate::platform::today();
+        self.views
+            .prepare(&self.session, self.view, i32::from(today.year()), today);
         self.update_title(&ctx);
         self.autosave(&ctx);
 
