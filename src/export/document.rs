@@ -37,6 +37,12 @@ pub enum RunStyle {
     Plain,
     Bold,
     Italic,
+    /// Not inline text but a footnote anchored where the run stands: `text` is the
+    /// note's content (a citation such as "VARIO, advies 36 van 6 mei 2024, p. 7").
+    /// Paged formats set it at the foot of the page (DOCX: `word/footnotes.xml`);
+    /// the others number it and list the notes at the end. Numbers follow
+    /// [`Document::footnotes`].
+    Footnote,
 }
 
 /// A piece of inline text with one style.
@@ -63,6 +69,13 @@ impl Run {
         Self {
             text: text.into(),
             style: RunStyle::Italic,
+        }
+    }
+    /// A footnote whose content is `text`; see [`RunStyle::Footnote`].
+    pub fn footnote(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            style: RunStyle::Footnote,
         }
     }
 }
@@ -147,6 +160,24 @@ impl Block {
 }
 
 impl Document {
+    /// The footnotes' contents in reading order; footnote `n` (from 1) is element `n - 1`.
+    /// Every writer numbers them this way, so the preview and all formats agree.
+    pub fn footnotes(&self) -> Vec<&str> {
+        let mut notes = Vec::new();
+        for block in &self.blocks {
+            let runs: Box<dyn Iterator<Item = &Run>> = match block {
+                Block::Paragraph(runs) | Block::Note(runs) => Box::new(runs.iter()),
+                Block::BulletList(items) => Box::new(items.iter().flatten()),
+                _ => Box::new(std::iter::empty()),
+            };
+            notes.extend(
+                runs.filter(|r| r.style == RunStyle::Footnote)
+                    .map(|r| r.text.as_str()),
+            );
+        }
+        notes
+    }
+
     /// Headings with their level, for outlines and tables of contents.
     pub fn headings(&self) -> impl Iterator<Item = (u8, &str)> {
         self.blocks.iter().filter_map(|b| match b {

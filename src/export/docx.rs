@@ -224,7 +224,7 @@ fn runs_paragraph(mut p: Paragraph, runs: &[Run]) -> Paragraph {
         p = p.add_run(match run.style {
             RunStyle::Plain => r,
             RunStyle::Bold => r.bold(),
-            RunStyle::Italic => r.italic(),
+            RunStyle::Italic | RunStyle::Footnote => r.italic(),
         });
     }
     p

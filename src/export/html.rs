@@ -121,6 +121,7 @@ fn runs_html(runs: &[Run]) -> String {
             RunStyle::Plain => escape(&r.text),
             RunStyle::Bold => format!("<strong>{}</strong>", escape(&r.text)),
             RunStyle::Italic => format!("<em>{}</em>", escape(&r.text)),
+            RunStyle::Footnote => format!(" ({})", escape(&r.text)),
         })
         .collect()
 }

@@ -197,7 +197,7 @@ fn runs_job(ui: &Ui, runs: &[Run], size: f32) -> LayoutJob {
         match run.style {
             RunStyle::Plain => {}
             RunStyle::Bold => format.color = ui.visuals().strong_text_color(),
-            RunStyle::Italic => format.italics = true,
+            RunStyle::Italic | RunStyle::Footnote => format.italics = true,
         }
         job.append(&run.text, 0.0, format);
     }

@@ -200,6 +200,7 @@ impl<'m> Writer<'m> {
                 RunStyle::Plain => out.push('#'),
                 RunStyle::Bold => out.push_str("#strong"),
                 RunStyle::Italic => out.push_str("#emph"),
+                RunStyle::Footnote => out.push_str("#footnote"),
             }
             if run.style == RunStyle::Plain {
                 out.push_str(&t);
