@@ -242,7 +242,10 @@ fn check(file: &Path) -> Result<(), String> {
             count(warnings.len(), "waarschuwing", "waarschuwingen")
         );
         for warning in &warnings {
-            println!("- {warning}");
+            println!(
+                "- {}",
+                crate::wording::warning(&ws, warning, crate::wording::Lang::Dutch)
+            );
         }
     }
     Ok(())

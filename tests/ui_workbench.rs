@@ -544,6 +544,32 @@ fn merging_a_colleagues_copy_lists_the_conflicts_to_pick() {
     assert!(!h.state().workspace().conflicts.is_empty());
 }
 
+/// The removal question and the warnings list are worded in the window's language:
+/// no Dutch sentence of the model reaches the English window.
+#[test]
+fn removal_and_warnings_speak_english_in_the_english_window() {
+    let prefs = Prefs {
+        language: clusterwerkbank::ui::text::Language::English,
+        ..Prefs::default()
+    };
+    let mut h = harness(WorkbenchApp::start_in(None, prefs, Some(data_dir())));
+    h.run();
+    toggle(&mut h, "Catalisti under Scenario 1");
+    h.get_by_label("Remove cluster…").click();
+    h.run();
+    h.get_by_label_contains("1 assignment");
+    assert!(h.query_by_label_contains("toewijzing").is_none());
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert_eq!(h.state().workspace().assignments.len(), 1);
+
+    toggle(&mut h, "Catalisti under Scenario 3");
+    h.get_by_label("1 warning").click();
+    h.run();
+    h.get_by_label_contains("Scenario 1 and Scenario 3 do not go together");
+    assert!(h.query_by_label_contains("gaan niet samen").is_none());
+}
+
 #[test]
 fn the_main_flow_in_english() {
     let prefs = Prefs {

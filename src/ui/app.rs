@@ -65,7 +65,7 @@ pub enum Dialog {
     },
     ConfirmRemoval {
         what: String,
-        consequences: Vec<String>,
+        consequences: Vec<(crate::model::Consequence, usize)>,
         edit: Edit,
     },
     PathEntry {
@@ -1052,8 +1052,12 @@ impl WorkbenchApp {
         });
     }
 
+    /// The open dialog, drawn from its own file in `ui::dialogs`; here only what the
+    /// person's answer does to the window.
     fn dialogs(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        use super::dialogs::{error, path_entry, removal, shortcuts, unsaved, warnings};
         let t = self.t();
+        let lang = self.prefs.language;
         let Some(dialog) = self.dialog.take() else {
             return;
         };
@@ -1063,33 +1067,10 @@ impl WorkbenchApp {
                 i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
             )
         });
-        let mut keep = true;
         match dialog {
             Dialog::Unsaved { then } => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
-                    ui.heading(t.unsaved_title);
-                    ui.label(format!(
-                        "{} \u{201c}{}\u{201d}",
-                        t.unsaved_question,
-                        self.file_label()
-                    ));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button(t.save).clicked() || enter {
-                            choice = Some(0);
-                        }
-                        if ui.button(t.dont_save).clicked() {
-                            choice = Some(1);
-                        }
-                        if ui.button(t.cancel).clicked() || escape {
-                            choice = Some(2);
-                        }
-                    });
-                });
-                match choice {
-                    Some(0) => {
-                        keep = false;
+                match unsaved::show(ctx, t, &self.file_label(), enter, escape) {
+                    Some(unsaved::Choice::Save) => {
                         if self.path.is_some() {
                             if self.save(ctx) {
                                 self.proceed(ctx, then);
@@ -1099,11 +1080,8 @@ impl WorkbenchApp {
                             self.start_file_dialog(ctx, Purpose::SaveAs);
                         }
                     }
-                    Some(1) => {
-                        keep = false;
-                        self.proceed(ctx, then);
-                    }
-                    Some(_) => keep = false,
+                    Some(unsaved::Choice::DontSave) => self.proceed(ctx, then),
+                    Some(unsaved::Choice::Cancel) => {}
                     None => self.dialog = Some(Dialog::Unsaved { then }),
                 }
             }
@@ -1111,82 +1089,38 @@ impl WorkbenchApp {
                 what,
                 consequences,
                 edit,
-            } => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("confirm-removal")).show(ctx, |ui| {
-                    ui.heading(format!("{} \u{201c}{what}\u{201d}?", t.remove_question));
-                    ui.label(t.goes_with_it);
-                    for c in &consequences {
-                        ui.label(format!("• {c}"));
-                    }
-                    ui.label(RichText::new(t.undo_hint).weak());
-                    ui.horizontal(|ui| {
-                        if ui.button(t.remove).clicked() || enter {
-                            choice = Some(true);
-                        }
-                        if ui.button(t.cancel).clicked() || escape {
-                            choice = Some(false);
-                        }
-                    });
-                });
-                match choice {
-                    Some(true) => {
-                        keep = false;
-                        self.selection = Selection::Nothing;
-                        self.apply(edit);
-                    }
-                    Some(false) => keep = false,
-                    None => {
-                        self.dialog = Some(Dialog::ConfirmRemoval {
-                            what,
-                            consequences,
-                            edit,
-                        });
-                    }
+            } => match removal::show(ctx, lang, &what, &consequences, enter, escape) {
+                Some(true) => {
+                    self.selection = Selection::Nothing;
+                    self.apply(edit);
                 }
-            }
+                Some(false) => {}
+                None => {
+                    self.dialog = Some(Dialog::ConfirmRemoval {
+                        what,
+                        consequences,
+                        edit,
+                    });
+                }
+            },
             Dialog::PathEntry {
                 purpose,
                 mut text,
                 note,
             } => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("path-entry")).show(ctx, |ui| {
-                    ui.heading(match purpose {
-                        Purpose::Open => t.open_typed,
-                        Purpose::SaveAs => t.save_as,
-                        Purpose::Merge => t.merge,
-                    });
-                    if let Some(note) = &note {
-                        ui.label(note);
-                    }
-                    let l = ui.label(t.path);
-                    let r = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut text)
-                                .desired_width(ui.available_width().min(480.0)),
-                        )
-                        .labelled_by(l.id);
-                    r.request_focus();
-                    ui.horizontal(|ui| {
-                        if ui.button(t.ok).clicked() || enter {
-                            choice = Some(true);
-                        }
-                        if ui.button(t.cancel).clicked() || escape {
-                            choice = Some(false);
-                        }
-                    });
-                });
+                let heading = match purpose {
+                    Purpose::Open => t.open_typed,
+                    Purpose::SaveAs => t.save_as,
+                    Purpose::Merge => t.merge,
+                };
+                let choice =
+                    path_entry::show(ctx, t, heading, &mut text, note.as_deref(), enter, escape);
                 match choice {
                     Some(true) if !text.trim().is_empty() => {
-                        keep = false;
                         let path = PathBuf::from(text.trim());
                         self.path_chosen(ctx, purpose, &path);
                     }
-                    Some(false) => {
-                        keep = false;
-                        self.after_save = None;
-                    }
+                    Some(false) => self.after_save = None,
                     _ => {
                         self.dialog = Some(Dialog::PathEntry {
                             purpose,
@@ -1199,73 +1133,35 @@ impl WorkbenchApp {
             Dialog::Error {
                 message,
                 offer_save_as,
-            } => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
-                    super::widgets::fit_width(ui, 560.0);
-                    ui.heading(t.problem);
-                    ui.label(&message);
-                    ui.horizontal(|ui| {
-                        if offer_save_as && ui.button(t.save_as).clicked() {
-                            choice = Some(true);
-                        }
-                        if ui.button(t.ok).clicked() || enter || escape {
-                            choice = Some(false);
-                        }
-                    });
-                });
-                match choice {
-                    Some(true) => {
-                        keep = false;
-                        actions.push(Action::SaveAs);
-                    }
-                    Some(false) => keep = false,
-                    None => {
-                        self.dialog = Some(Dialog::Error {
-                            message,
-                            offer_save_as,
-                        })
-                    }
+            } => match error::show(ctx, t, &message, offer_save_as, enter, escape) {
+                Some(error::Choice::SaveAs) => actions.push(Action::SaveAs),
+                Some(error::Choice::Close) => {}
+                None => {
+                    self.dialog = Some(Dialog::Error {
+                        message,
+                        offer_save_as,
+                    })
                 }
-            }
+            },
             Dialog::Warnings => {
-                let mut close = escape || enter;
-                let mut jump = None;
-                egui::Modal::new(egui::Id::unique("warnings")).show(ctx, |ui| {
-                    super::widgets::fit_width(ui, 640.0);
-                    ui.heading(t.warnings_title);
-                    if self.views.derived().warnings.is_empty() {
-                        ui.label(t.no_warnings);
+                let outcome = warnings::show(
+                    ctx,
+                    self.session.workspace(),
+                    &self.views.derived().warnings,
+                    lang,
+                    escape || enter,
+                );
+                match outcome {
+                    warnings::Outcome::Open => self.dialog = Some(Dialog::Warnings),
+                    warnings::Outcome::Closed => {}
+                    warnings::Outcome::Chosen(warning) => {
+                        if let Some(c) = warning.cluster() {
+                            self.selection = Selection::Cluster(c);
+                            self.view = View::Matrix;
+                        } else {
+                            self.dialog = Some(Dialog::Warnings);
+                        }
                     }
-                    egui::ScrollArea::vertical()
-                        .max_height(super::widgets::list_height(ctx, 400.0))
-                        .show(ui, |ui| {
-                            for w in &self.views.derived().warnings {
-                                let text = super::widgets::warning_text(
-                                    self.session.workspace(),
-                                    w,
-                                    self.prefs.language,
-                                );
-                                let r = ui.add(egui::Button::new(text).wrap());
-                                if r.clicked()
-                                    && let Some(c) = w.cluster()
-                                {
-                                    jump = Some(c);
-                                }
-                            }
-                        });
-                    if ui.button(t.close).clicked() {
-                        close = true;
-                    }
-                });
-                if let Some(c) = jump {
-                    self.selection = Selection::Cluster(c);
-                    self.view = View::Matrix;
-                    close = true;
-                }
-                keep = !close;
-                if keep {
-                    self.dialog = Some(Dialog::Warnings);
                 }
             }
             Dialog::Export(mut dialog) => {
@@ -1304,7 +1200,7 @@ impl WorkbenchApp {
             }
             Dialog::Recovery(info) => {
                 use super::dialogs::recovery::{Choice, show};
-                match show(ctx, &info, self.prefs.language, enter, escape) {
+                match show(ctx, &info, lang, enter, escape) {
                     Some(Choice::Restore) => match crate::store::load_recovery(&info) {
                         // One undo step, unsaved until the person saves it.
                         Ok(ws) => {
@@ -1321,7 +1217,6 @@ impl WorkbenchApp {
             }
             Dialog::Conflicts => {
                 use super::dialogs::conflicts::{Outcome, show};
-                let lang = self.prefs.language;
                 match show(ctx, self.session.workspace(), lang, escape) {
                     Outcome::Settle(edit) => {
                         self.apply(edit);
@@ -1335,39 +1230,11 @@ impl WorkbenchApp {
                 }
             }
             Dialog::Shortcuts => {
-                let mut close = escape || enter;
-                egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
-                    ui.heading(t.shortcuts);
-                    egui::ScrollArea::vertical()
-                        .max_height(super::widgets::list_height(ctx, 560.0))
-                        .show(ui, |ui| {
-                            egui::Grid::new("shortcut-grid")
-                                .striped(true)
-                                .show(ui, |ui| {
-                                    for action in Action::WITH_SHORTCUTS {
-                                        if let Some(s) = action.shortcut() {
-                                            ui.label(action.label(t));
-                                            ui.label(ctx.format_shortcut(&s));
-                                            ui.end_row();
-                                        }
-                                    }
-                                    for (keys, what) in t.extra_keys {
-                                        ui.label(*what);
-                                        ui.label(*keys);
-                                        ui.end_row();
-                                    }
-                                });
-                        });
-                    if ui.button(t.close).clicked() {
-                        close = true;
-                    }
-                });
-                if !close {
+                if !shortcuts::show(ctx, t, escape || enter) {
                     self.dialog = Some(Dialog::Shortcuts);
                 }
             }
         }
-        let _ = keep;
     }
 }
 
