@@ -11,7 +11,9 @@ use crate::model::{Cluster, Edit, RecordKey, Session, Workspace};
 use crate::store;
 
 use super::actions::Action;
+use super::file_work::{FileWork, Finished};
 use super::files::{self, FileJob, Outcome, Purpose};
+use super::job::{Job, Poll};
 use super::locale::fill;
 use super::search::Search;
 use super::state::{Frame, Outbox, Selection, View};
@@ -114,12 +116,16 @@ pub struct WorkbenchApp {
     autosave: crate::store::AutosaveTimer,
     /// The recovery file being written in the background, if one is.
     autosave_job: Option<AutosaveJob>,
+    /// A workspace file being read for the window (open, merge, restore), if one is.
+    file_work: Option<FileWork>,
+    /// The window's context, to wake it when background work ends.
+    ctx: Option<egui::Context>,
 }
 
 /// Writing a recovery file of a large consultation takes a fifth of a second: too long
 /// to hold the window still three seconds after every pause in typing. A copy of the
 /// workspace is written by a worker thread instead.
-type AutosaveJob = std::thread::JoinHandle<Result<PathBuf, crate::store::SaveError>>;
+type AutosaveJob = Job<Result<PathBuf, crate::store::SaveError>>;
 
 impl WorkbenchApp {
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
@@ -190,6 +196,8 @@ impl WorkbenchApp {
             data,
             autosave: crate::store::AutosaveTimer::default(),
             autosave_job: None,
+            file_work: None,
+            ctx: None,
             prefs,
         };
         if let Some((path, result)) = loaded {
@@ -248,7 +256,7 @@ impl WorkbenchApp {
             if let Some(target) = self.recovery_target() {
                 let workspace = self.session.workspace().clone();
                 let now = jiff::Timestamp::now();
-                self.autosave_job = Some(std::thread::spawn(move || {
+                self.autosave_job = Some(Job::spawn(None, move || {
                     crate::store::write_recovery(&target, &workspace, now)
                 }));
                 // Come back to collect the result (and say if it failed) even when the
@@ -264,28 +272,74 @@ impl WorkbenchApp {
     /// Takes the result of the background autosave once it is written (or, with
     /// `wait`, waits for it), and says so when it failed.
     fn collect_autosave(&mut self, wait: bool) {
-        if !wait
-            && !self
-                .autosave_job
-                .as_ref()
-                .is_some_and(|job| job.is_finished())
-        {
-            return;
-        }
-        let Some(job) = self.autosave_job.take() else {
+        let Some(job) = &self.autosave_job else {
             return;
         };
-        match job.join() {
-            Ok(Ok(_)) => {}
-            Ok(Err(error)) => self.say(error.to_string(), true),
-            Err(_) => self.say(self.t().autosave_failed.to_owned(), true),
+        let result = match if wait { job.wait() } else { job.poll() } {
+            Poll::Running => return,
+            Poll::Done(result) => result,
+            Poll::Lost => {
+                self.autosave_job = None;
+                self.say(self.t().autosave_failed.to_owned(), true);
+                return;
+            }
+        };
+        self.autosave_job = None;
+        if let Err(error) = result {
+            self.say(error.to_string(), true);
         }
     }
 
-    /// Merges a colleague's copy into the open workspace (two-way: every field that
-    /// differs becomes a conflict to review).
+    /// Starts reading a file for the window, unless one is being read already.
+    fn start_file_work(&mut self, work: impl FnOnce(Option<&egui::Context>) -> FileWork) {
+        if self.file_work.is_some() {
+            self.say(self.t().file_busy.to_owned(), true);
+            return;
+        }
+        self.file_work = Some(work(self.ctx.as_ref()));
+    }
+
+    /// Carries out a file read in the background once it is there; with `wait`, waits
+    /// for it. Tests call this (`finish_file_work`) after starting an open or merge.
+    fn poll_file_work(&mut self, wait: bool) {
+        // No polling loop: the worker wakes the window when the file is read.
+        let Some(finished) = self.file_work.as_ref().and_then(|w| w.finish(wait)) else {
+            return;
+        };
+        self.file_work = None;
+        match finished {
+            Finished::Opened(path, result) => self.open_loaded(&path, result),
+            Finished::ToMerge(path, result) => self.merge_loaded(&path, result),
+            Finished::Restored(Ok(ws)) => {
+                // One undo step, unsaved until the person saves it.
+                if let Err(error) = self.session.replace_workspace(ws) {
+                    self.show_error(error.to_string(), false);
+                }
+            }
+            Finished::Restored(Err(error)) => self.show_error(error.to_string(), false),
+            Finished::Lost => self.show_error(self.t().work_lost.to_owned(), false),
+        }
+    }
+
+    /// Waits for the file being read (if any) and carries it out.
+    pub fn finish_file_work(&mut self) {
+        self.poll_file_work(true);
+    }
+
+    /// Whether a file is being read in the background.
+    pub fn is_reading(&self) -> bool {
+        self.file_work.is_some()
+    }
+
+    /// Merges a colleague's copy into the open workspace once it is read.
     pub fn merge_path(&mut self, path: &Path) {
-        match store::load(path) {
+        self.start_file_work(|ctx| FileWork::merge(ctx, path));
+    }
+
+    /// Merges a colleague's copy, read, into the open workspace (two-way: every field
+    /// that differs becomes a conflict to review).
+    fn merge_loaded(&mut self, path: &Path, theirs: Result<Workspace, store::LoadError>) {
+        match theirs {
             Ok(theirs) => {
                 let result = crate::model::merge(None, self.session.workspace(), &theirs);
                 let summary = result.summary;
@@ -481,10 +535,10 @@ impl WorkbenchApp {
         self.search.clear();
     }
 
-    /// Opens a file. A file that does not load changes nothing but the message.
+    /// Opens a file, read in the background (see [`Self::finish_file_work`]). A file
+    /// that does not load changes nothing but the message.
     pub fn open_path(&mut self, path: &Path) {
-        let result = store::load(path);
-        self.open_loaded(path, result);
+        self.start_file_work(|ctx| FileWork::open(ctx, path));
     }
 
     fn open_loaded(
@@ -735,7 +789,9 @@ impl WorkbenchApp {
         self.apply_style(&ctx);
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
+        self.ctx = Some(ctx.clone());
         self.poll_file_job(&ctx);
+        self.poll_file_work(false);
         // One read of the clock and time zone per frame; the year follows from it.
         let today = crate::platform::today();
         self.views
@@ -1201,15 +1257,9 @@ impl WorkbenchApp {
             Dialog::Recovery(info) => {
                 use super::dialogs::recovery::{Choice, show};
                 match show(ctx, &info, lang, enter, escape) {
-                    Some(Choice::Restore) => match crate::store::load_recovery(&info) {
-                        // One undo step, unsaved until the person saves it.
-                        Ok(ws) => {
-                            if let Err(error) = self.session.replace_workspace(ws) {
-                                self.show_error(error.to_string(), false);
-                            }
-                        }
-                        Err(error) => self.show_error(error.to_string(), false),
-                    },
+                    Some(Choice::Restore) => {
+                        self.start_file_work(|ctx| FileWork::restore(ctx, &info));
+                    }
                     Some(Choice::Discard) => self.clear_recovery(),
                     Some(Choice::Close) => {}
                     None => self.dialog = Some(Dialog::Recovery(info)),
