@@ -287,7 +287,7 @@ pub struct Tr {
     pub status_names: [&'static str; 3],
     pub role_names: [&'static str; 2],
     /// In the order of `export::Format::ALL`.
-    pub format_names: [&'static str; 5],
+    pub format_names: [&'static str; 6],
     /// In the order of `export::Section::ALL`; the document's own headings stay Dutch.
     pub section_names: [&'static str; 8],
     pub stance_names: [&'static str; 5],
@@ -879,6 +879,7 @@ pub static NL: Tr = Tr {
         "Webpagina (HTML)",
         "Markdown",
         "Platte tekst (e-mail)",
+        "Rekenblad (XLSX)",
     ],
     section_names: [
         "Samenvatting",
@@ -1181,6 +1182,7 @@ pub static EN: Tr = Tr {
         "Web page (HTML)",
         "Markdown",
         "Plain text (e-mail)",
+        "Spreadsheet (XLSX)",
     ],
     section_names: [
         "Summary (Samenvatting)",
