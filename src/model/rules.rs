@@ -327,7 +327,12 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
 
     for theme in &ws.themes {
         let key = RecordKey::Theme(theme.id);
-        if theme.proposed_by.iter().any(|b| !bodies.contains(b)) {
+        if theme
+            .proposed_by
+            .iter()
+            .chain(theme.citation.as_ref().map(|c| &c.body))
+            .any(|b| !bodies.contains(b))
+        {
             warnings.push(missing(
                 key,
                 &format!(
@@ -622,7 +627,9 @@ pub fn removal(ws: &Workspace, key: RecordKey) -> (Edit, Vec<String>) {
             let themes: Vec<_> = ws
                 .themes
                 .iter()
-                .filter(|t| t.proposed_by.contains(&id))
+                .filter(|t| {
+                    t.proposed_by.contains(&id) || t.citation.as_ref().is_some_and(|c| c.body == id)
+                })
                 .collect();
             count(
                 &mut consequences,
@@ -637,14 +644,19 @@ pub fn removal(ws: &Workspace, key: RecordKey) -> (Edit, Vec<String>) {
                 "thema's verliezen deze indiener",
             );
             edits.extend(arguments.into_iter().map(|a| {
+                // The citation pointed into the removed body's advice.
                 Edit::Put(Record::Argument(Argument {
                     source: Source::OwnAnalysis,
+                    citation: Citation::default(),
                     ..a.clone()
                 }))
             }));
             edits.extend(themes.into_iter().map(|t| {
                 let mut theme = t.clone();
                 theme.proposed_by.retain(|b| *b != id);
+                if theme.citation.as_ref().is_some_and(|c| c.body == id) {
+                    theme.citation = None;
+                }
                 Edit::Put(Record::Theme(theme))
             }));
         }
@@ -819,6 +831,7 @@ mod tests {
                     scenario: s3,
                     stance: Stance::Supports,
                     quote: String::new(),
+                    ..ScenarioStance::default()
                 }],
                 ..Advice::default()
             },

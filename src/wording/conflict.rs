@@ -63,6 +63,7 @@ pub fn field_name(field: &str, lang: Lang) -> String {
         "first" => ("eerste scenario", "first scenario"),
         "second" => ("tweede scenario", "second scenario"),
         "reason" => ("reden", "reason"),
+        "citation" => ("bronvermelding", "citation"),
         other => (other, other),
     };
     lang.pick(dutch, english).to_owned()
