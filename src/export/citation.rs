@@ -17,14 +17,15 @@ const NBSP: char = '\u{a0}';
 
 /// "VARIO, advies 36 van 6 mei 2024": the body's short name and the advice it gave,
 /// as far as the advice names itself. "VARIO, advies" when it has neither reference
-/// nor date. A reference that already starts with "advies" is not repeated.
+/// nor date. A reference that already says "advies" ("SERV-advies 2024/07") is not
+/// preceded by it again.
 pub fn advice_name(body: &AdvisoryBody) -> String {
     let mut out = one_line(&body.short_name);
     out.push_str(", ");
     let reference = one_line(&body.advice.reference);
     if reference.is_empty() {
         out.push_str("advies");
-    } else if reference.to_lowercase().starts_with("advies") {
+    } else if reference.to_lowercase().contains("advies") {
         out.push_str(&reference);
     } else {
         out.push_str("advies ");
@@ -165,6 +166,19 @@ mod tests {
                 "VARIO, advies 36 van {}, p.\u{a0}7: \u{201c}de geciteerde woorden\u{201d}.",
                 flemish_date(date)
             )
+        );
+    }
+
+    #[test]
+    fn a_reference_that_says_advies_is_not_preceded_by_it() {
+        let ws = workspace(vario("SERV-advies 2024/07", None));
+        let argument = Argument {
+            source: Source::Body(BodyId::from_u128(7)),
+            ..Argument::default()
+        };
+        assert_eq!(
+            argument_note(&ws, &argument).unwrap(),
+            "VARIO, SERV-advies 2024/07."
         );
     }
 

@@ -9,6 +9,9 @@ use std::process::Command;
 use clusterwerkbank::model::*;
 use clusterwerkbank::store::default_workspace;
 
+mod filled;
+pub use filled::*;
+
 pub const INTERNAL_ARGUMENT: &str = "Intern: de kabinetschef twijfelt aan de haalbaarheid";
 pub const CLUSTER_NOTE: &str = "Noot voor intern gebruik over Catalisti";
 
@@ -153,11 +156,13 @@ pub fn rich_workspace() -> Workspace {
                     scenario: s3,
                     stance: Stance::Supports,
                     quote: "een basisopdracht is essentieel".to_owned(),
+                    ..ScenarioStance::default()
                 },
                 ScenarioStance {
                     scenario: s1,
                     stance: Stance::Rejects,
                     quote: String::new(),
+                    ..ScenarioStance::default()
                 },
             ],
         };
@@ -169,6 +174,7 @@ pub fn rich_workspace() -> Workspace {
         proposed_by: vec![serv],
         route: Some(ThemeRoute::NewNetworkCall),
         host_cluster: None,
+        citation: None,
     }];
     ws
 }
