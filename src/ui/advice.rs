@@ -136,10 +136,12 @@ fn body_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, body: &AdvisoryBody)
                     }
                     // Where in the advice the quote stands: its citation's passage.
                     let passage = current.map(|x| x.passage.clone()).unwrap_or_default();
-                    if let Some(v) = super::citation::passage_fields(ui, t, &s.label(), &passage) {
+                    if let Some((v, part)) =
+                        super::citation::passage_fields(ui, t, &s.label(), &passage)
+                    {
                         let mut next = body.clone();
                         upsert_stance(&mut next, s.id, |x| x.passage = v);
-                        out.set(next, "passage");
+                        out.set(next, part);
                     }
                 });
             }

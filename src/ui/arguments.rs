@@ -227,14 +227,14 @@ fn citation_of(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, arg: &Argument, sel
         }
         return;
     }
-    if let Some(citation) = super::citation::citation_fields(ui, t, "", &arg.citation) {
+    if let Some((citation, part)) = super::citation::citation_fields(ui, t, "", &arg.citation) {
         out.set(
             Argument {
                 citation,
                 modified: f.now,
                 ..arg.clone()
             },
-            "citation",
+            part,
         );
     }
 }

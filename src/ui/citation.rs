@@ -1,6 +1,7 @@
 //! The citation fields (page, paragraph, quoted words) that sit with an argument, a
-//! stance's quote and a theme. Each returns the changed value; the caller puts it in
-//! its record, so the change is one undoable edit like any other field.
+//! stance's quote and a theme. Each returns the changed value and the part that
+//! changed; the caller puts the value in its record as one edit, and the part keeps
+//! typing in one field one undo step apart from typing in the next.
 
 use egui::{RichText, Ui};
 
@@ -19,9 +20,15 @@ fn label(base: &str, context: &str) -> String {
     }
 }
 
-/// Page and paragraph on one line each. `context` tells apart the fields of several
-/// passages in one view; empty when there is one.
-pub fn passage_fields(ui: &mut Ui, t: &Tr, context: &str, passage: &Passage) -> Option<Passage> {
+/// Page and paragraph, one line each. `context` tells apart the fields of several
+/// passages in one view; empty when there is one. The part is "citation_page" or
+/// "citation_paragraph".
+pub fn passage_fields(
+    ui: &mut Ui,
+    t: &Tr,
+    context: &str,
+    passage: &Passage,
+) -> Option<(Passage, &'static str)> {
     let mut changed = None;
     let page = optional_number(
         ui,
@@ -38,41 +45,54 @@ pub fn passage_fields(ui: &mut Ui, t: &Tr, context: &str, passage: &Passage) -> 
         t.invalid_number,
     );
     if let Some(page) = page {
-        changed = Some(Passage {
+        let next = Passage {
             page: page.and_then(|n| u32::try_from(n).ok()),
             ..passage.clone()
-        });
+        };
+        changed = Some((next, "citation_page"));
     }
     if let Some(paragraph) = text_line(
         ui,
         &label(t.citation_paragraph, context),
         &passage.paragraph,
     ) {
-        changed = Some(Passage {
-            paragraph,
-            ..changed.unwrap_or_else(|| passage.clone())
-        });
+        changed = Some((
+            Passage {
+                paragraph,
+                ..passage.clone()
+            },
+            "citation_paragraph",
+        ));
     }
     changed
 }
 
-/// A citation's heading, passage and quoted words.
+/// A citation's heading, passage and quoted words. The part is one of
+/// [`passage_fields`]' or "citation_quote".
 pub fn citation_fields(
     ui: &mut Ui,
     t: &Tr,
     context: &str,
     citation: &Citation,
-) -> Option<Citation> {
+) -> Option<(Citation, &'static str)> {
     ui.label(RichText::new(t.citation).strong());
-    let mut changed = passage_fields(ui, t, context, &citation.passage).map(|passage| Citation {
-        passage,
-        ..citation.clone()
+    let mut changed = passage_fields(ui, t, context, &citation.passage).map(|(passage, part)| {
+        (
+            Citation {
+                passage,
+                ..citation.clone()
+            },
+            part,
+        )
     });
     if let Some(quote) = text_block(ui, &label(t.citation_words, context), &citation.quote) {
-        changed = Some(Citation {
-            quote,
-            ..changed.unwrap_or_else(|| citation.clone())
-        });
+        changed = Some((
+            Citation {
+                quote,
+                ..citation.clone()
+            },
+            "citation_quote",
+        ));
     }
     changed
 }

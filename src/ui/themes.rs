@@ -142,7 +142,7 @@ fn theme_citation(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, theme: &Theme) {
         );
     }
     if let Some(cited) = &theme.citation
-        && let Some(citation) =
+        && let Some((citation, part)) =
             super::citation::citation_fields(ui, t, &theme.name, &cited.citation)
     {
         out.set(
@@ -153,7 +153,7 @@ fn theme_citation(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, theme: &Theme) {
                 }),
                 ..theme.clone()
             },
-            "citation",
+            part,
         );
     }
 }
