@@ -83,7 +83,7 @@ fn names_itself(body: &AdvisoryBody) -> bool {
 /// date. `None` when there is nothing to note (no citation and an advice that does
 /// not name itself, or own analysis without a citation).
 pub fn argument_note(ws: &Workspace, argument: &Argument) -> Option<String> {
-    let cited = !argument.citation.is_empty();
+    let cited = argument.citation.says_something();
     match argument.source {
         Source::Body(id) => {
             let body = ws.body(id)?;
@@ -102,7 +102,11 @@ pub fn stance_note(body: &AdvisoryBody, stance: &ScenarioStance) -> Option<Strin
     if one_line(&stance.quote).is_empty() {
         return None;
     }
-    if stance.passage.is_empty() && !names_itself(body) {
+    let placed = Citation {
+        passage: stance.passage.clone(),
+        quote: String::new(),
+    };
+    if !placed.says_something() && !names_itself(body) {
         return None;
     }
     Some(note(&advice_name(body), &stance.citation(), false))

@@ -394,8 +394,10 @@ pub struct Passage {
 }
 
 impl Passage {
+    /// Nothing given at all. Exact, not trimmed: a file keeps what was typed, even a
+    /// lone space.
     pub fn is_empty(&self) -> bool {
-        self.page.is_none() && self.paragraph.trim().is_empty()
+        self.page.is_none() && self.paragraph.is_empty()
     }
 }
 
@@ -413,8 +415,17 @@ pub struct Citation {
 }
 
 impl Citation {
+    /// Nothing given at all (exact, as [`Passage::is_empty`]).
     pub fn is_empty(&self) -> bool {
-        self.passage.is_empty() && self.quote.trim().is_empty()
+        self.passage.is_empty() && self.quote.is_empty()
+    }
+
+    /// Whether the citation says anything a reader can see: a page, or a paragraph or
+    /// quote that is more than white space.
+    pub fn says_something(&self) -> bool {
+        self.passage.page.is_some()
+            || !self.passage.paragraph.trim().is_empty()
+            || !self.quote.trim().is_empty()
     }
 }
 

@@ -215,7 +215,7 @@ fn argument_card(
 fn citation_of(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, arg: &Argument, selected: bool) {
     let t = f.t;
     if !selected {
-        if !arg.citation.is_empty() {
+        if arg.citation.says_something() {
             let words = crate::export::citation::passage_words(&arg.citation.passage);
             let quote = arg.citation.quote.trim();
             let line = match (words.is_empty(), quote.is_empty()) {
