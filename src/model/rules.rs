@@ -837,16 +837,31 @@ mod tests {
             },
             ..AdvisoryBody::default()
         });
+        let cited = Citation {
+            quote: "uit het advies".into(),
+            ..Citation::default()
+        };
         ws.arguments.push(Argument {
             subject: Subject::Scenario(s1),
             source: Source::Body(body),
+            citation: cited.clone(),
             ..Argument::default()
         });
         ws.themes.push(Theme {
             proposed_by: vec![body],
             host_cluster: Some(c),
+            citation: Some(ThemeCitation {
+                body,
+                citation: cited,
+            }),
             ..Theme::default()
         });
+        // A citation points into the removed body's advice: it goes with the body.
+        let mut without_body = ws.clone();
+        let (edit, _) = removal(&without_body, RecordKey::Body(body));
+        apply(&mut without_body, edit).unwrap();
+        assert!(without_body.arguments[0].citation.is_empty());
+        assert_eq!(without_body.themes[0].citation, None);
         for key in [
             RecordKey::Scenario(s3),
             RecordKey::Body(body),
