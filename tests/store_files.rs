@@ -249,6 +249,7 @@ fn the_documented_example_loads() {
     assert_eq!(ws.clusters.len(), 1);
     assert_eq!(ws.assignments.len(), 1);
     assert_eq!(ws.arguments.len(), 1);
+    assert_eq!(ws.arguments[0].citation.passage.page, Some(12));
     assert!(validate(&ws, 2026).is_empty(), "{:?}", validate(&ws, 2026));
 }
 
