@@ -270,6 +270,7 @@ impl Generator<'_> {
             source,
             weight: self.rng.u8(1..=3),
             internal: self.chance(15),
+            citation: Citation::default(),
             created: Timestamp::from_second(created).unwrap_or(Timestamp::UNIX_EPOCH),
             modified: Timestamp::from_second(modified).unwrap_or(Timestamp::UNIX_EPOCH),
         }
@@ -292,6 +293,7 @@ impl Generator<'_> {
                     scenario: scenario.id,
                     stance,
                     quote,
+                    passage: Passage::default(),
                 }
             })
             .collect();
@@ -322,6 +324,7 @@ impl Generator<'_> {
             proposed_by,
             route,
             host_cluster,
+            citation: None,
         }
     }
 }

@@ -129,7 +129,10 @@ fn upgrade_rewrites_an_old_file_and_keeps_the_original_beside_it() {
     let backup = dir.path().join("oud.ron.bak");
     assert_eq!(std::fs::read(&backup).unwrap(), original);
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.contains("format_version: 2"));
+    assert!(text.contains(&format!(
+        "format_version: {}",
+        clusterwerkbank::store::FORMAT_VERSION
+    )));
     assert!(text.contains("max_yearly_funding: Some(650000)"));
     // A broken file is not touched and gets no backup.
     let broken = dir.path().join("kapot.ron");

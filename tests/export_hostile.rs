@@ -6,7 +6,9 @@
 
 mod export_support;
 
-use clusterwerkbank::export::{ExportOptions, Format, build_document, export_to_file, render};
+use clusterwerkbank::export::{
+    ExportOptions, Format, build_document, export_bytes, export_to_file, render,
+};
 use export_support::*;
 
 fn squash(text: &str) -> String {
@@ -15,9 +17,10 @@ fn squash(text: &str) -> String {
 
 #[test]
 fn every_format_renders_hostile_text() {
-    let doc = build_document(&hostile_workspace(), &ExportOptions::default());
+    let ws = hostile_workspace();
     for format in Format::ALL {
-        let bytes = render(&doc, format).unwrap_or_else(|e| panic!("{format:?}: {e}"));
+        let bytes = export_bytes(&ws, &ExportOptions::default(), format)
+            .unwrap_or_else(|e| panic!("{format:?}: {e}"));
         assert!(!bytes.is_empty());
         if matches!(format, Format::Markdown | Format::Text | Format::Html) {
             let text = String::from_utf8(bytes).expect("UTF-8");
@@ -42,8 +45,14 @@ fn html_escapes_and_shows_the_text_as_typed() {
     assert!(!html.contains("<script"), "markup must be escaped");
     let doc = scraper::Html::parse_document(&html);
     assert!(doc.errors.is_empty(), "{:?}", doc.errors);
-    let script = scraper::Selector::parse("script, a, img").expect("selector");
+    let script = scraper::Selector::parse("script, img").expect("selector");
     assert_eq!(doc.select(&script).count(), 0);
+    // The only links are the notes' own, within the page.
+    let a = scraper::Selector::parse("a").expect("selector");
+    for link in doc.select(&a) {
+        let href = link.value().attr("href").unwrap_or_default();
+        assert!(href.starts_with("#noot-"), "{href}");
+    }
     let p = scraper::Selector::parse("p").expect("selector");
     let shown: Vec<String> = doc.select(&p).map(|e| e.text().collect()).collect();
     assert!(

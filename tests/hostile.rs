@@ -259,6 +259,13 @@ fn argument() -> impl Strategy<Value = Argument> {
                         },
                         None => Subject::Scenario(scenario),
                     },
+                    citation: Citation {
+                        passage: Passage {
+                            page: Some(u32::from(weight)),
+                            paragraph: text.clone(),
+                        },
+                        quote: text.clone(),
+                    },
                     text,
                     source: body
                         .map_or(Source::OwnAnalysis, |b| Source::Body(BodyId::from_u128(b))),
@@ -298,6 +305,10 @@ fn body() -> impl Strategy<Value = AdvisoryBody> {
                         .map(|(s, stance, quote)| ScenarioStance {
                             scenario: ScenarioId::from_u128(s),
                             stance,
+                            passage: Passage {
+                                page: None,
+                                paragraph: quote.clone(),
+                            },
                             quote,
                         })
                         .collect(),
@@ -317,6 +328,13 @@ fn theme() -> impl Strategy<Value = Theme> {
     )
         .prop_map(|(id, name, description, by, route, host)| Theme {
             id: ThemeId::from_u128(id),
+            citation: by.first().map(|b| ThemeCitation {
+                body: BodyId::from_u128(*b),
+                citation: Citation {
+                    quote: name.clone(),
+                    ..Citation::default()
+                },
+            }),
             name,
             description,
             proposed_by: by.into_iter().map(BodyId::from_u128).collect(),

@@ -489,6 +489,7 @@ pub(crate) mod tests {
             scenario,
             stance,
             quote: quote.to_owned(),
+            ..ScenarioStance::default()
         };
         for body in &mut ws.bodies {
             if body.id == SERV {

@@ -9,6 +9,7 @@ use crate::model::{
     Argument, Assignment, Cluster, Euro, Polarity, Scenario, Source, Subject, Workspace,
 };
 
+use super::citation;
 use super::document::{
     Block, CONFIDENTIAL_MARK, Chart, Document, DocumentMeta, Run, Table, clean_text, flemish_date,
     one_line,
@@ -249,6 +250,13 @@ impl Builder<'_> {
         )
     }
 
+    /// The argument's line and, when it cites or names an advice, its footnote.
+    fn argument_runs(&self, a: &Argument) -> Vec<Run> {
+        let mut runs = vec![Run::plain(self.argument_line(a))];
+        runs.extend(citation::argument_note(self.ws, a).map(Run::footnote));
+        runs
+    }
+
     fn body_label(&self, short: &str, full: &str) -> String {
         let short = one_line(short);
         let full = one_line(full);
@@ -484,50 +492,44 @@ impl Builder<'_> {
         // Heaviest first; the sort is stable, so equal weights keep workspace order.
         pros.sort_by_key(|a| std::cmp::Reverse(a.weight));
         cons.sort_by_key(|a| std::cmp::Reverse(a.weight));
-        let rows = (0..pros.len().max(cons.len()))
-            .map(|i| {
-                vec![
-                    pros.get(i)
-                        .map(|a| self.argument_line(a))
-                        .unwrap_or_default(),
-                    cons.get(i)
-                        .map(|a| self.argument_line(a))
-                        .unwrap_or_default(),
-                ]
-            })
-            .collect();
-        self.push(Block::Table(Table {
-            caption: Some(format!("Pro en contra {}", scenario.label())),
-            header: vec!["Pro".to_owned(), "Contra".to_owned()],
-            rows,
-        }));
+        // Lists, not a table: a table cell holds plain text, and each argument carries
+        // its citation as a footnote.
+        let lists = [("Pro", pros), ("Contra", cons)].map(|(label, list)| {
+            let items: Vec<Vec<Run>> = list.iter().map(|a| self.argument_runs(a)).collect();
+            (label, items)
+        });
+        for (label, items) in lists {
+            if !items.is_empty() {
+                self.push(Block::Paragraph(vec![Run::bold(format!("{label}:"))]));
+                self.push(Block::BulletList(items));
+            }
+        }
     }
 
     fn cluster_arguments(&mut self, scenario: &Scenario) {
-        let rows: Vec<Vec<String>> = self
+        let items: Vec<Vec<Run>> = self
             .visible_arguments()
             .filter_map(|a| match a.subject {
                 Subject::ClusterScenario {
                     cluster,
                     scenario: s,
-                } if s == scenario.id => Some(vec![
-                    one_line(&self.ws.cluster_name(cluster)),
-                    a.polarity.dutch().to_owned(),
-                    self.argument_line(a),
-                ]),
+                } if s == scenario.id => {
+                    let mut runs = vec![
+                        Run::bold(one_line(&self.ws.cluster_name(cluster))),
+                        Run::plain(format!(" ({}): ", a.polarity.dutch())),
+                    ];
+                    runs.extend(self.argument_runs(a));
+                    Some(runs)
+                }
                 _ => None,
             })
             .collect();
-        if !rows.is_empty() {
-            self.push(Block::Table(Table {
-                caption: Some(format!("Clusterspecifieke argumenten {}", scenario.label())),
-                header: vec![
-                    "Cluster".to_owned(),
-                    "Pro/contra".to_owned(),
-                    "Argument".to_owned(),
-                ],
-                rows,
-            }));
+        if !items.is_empty() {
+            self.push(Block::Paragraph(vec![Run::bold(format!(
+                "Clusterspecifieke argumenten {}:",
+                scenario.label()
+            ))]));
+            self.push(Block::BulletList(items));
         }
     }
 
@@ -537,13 +539,12 @@ impl Builder<'_> {
             .iter()
             .map(|body| {
                 let stance = body.advice.stance_on(scenario.id);
-                let quote = body
+                let given = body
                     .advice
                     .stances
                     .iter()
-                    .find(|s| s.scenario == scenario.id)
-                    .map(|s| one_line(&s.quote))
-                    .unwrap_or_default();
+                    .find(|s| s.scenario == scenario.id);
+                let quote = given.map(|s| one_line(&s.quote)).unwrap_or_default();
                 let mut runs = vec![
                     Run::bold(one_line(&body.short_name)),
                     Run::plain(format!(": {}", stance.dutch())),
@@ -552,6 +553,11 @@ impl Builder<'_> {
                     runs.push(Run::plain(" \u{2013} "));
                     runs.push(Run::italic(format!("\u{201c}{quote}\u{201d}")));
                 }
+                runs.extend(
+                    given
+                        .and_then(|s| citation::stance_note(body, s))
+                        .map(Run::footnote),
+                );
                 runs
             })
             .collect();
@@ -763,7 +769,9 @@ impl Builder<'_> {
             self.sober("Nog geen ontbrekende thema\u{2019}s opgenomen.");
             return;
         }
-        let rows = ws
+        // A list, not a table: a theme's citation is a footnote, which a table cell
+        // cannot hold.
+        let items = ws
             .themes
             .iter()
             .map(|t| {
@@ -776,25 +784,27 @@ impl Builder<'_> {
                 if let Some(host) = t.host_cluster {
                     route.push_str(&format!(" ({})", one_line(&ws.cluster_name(host))));
                 }
-                vec![
-                    one_line(&t.name),
-                    one_line(&t.description),
-                    if by.is_empty() {
-                        "\u{2013}".to_owned()
-                    } else {
-                        by.join(", ")
-                    },
-                    route,
-                ]
+                let mut text = String::new();
+                let description = one_line(&t.description);
+                if !description.is_empty() {
+                    text.push_str(&format!(" {description}"));
+                    if !description.ends_with(['.', '!', '?']) {
+                        text.push('.');
+                    }
+                }
+                if !by.is_empty() {
+                    text.push_str(&format!(" Voorgesteld door {}.", dutch_list(&by)));
+                }
+                text.push_str(&format!(" Route: {route}."));
+                let mut runs = vec![
+                    Run::bold(format!("{}:", one_line(&t.name))),
+                    Run::plain(text),
+                ];
+                runs.extend(citation::theme_note(ws, t).map(Run::footnote));
+                runs
             })
             .collect();
-        self.push(Block::Table(Table {
-            caption: Some("Ontbrekende strategische thema\u{2019}s".to_owned()),
-            header: ["Thema", "Beschrijving", "Voorgesteld door", "Route"]
-                .map(str::to_owned)
-                .to_vec(),
-            rows,
-        }));
+        self.push(Block::BulletList(items));
     }
 
     fn budget(&mut self) {

@@ -19,6 +19,9 @@ th, td { border: 1px solid #444; padding: 0.25em 0.4em; vertical-align: top; tex
 th { background: #eee; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+.noteref { font-size: 0.75em; line-height: 0; }
+.notes { font-size: 9.5pt; border-top: 1px solid #999; margin-top: 2em; }
+.notes h2 { font-size: 11pt; }
 .note { font-size: 9.5pt; color: #333; border-left: 3px solid #999; padding-left: 0.6em; }
 .signature { margin-top: 2em; }
 .mark { font-weight: bold; text-align: center; text-transform: uppercase; letter-spacing: 0.05em; }
@@ -69,6 +72,8 @@ pub fn write(doc: &Document) -> String {
             escape(super::document::CONFIDENTIAL_MARK)
         ));
     }
+    // Footnotes are numbered as they are met, the order of `Document::footnotes`.
+    let mut notes = 0;
     for block in &doc.blocks {
         match block {
             Block::Title(text) => {
@@ -79,18 +84,24 @@ pub fn write(doc: &Document) -> String {
                 out.push_str(&format!("<h{n} dir=\"auto\">{}</h{n}>\n", escape(text)));
             }
             Block::Paragraph(runs) => {
-                out.push_str(&format!("<p dir=\"auto\">{}</p>\n", runs_html(runs)));
+                out.push_str(&format!(
+                    "<p dir=\"auto\">{}</p>\n",
+                    runs_html(runs, &mut notes)
+                ));
             }
             Block::Note(runs) => {
                 out.push_str(&format!(
                     "<p class=\"note\" dir=\"auto\">{}</p>\n",
-                    runs_html(runs)
+                    runs_html(runs, &mut notes)
                 ));
             }
             Block::BulletList(items) => {
                 out.push_str("<ul>\n");
                 for item in items {
-                    out.push_str(&format!("<li dir=\"auto\">{}</li>\n", runs_html(item)));
+                    out.push_str(&format!(
+                        "<li dir=\"auto\">{}</li>\n",
+                        runs_html(item, &mut notes)
+                    ));
                 }
                 out.push_str("</ul>\n");
             }
@@ -111,17 +122,42 @@ pub fn write(doc: &Document) -> String {
             )),
         }
     }
+    notes_html(doc, &mut out);
     out.push_str("</body>\n</html>\n");
     out
 }
 
-fn runs_html(runs: &[Run]) -> String {
+/// The notes at the end, each linked back to its marker. Ids are the note numbers,
+/// so the same document gives the same file.
+fn notes_html(doc: &Document, out: &mut String) {
+    let notes = doc.footnotes();
+    if notes.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"notes\" role=\"doc-endnotes\">\n<h2>Noten</h2>\n<ol>\n");
+    for (i, note) in notes.iter().enumerate() {
+        let n = i + 1;
+        out.push_str(&format!(
+            "<li id=\"noot-{n}\" dir=\"auto\">{} <a href=\"#noot-ref-{n}\" role=\"doc-backlink\" aria-label=\"terug naar noot {n} in de tekst\">\u{21a9}</a></li>\n",
+            escape(note)
+        ));
+    }
+    out.push_str("</ol>\n</section>\n");
+}
+
+fn runs_html(runs: &[Run], notes: &mut usize) -> String {
     runs.iter()
         .map(|r| match r.style {
             RunStyle::Plain => escape(&r.text),
             RunStyle::Bold => format!("<strong>{}</strong>", escape(&r.text)),
             RunStyle::Italic => format!("<em>{}</em>", escape(&r.text)),
-            RunStyle::Footnote => format!(" ({})", escape(&r.text)),
+            RunStyle::Footnote => {
+                *notes += 1;
+                let n = *notes;
+                format!(
+                    "<sup class=\"noteref\"><a href=\"#noot-{n}\" id=\"noot-ref-{n}\" role=\"doc-noteref\" aria-label=\"noot {n}\">{n}</a></sup>"
+                )
+            }
         })
         .collect()
 }

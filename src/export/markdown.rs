@@ -8,6 +8,8 @@ pub fn write(doc: &Document) -> String {
     if doc.meta.confidential {
         out.push_str(&format!("**{}**\n\n", escape(CONFIDENTIAL_MARK)));
     }
+    // Footnotes are numbered as they are met, the order of `Document::footnotes`.
+    let mut notes = 0;
     for block in &doc.blocks {
         match block {
             Block::Title(text) => out.push_str(&format!("# {}\n\n", escape(text))),
@@ -16,18 +18,18 @@ pub fn write(doc: &Document) -> String {
                 out.push_str(&format!("{hashes} {}\n\n", escape_inline(text, false)));
             }
             Block::Paragraph(runs) => {
-                out.push_str(&runs_md(runs));
+                out.push_str(&runs_md(runs, &mut notes));
                 out.push_str("\n\n");
             }
             Block::Note(runs) => {
                 out.push_str("> ");
-                out.push_str(&runs_md(runs));
+                out.push_str(&runs_md(runs, &mut notes));
                 out.push_str("\n\n");
             }
             Block::BulletList(items) => {
                 for item in items {
                     out.push_str("- ");
-                    out.push_str(&runs_md(item));
+                    out.push_str(&runs_md(item, &mut notes));
                     out.push('\n');
                 }
                 out.push('\n');
@@ -42,15 +44,25 @@ pub fn write(doc: &Document) -> String {
             }
         }
     }
+    // Footnote definitions (GitHub and Pandoc Markdown) at the end; readers without
+    // footnotes show them as numbered lines.
+    for (i, note) in doc.footnotes().iter().enumerate() {
+        out.push_str(&format!("[^{}]: {}\n\n", i + 1, escape_inline(note, false)));
+    }
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
 }
 
-fn runs_md(runs: &[Run]) -> String {
+fn runs_md(runs: &[Run], notes: &mut usize) -> String {
     let mut out = String::new();
     for run in runs {
+        if run.style == RunStyle::Footnote {
+            *notes += 1;
+            out.push_str(&format!("[^{notes}]"));
+            continue;
+        }
         let at_start = out.is_empty();
         let trimmed = run.text.trim();
         if trimmed.is_empty() {

@@ -4,6 +4,7 @@
 //! writes that in a [`Format`]. The window's preview walks the same `Document`.
 
 pub mod build;
+pub mod citation;
 pub mod document;
 pub mod docx;
 pub mod html;

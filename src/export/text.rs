@@ -1,6 +1,6 @@
 //! Plain text for an e-mail: wrapped at 72 characters, tables as wrapped grids.
 
-use super::document::{Block, CONFIDENTIAL_MARK, Document, Run, Table};
+use super::document::{Block, CONFIDENTIAL_MARK, Document, Run, RunStyle, Table};
 
 const WIDTH: usize = 72;
 /// A table with more columns than fit at a readable width becomes one record per row.
@@ -11,6 +11,8 @@ pub fn write(doc: &Document) -> String {
     if doc.meta.confidential {
         out.push_str(&format!("*** {} ***\n\n", CONFIDENTIAL_MARK.to_uppercase()));
     }
+    // Footnotes are numbered as they are met, the order of `Document::footnotes`.
+    let mut notes = 0;
     for block in &doc.blocks {
         match block {
             Block::Title(text) => {
@@ -28,16 +30,16 @@ pub fn write(doc: &Document) -> String {
                 out.push('\n');
             }
             Block::Paragraph(runs) => {
-                push_wrapped(&mut out, &plain(runs), "", "");
+                push_wrapped(&mut out, &plain(runs, &mut notes), "", "");
                 out.push('\n');
             }
             Block::Note(runs) => {
-                push_wrapped(&mut out, &plain(runs), "  ", "  ");
+                push_wrapped(&mut out, &plain(runs, &mut notes), "  ", "  ");
                 out.push('\n');
             }
             Block::BulletList(items) => {
                 for item in items {
-                    push_wrapped(&mut out, &plain(item), "- ", "  ");
+                    push_wrapped(&mut out, &plain(item, &mut notes), "- ", "  ");
                 }
                 out.push('\n');
             }
@@ -58,27 +60,56 @@ pub fn write(doc: &Document) -> String {
             }
         }
     }
+    push_notes(&mut out, &doc.footnotes());
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
 }
 
-fn plain(runs: &[Run]) -> String {
-    runs.iter().map(|r| r.text.as_str()).collect()
+/// "Noten" and the notes, "[1] …", wrapped under their own text.
+fn push_notes(out: &mut String, notes: &[&str]) {
+    if notes.is_empty() {
+        return;
+    }
+    out.push_str("Noten\n-----\n\n");
+    for (i, note) in notes.iter().enumerate() {
+        let marker = format!("[{}] ", i + 1);
+        let indent = " ".repeat(width_of(&marker));
+        push_wrapped(out, note, &marker, &indent);
+    }
+    out.push('\n');
+}
+
+/// The runs' text; a footnote becomes its marker "[n]".
+fn plain(runs: &[Run], notes: &mut usize) -> String {
+    let mut out = String::new();
+    for run in runs {
+        if run.style == RunStyle::Footnote {
+            *notes += 1;
+            out.push_str(&format!("[{notes}]"));
+        } else {
+            out.push_str(&run.text);
+        }
+    }
+    out
 }
 
 fn width_of(text: &str) -> usize {
     text.chars().count()
 }
 
-/// Greedy word wrap; words longer than the width are cut.
+/// Greedy word wrap at breakable spaces; words longer than the width are cut.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut line_width = 0;
-    for word in text.split_whitespace() {
+    // A no-break space (U+00A0, U+202F) binds: "p.\u{a0}7" and "€\u{a0}650.000" stay whole.
+    for word in text
+        .split(|c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
+        .filter(|w| !w.is_empty())
+    {
         let mut word: Vec<char> = word.chars().collect();
         while word.len() > width {
             if !line.is_empty() {

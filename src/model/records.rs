@@ -299,6 +299,10 @@ pub struct Argument {
     pub weight: u8,
     /// Left out of a public version.
     pub internal: bool,
+    /// Where in its body's advice the argument comes from; empty when not cited. Only
+    /// meaningful for [`Source::Body`]: the advice is that body's.
+    #[serde(skip_serializing_if = "Citation::is_empty")]
+    pub citation: Citation,
     pub created: Timestamp,
     pub modified: Timestamp,
 }
@@ -313,6 +317,7 @@ impl Default for Argument {
             source: Source::OwnAnalysis,
             weight: 2,
             internal: false,
+            citation: Citation::default(),
             created: Timestamp::UNIX_EPOCH,
             modified: Timestamp::UNIX_EPOCH,
         }
@@ -357,8 +362,81 @@ impl Stance {
 pub struct ScenarioStance {
     pub scenario: ScenarioId,
     pub stance: Stance,
-    /// A short quote from the advice.
+    /// A short quote from the advice: the quoted words of the stance's citation.
     pub quote: String,
+    /// Where in the owner's advice the quote stands; empty when not given.
+    #[serde(skip_serializing_if = "Passage::is_empty")]
+    pub passage: Passage,
+}
+
+impl ScenarioStance {
+    /// The stance's citation: its passage and its quote (the advice is the owner's).
+    pub fn citation(&self) -> Citation {
+        Citation {
+            passage: self.passage.clone(),
+            quote: self.quote.clone(),
+        }
+    }
+}
+
+/// Where in an advice a citation points: its page, its paragraph, or both. Empty for
+/// the advice as a whole. The advice itself (body, reference, date) is not repeated
+/// here: it lives on [`AdvisoryBody::advice`], found through the cited record's body.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Passage {
+    /// The page as printed in the advice (1-based).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The paragraph's number or mark as the advice writes it ("12", "3.2").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub paragraph: String,
+}
+
+impl Passage {
+    /// Nothing given at all. Exact, not trimmed: a file keeps what was typed, even a
+    /// lone space.
+    pub fn is_empty(&self) -> bool {
+        self.page.is_none() && self.paragraph.is_empty()
+    }
+}
+
+/// A citation of an advice: where in it, and the words quoted. Which advice follows
+/// from the record that carries it (an argument's source body, a stance's owner, a
+/// theme's [`ThemeCitation::body`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Citation {
+    #[serde(skip_serializing_if = "Passage::is_empty")]
+    pub passage: Passage,
+    /// The quoted words, as the advice writes them; empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub quote: String,
+}
+
+impl Citation {
+    /// Nothing given at all (exact, as [`Passage::is_empty`]).
+    pub fn is_empty(&self) -> bool {
+        self.passage.is_empty() && self.quote.is_empty()
+    }
+
+    /// Whether the citation says anything a reader can see: a page, or a paragraph or
+    /// quote that is more than white space.
+    pub fn says_something(&self) -> bool {
+        self.passage.page.is_some()
+            || !self.passage.paragraph.trim().is_empty()
+            || !self.quote.trim().is_empty()
+    }
+}
+
+/// A theme's citation: a theme may be proposed by several bodies, so it names whose
+/// advice it cites.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeCitation {
+    pub body: BodyId,
+    #[serde(default, skip_serializing_if = "Citation::is_empty")]
+    pub citation: Citation,
 }
 
 impl Default for ScenarioId {
@@ -449,6 +527,9 @@ pub struct Theme {
     pub route: Option<ThemeRoute>,
     /// The cluster that would take it up, for [`ThemeRoute::WithinExistingCluster`].
     pub host_cluster: Option<ClusterId>,
+    /// The advice that proposes it, and where; `None` when not cited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<ThemeCitation>,
 }
 
 impl Default for Theme {
@@ -460,6 +541,7 @@ impl Default for Theme {
             proposed_by: Vec::new(),
             route: None,
             host_cluster: None,
+            citation: None,
         }
     }
 }

@@ -169,6 +169,11 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
         if theme.proposed_by.iter().any(|b| !bodies.contains(b)) {
             warnings.push(missing(key, "proposed_by"));
         }
+        if let Some(cited) = &theme.citation
+            && !bodies.contains(&cited.body)
+        {
+            warnings.push(missing(key, "citation"));
+        }
         if let Some(host) = theme.host_cluster
             && !clusters.contains(&host)
         {
@@ -419,7 +424,9 @@ pub fn removal(ws: &Workspace, key: RecordKey) -> (Edit, Vec<(Consequence, usize
             let themes: Vec<_> = ws
                 .themes
                 .iter()
-                .filter(|t| t.proposed_by.contains(&id))
+                .filter(|t| {
+                    t.proposed_by.contains(&id) || t.citation.as_ref().is_some_and(|c| c.body == id)
+                })
                 .collect();
             count(
                 &mut consequences,
@@ -432,14 +439,19 @@ pub fn removal(ws: &Workspace, key: RecordKey) -> (Edit, Vec<(Consequence, usize
                 themes.len(),
             );
             edits.extend(arguments.into_iter().map(|a| {
+                // The citation pointed into the removed body's advice.
                 Edit::Put(Record::Argument(Argument {
                     source: Source::OwnAnalysis,
+                    citation: Citation::default(),
                     ..a.clone()
                 }))
             }));
             edits.extend(themes.into_iter().map(|t| {
                 let mut theme = t.clone();
                 theme.proposed_by.retain(|b| *b != id);
+                if theme.citation.as_ref().is_some_and(|c| c.body == id) {
+                    theme.citation = None;
+                }
                 Edit::Put(Record::Theme(theme))
             }));
         }
@@ -637,21 +649,37 @@ mod tests {
                     scenario: s3,
                     stance: Stance::Supports,
                     quote: String::new(),
+                    ..ScenarioStance::default()
                 }],
                 ..Advice::default()
             },
             ..AdvisoryBody::default()
         });
+        let cited = Citation {
+            quote: "uit het advies".into(),
+            ..Citation::default()
+        };
         ws.arguments.push(Argument {
             subject: Subject::Scenario(s1),
             source: Source::Body(body),
+            citation: cited.clone(),
             ..Argument::default()
         });
         ws.themes.push(Theme {
             proposed_by: vec![body],
             host_cluster: Some(c),
+            citation: Some(ThemeCitation {
+                body,
+                citation: cited,
+            }),
             ..Theme::default()
         });
+        // A citation points into the removed body's advice: it goes with the body.
+        let mut without_body = ws.clone();
+        let (edit, _) = removal(&without_body, RecordKey::Body(body));
+        apply(&mut without_body, edit).unwrap();
+        assert!(without_body.arguments[0].citation.is_empty());
+        assert_eq!(without_body.themes[0].citation, None);
         for key in [
             RecordKey::Scenario(s3),
             RecordKey::Body(body),

@@ -160,6 +160,8 @@ pub fn normalise_workspace_breaks(ws: &mut Workspace) {
     }
     for a in arguments {
         fix(&mut a.text);
+        fix(&mut a.citation.quote);
+        fix(&mut a.citation.passage.paragraph);
     }
     for b in bodies {
         let super::workspace::AdvisoryBody {
@@ -179,11 +181,16 @@ pub fn normalise_workspace_breaks(ws: &mut Workspace) {
             .for_each(fix);
         for s in stances {
             fix(&mut s.quote);
+            fix(&mut s.passage.paragraph);
         }
     }
     for t in themes {
         fix(&mut t.name);
         fix(&mut t.description);
+        if let Some(c) = &mut t.citation {
+            fix(&mut c.citation.quote);
+            fix(&mut c.citation.passage.paragraph);
+        }
     }
     for r in rules {
         fix(&mut r.reason);

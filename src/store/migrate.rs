@@ -2,8 +2,13 @@
 //!
 //! Version 1 (the first prototype) stored a cluster's funding cap in thousands of
 //! euros (`max_funding_keuro: Some(650)`, after the Green Paper's "650k€") and had no
-//! compatibility rules. Version 2 stores whole euros and the rules. Each old version
-//! keeps a frozen copy of the shapes that changed, so the current types can move on.
+//! compatibility rules. Version 2 stores whole euros and the rules. Version 3 adds
+//! citations (an argument's `citation`, a stance's `passage`, a theme's `citation`):
+//! every new field is optional, so a version-2 workspace reads in the current shape and
+//! simply has no citations; the version number still goes up so that a version-2
+//! build refuses a file with citations as "made by a newer version" instead of failing
+//! on an unknown field. Each old version keeps a frozen copy of the shapes that
+//! changed, so the current types can move on.
 
 use serde::Deserialize;
 

@@ -134,6 +134,15 @@ fn body_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, body: &AdvisoryBody)
                         upsert_stance(&mut next, s.id, |x| x.quote = v);
                         out.set(next, "quote");
                     }
+                    // Where in the advice the quote stands: its citation's passage.
+                    let passage = current.map(|x| x.passage.clone()).unwrap_or_default();
+                    if let Some((v, part)) =
+                        super::citation::passage_fields(ui, t, &s.label(), &passage)
+                    {
+                        let mut next = body.clone();
+                        upsert_stance(&mut next, s.id, |x| x.passage = v);
+                        out.set(next, part);
+                    }
                 });
             }
             let themes: Vec<&str> =

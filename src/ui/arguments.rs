@@ -42,8 +42,16 @@ pub fn two_columns(
                     let previous = i.checked_sub(1).and_then(|p| list.get(p)).map(|a| a.id);
                     let next = list.get(i + 1).map(|a| a.id);
                     // Height depends on the text and the header row's contents.
-                    let fingerprint =
-                        egui::util::hash((&arg.text, arg.internal, arg.source, arg.weight));
+                    // The selected card also shows its citation's fields.
+                    let selected = f.selection == Selection::Argument(arg.id);
+                    let fingerprint = egui::util::hash((
+                        &arg.text,
+                        arg.internal,
+                        arg.source,
+                        arg.weight,
+                        selected,
+                        &arg.citation,
+                    ));
                     let focused = ui.memory(|m| m.has_focus(text_id(arg)));
                     let id = ui.make_persistent_id(("argument-card", arg.id));
                     super::lazy::item(ui, id, fingerprint, focused, |ui| {
@@ -197,8 +205,38 @@ fn argument_card(
                         out.edit(Edit::Remove(RecordKey::Argument(arg.id)));
                     }
                 });
+                citation_of(ui, f, out, arg, selected);
             });
         });
+}
+
+/// The citation under the selected card (the others show it as one line): where in
+/// its body's advice the argument comes from, and the words quoted.
+fn citation_of(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, arg: &Argument, selected: bool) {
+    let t = f.t;
+    if !selected {
+        if arg.citation.says_something() {
+            let words = crate::export::citation::passage_words(&arg.citation.passage);
+            let quote = arg.citation.quote.trim();
+            let line = match (words.is_empty(), quote.is_empty()) {
+                (false, false) => format!("{words}: \u{201c}{quote}\u{201d}"),
+                (false, true) => words,
+                _ => format!("\u{201c}{quote}\u{201d}"),
+            };
+            ui.add(egui::Label::new(RichText::new(line).small().weak()).truncate());
+        }
+        return;
+    }
+    if let Some((citation, part)) = super::citation::citation_fields(ui, t, "", &arg.citation) {
+        out.set(
+            Argument {
+                citation,
+                modified: f.now,
+                ..arg.clone()
+            },
+            part,
+        );
+    }
 }
 
 fn source_menu(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, arg: &Argument, name: &str) {

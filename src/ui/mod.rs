@@ -8,6 +8,7 @@ pub mod app;
 pub mod arguments;
 pub mod board;
 pub mod charts;
+pub mod citation;
 pub mod detail;
 pub mod dialogs;
 pub mod document;

@@ -40,11 +40,19 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, doc: &Document) {
                     // preview is read-only, so a far block's last height (or an estimate)
                     // is all the scroll bar needs.
                     let line = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+                    // A lazily drawn block still needs its first note's number: count
+                    // the notes of the blocks before it (a pass over runs, no layout).
+                    let mut notes_before = 0;
                     for (index, block) in doc.blocks.iter().enumerate() {
                         let id = ui.make_persistent_id(("preview-block", index));
                         let estimate = |width: f32| estimated_height(block, width, line);
-                        lazy::item_estimated(ui, id, &estimate, |ui| block_ui(ui, block, index));
+                        let first_note = notes_before;
+                        lazy::item_estimated(ui, id, &estimate, |ui| {
+                            block_ui(ui, block, index, first_note)
+                        });
+                        notes_before += notes_in(block);
                     }
+                    notes_ui(ui, doc, line);
                 });
         });
 }
@@ -64,7 +72,38 @@ fn estimated_height(block: &Block, width: f32, line: f32) -> f32 {
     }
 }
 
-fn block_ui(ui: &mut Ui, block: &Block, index: usize) {
+fn notes_in(block: &Block) -> usize {
+    let count = |runs: &[Run]| {
+        runs.iter()
+            .filter(|r| r.style == RunStyle::Footnote)
+            .count()
+    };
+    match block {
+        Block::Paragraph(runs) | Block::Note(runs) => count(runs),
+        Block::BulletList(items) => items.iter().map(|i| count(i)).sum(),
+        _ => 0,
+    }
+}
+
+/// "Noten" and the numbered notes, as the text and HTML exports end.
+fn notes_ui(ui: &mut Ui, doc: &Document, line: f32) {
+    let notes = doc.footnotes();
+    if notes.is_empty() {
+        return;
+    }
+    ui.add_space(14.0);
+    ui.separator();
+    ui.label(RichText::new("Noten").size(15.5).strong());
+    for (i, note) in notes.iter().enumerate() {
+        let id = ui.make_persistent_id(("preview-note", i));
+        lazy::item_estimated(ui, id, &|_| line, |ui| {
+            ui.label(RichText::new(format!("[{}] {note}", i + 1)).size(12.0));
+        });
+    }
+}
+
+fn block_ui(ui: &mut Ui, block: &Block, index: usize, first_note: usize) {
+    let mut notes = first_note;
     match block {
         Block::Title(text) => {
             ui.add_space(8.0);
@@ -81,17 +120,17 @@ fn block_ui(ui: &mut Ui, block: &Block, index: usize) {
             ui.label(RichText::new(text).size(size).strong());
         }
         Block::Paragraph(runs) => {
-            ui.label(runs_job(ui, runs, 14.0));
+            ui.label(runs_job(ui, runs, 14.0, &mut notes));
             ui.add_space(4.0);
         }
         Block::Note(runs) => {
-            ui.label(runs_job(ui, runs, 12.0));
+            ui.label(runs_job(ui, runs, 12.0, &mut notes));
         }
         Block::BulletList(items) => {
             for item in items {
                 ui.horizontal_wrapped(|ui| {
                     ui.label("•");
-                    ui.label(runs_job(ui, item, 14.0));
+                    ui.label(runs_job(ui, item, 14.0, &mut notes));
                 });
             }
             ui.add_space(4.0);
@@ -184,7 +223,9 @@ fn column_widths(table: &Table, available: f32, gap: f32) -> Vec<f32> {
         .collect()
 }
 
-fn runs_job(ui: &Ui, runs: &[Run], size: f32) -> LayoutJob {
+/// The runs as one wrapped text; a footnote is its number, small and raised, as
+/// "[n]" so it reads the same as in the text export.
+fn runs_job(ui: &Ui, runs: &[Run], size: f32, notes: &mut usize) -> LayoutJob {
     let mut job = LayoutJob::default();
     job.wrap.max_width = ui.available_width();
     let colour = ui.visuals().text_color();
@@ -197,7 +238,14 @@ fn runs_job(ui: &Ui, runs: &[Run], size: f32) -> LayoutJob {
         match run.style {
             RunStyle::Plain => {}
             RunStyle::Bold => format.color = ui.visuals().strong_text_color(),
-            RunStyle::Italic | RunStyle::Footnote => format.italics = true,
+            RunStyle::Italic => format.italics = true,
+            RunStyle::Footnote => {
+                *notes += 1;
+                format.font_id = FontId::proportional(size * 0.75);
+                format.valign = egui::Align::TOP;
+                job.append(&format!("[{notes}]"), 0.0, format);
+                continue;
+            }
         }
         job.append(&run.text, 0.0, format);
     }

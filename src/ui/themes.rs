@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{ClusterId, Edit, RecordKey, Theme, ThemeRoute};
+use crate::model::{BodyId, ClusterId, Edit, RecordKey, Theme, ThemeCitation, ThemeRoute};
 
 use super::state::{Frame, Outbox, Selection};
 use super::widgets::{choice, text_block, text_line};
@@ -102,7 +102,58 @@ fn theme_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, theme: &Theme) {
             );
         }
     }
+    theme_citation(ui, f, out, theme);
     if ui.button(t.remove_theme).clicked() {
         out.edit(Edit::Remove(RecordKey::Theme(theme.id)));
+    }
+}
+
+/// Which body's advice the theme cites (a theme may be proposed by several), and where.
+fn theme_citation(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, theme: &Theme) {
+    let t = f.t;
+    let current = theme.citation.as_ref().map(|c| c.body);
+    let mut bodies: Vec<(Option<BodyId>, String)> = vec![(None, t.citation_none.to_owned())];
+    bodies.extend(
+        f.ws.bodies
+            .iter()
+            .map(|b| (Some(b.id), b.short_name.clone())),
+    );
+    if let Some(body) = choice(
+        ui,
+        t.citation_body,
+        ("citation-body", theme.id),
+        current,
+        &bodies,
+    ) {
+        let citation = body.map(|body| ThemeCitation {
+            body,
+            citation: theme
+                .citation
+                .as_ref()
+                .map(|c| c.citation.clone())
+                .unwrap_or_default(),
+        });
+        out.set(
+            Theme {
+                citation,
+                ..theme.clone()
+            },
+            "citation",
+        );
+    }
+    if let Some(cited) = &theme.citation
+        && let Some((citation, part)) =
+            super::citation::citation_fields(ui, t, &theme.name, &cited.citation)
+    {
+        out.set(
+            Theme {
+                citation: Some(ThemeCitation {
+                    body: cited.body,
+                    citation,
+                }),
+                ..theme.clone()
+            },
+            part,
+        );
     }
 }

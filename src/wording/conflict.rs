@@ -63,6 +63,7 @@ pub fn field_name(field: &str, lang: Lang) -> String {
         "first" => ("eerste scenario", "first scenario"),
         "second" => ("tweede scenario", "second scenario"),
         "reason" => ("reden", "reason"),
+        "citation" => ("bronvermelding", "citation"),
         other => (other, other),
     };
     lang.pick(dutch, english).to_owned()
@@ -133,6 +134,54 @@ pub fn record_label(
     }
 }
 
+/// A citation as a person reads it, "p. 7, par. 3: “…”"; `None` when the stored
+/// value is not a citation (an argument's, or a theme's `Option` of one).
+fn citation_value(ron_text: &str, lang: Lang) -> Option<String> {
+    use crate::model::{Citation, ThemeCitation};
+    let citation = match ron::from_str::<Citation>(ron_text) {
+        Ok(c) => c,
+        Err(_) => match ron::from_str::<Option<ThemeCitation>>(ron_text).ok()? {
+            Some(t) => t.citation,
+            None => return Some(lang.pick("geen", "none").to_owned()),
+        },
+    };
+    let mut parts = Vec::new();
+    if let Some(page) = citation.passage.page {
+        parts.push(format!("p.\u{a0}{page}"));
+    }
+    if !citation.passage.paragraph.trim().is_empty() {
+        parts.push(format!(
+            "{}\u{a0}{}",
+            lang.pick("par.", "para."),
+            citation.passage.paragraph.trim()
+        ));
+    }
+    let mut out = parts.join(", ");
+    if !citation.quote.trim().is_empty() {
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&format!(
+            "\u{201c}{}\u{201d}",
+            shortened(citation.quote.trim(), 60)
+        ));
+    }
+    Some(if out.is_empty() {
+        lang.pick("geen", "none").to_owned()
+    } else {
+        out
+    })
+}
+
+fn field_value(field: &str, v: &FieldValue, lang: Lang) -> String {
+    match v {
+        FieldValue::Ron(ron_text) if field == "citation" => {
+            citation_value(ron_text, lang).unwrap_or_else(|| value(v))
+        }
+        _ => value(v),
+    }
+}
+
 fn value(value: &FieldValue) -> String {
     match value {
         FieldValue::Text(text) => format!("\u{201c}{}\u{201d}", shortened(text, 80)),
@@ -170,13 +219,13 @@ pub fn conflict(ws: &Workspace, conflict: &MergeConflict, lang: Lang) -> String 
         Some(values) => match lang {
             Lang::Dutch => format!(
                 "jouw versie {}, de andere versie {}",
-                value(&values.mine),
-                value(&values.theirs)
+                field_value(field, &values.mine, lang),
+                field_value(field, &values.theirs, lang)
             ),
             Lang::English => format!(
                 "your version {}, the other version {}",
-                value(&values.mine),
-                value(&values.theirs)
+                field_value(field, &values.mine, lang),
+                field_value(field, &values.theirs, lang)
             ),
         },
         None => lang
@@ -327,6 +376,49 @@ mod tests {
         for word in ["veld", "jouw", "versie", "staat"] {
             assert!(!english.contains(word), "Dutch in English: {english}");
         }
+    }
+
+    /// Two colleagues cite the same argument differently: one conflict about the
+    /// citation, worded as pages and words; a page on one side and a weight on the
+    /// other merge without one.
+    #[test]
+    fn a_citation_conflict_is_worded_as_the_passage_and_words() {
+        use crate::model::{Argument, ArgumentId, Citation, Passage};
+        let mut base = Workspace::empty();
+        base.arguments.push(Argument {
+            id: ArgumentId::from_u128(3),
+            text: "Behoudt de netwerken".into(),
+            ..Argument::default()
+        });
+        let cited = |page, quote: &str| Citation {
+            passage: Passage {
+                page: Some(page),
+                paragraph: String::new(),
+            },
+            quote: quote.into(),
+        };
+        let mut mine = base.clone();
+        mine.arguments[0].citation = cited(7, "een basisopdracht is essentieel");
+        let mut theirs = base.clone();
+        theirs.arguments[0].weight = 3;
+        let calm = merge(Some(&base), &mine, &theirs);
+        assert!(calm.conflicts.is_empty(), "{:?}", calm.conflicts);
+        assert_eq!(calm.workspace.arguments[0].citation.passage.page, Some(7));
+        assert_eq!(calm.workspace.arguments[0].weight, 3);
+
+        theirs.arguments[0].citation = cited(9, "");
+        let ws = merge(Some(&base), &mine, &theirs).workspace;
+        assert_eq!(ws.conflicts.len(), 1);
+        assert_eq!(ws.conflicts[0].field.as_deref(), Some("citation"));
+        assert_eq!(
+            conflict(&ws, &ws.conflicts[0], Lang::Dutch),
+            "Argument \u{201c}Behoudt de netwerken\u{201d}, veld \u{2018}bronvermelding\u{2019}: jouw versie p.\u{a0}7: \u{201c}een basisopdracht is essentieel\u{201d}, de andere versie p.\u{a0}9. Jouw waarde staat er nu."
+        );
+        let english = conflict(&ws, &ws.conflicts[0], Lang::English);
+        assert!(
+            english.contains("field \u{2018}citation\u{2019}"),
+            "{english}"
+        );
     }
 
     #[test]

@@ -158,7 +158,7 @@ fn missing_target(ws: &Workspace, record: RecordKey, field: &str, lang: Lang) ->
     );
     match field {
         "cluster" | "host_cluster" => cluster,
-        "source" | "proposed_by" => body,
+        "source" | "proposed_by" | "citation" => body,
         "sub_options" => lang.pick(
             "een suboptie die niet (meer) bestaat",
             "a sub-option that no longer exists",

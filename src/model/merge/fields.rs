@@ -117,9 +117,12 @@ fields! {
         id, cluster, scenario, role, desirability, feasibility, sub_options, conditions,
         budget,
     }
-    Argument { id, polarity, subject, text, source, weight, internal, created; latest: modified }
+    Argument {
+        id, polarity, subject, text, source, weight, internal, citation, created;
+        latest: modified
+    }
     AdvisoryBody { id, short_name, full_name, advice }
-    Theme { id, name, description, proposed_by, route, host_cluster }
+    Theme { id, name, description, proposed_by, route, host_cluster, citation }
     CompatibilityRule { id, first, second, reason }
 }
 
