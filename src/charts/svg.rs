@@ -175,17 +175,26 @@ impl Canvas {
         );
     }
 
-    fn legend(&mut self, x: f64, mut y: f64, entries: &[(String, &str)]) {
+    fn legend(&mut self, x: f64, y: f64, entries: &[(String, &str)]) {
+        self.legend_sized(x, y, entries, 12.0);
+    }
+
+    fn legend_sized(&mut self, x: f64, mut y: f64, entries: &[(String, &str)], size: f64) {
         for (label, fill) in entries {
-            self.rect(x, y - 10.0, 12.0, 12.0, fill, None);
-            self.text(x + 18.0, y, label, "start", 12.0, INK);
-            y += 18.0;
+            self.rect(x, y - size + 2.0, size, size, fill, None);
+            self.text(x + size + 6.0, y, label, "start", size, INK);
+            y += size * 1.5;
         }
     }
 }
 
-/// How many year labels fit under the budget chart without touching.
-const YEAR_LABELS: usize = 19;
+/// How many year labels fit under the budget chart without touching, at [`LABEL`].
+const YEAR_LABELS: usize = 13;
+
+/// Text size of the budget chart, in SVG units. The PDF and DOCX place a 900-wide
+/// chart at the text width (471 pt in the PDF, 453 pt in the DOCX), a scale of about
+/// 0.50: 14 units print at 7 pt or more.
+const LABEL: f64 = 14.0;
 
 /// More grid lines than [`nice_step`] ever gives (about five); a bound, not a target.
 const MAX_TICKS: i64 = 20;
@@ -239,20 +248,24 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
     // colour whatever the sizes.
     let mut apart = apart.to_vec();
     apart.sort_unstable();
+    // Unknown amounts draw nothing here; the "?" above the bar says they are missing.
     let mut layers: Vec<(String, &str, Vec<Euro>)> = apart
         .iter()
         .enumerate()
         .filter_map(|(slot, i)| {
             let c = chart.clusters.get(*i)?;
-            Some((c.name.clone(), colour(slot), c.amounts.clone()))
+            let known = (0..chart.years.len())
+                .map(|y| c.at(y).unwrap_or(Euro(0)))
+                .collect();
+            Some((c.name.clone(), colour(slot), known))
         })
         .collect();
     if !rest.is_empty() {
         let summed = (0..chart.years.len())
             .map(|y| {
                 rest.iter()
-                    .filter_map(|i| chart.clusters.get(*i)?.amounts.get(y))
-                    .fold(Euro(0), |s, a| s.saturating_add(*a))
+                    .filter_map(|i| chart.clusters.get(*i)?.at(y))
+                    .fold(Euro(0), |s, a| s.saturating_add(a))
             })
             .collect();
         layers.push((
@@ -288,7 +301,14 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
     for tick in ticks {
         let y = y_of(tick);
         canvas.line((left, y), (right, y), GRID, 1.0, false);
-        canvas.text(left - 6.0, y + 4.0, &Euro(tick).flemish(), "end", 11.0, INK);
+        canvas.text(
+            left - 6.0,
+            y + 4.0,
+            &Euro(tick).flemish(),
+            "end",
+            LABEL,
+            INK,
+        );
     }
     let slot = (right - left) / chart.years.len().max(1) as f64;
     let label_every = chart.years.len().div_ceil(YEAR_LABELS).max(1);
@@ -312,6 +332,21 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
             );
             base = base.saturating_add(amount.amount());
         }
+        let unknown = chart.unknown.get(index).copied().unwrap_or(0);
+        if unknown > 0 {
+            let tip = format!(
+                "{year}: financiering van {} niet bekend, niet meegeteld",
+                clusters_counted(unknown)
+            );
+            let _ = writeln!(
+                canvas.out,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{}\" fill=\"{MUTED}\">?<title>{}</title></text>",
+                n(x + slot / 2.0),
+                n(y_of(base) - 4.0),
+                n(LABEL),
+                escape(&tip)
+            );
+        }
         // Budgets past 2035 widen the span; the labels then thin out so they never
         // run together (19 fit the axis).
         if index % label_every == 0 {
@@ -320,7 +355,7 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
                 bottom + 16.0,
                 &year.to_string(),
                 "middle",
-                10.0,
+                LABEL,
                 INK,
             );
         }
@@ -342,7 +377,7 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
                 reference_y - 5.0,
                 &format!("Financiering vandaag: {}", reference.flemish()),
                 "start",
-                11.0,
+                LABEL,
                 "#c00000",
             );
         }
@@ -351,7 +386,7 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
             top - 8.0,
             "Financiering vandaag: te groot om te berekenen",
             "start",
-            11.0,
+            LABEL,
             "#c00000",
         ),
     }
@@ -360,26 +395,23 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
         height - 22.0,
         "Jaar",
         "middle",
-        12.0,
+        LABEL,
         INK,
     );
-    canvas.text(16.0, 44.0, "Bedrag per jaar", "start", 11.0, MUTED);
+    canvas.text(16.0, 44.0, "Bedrag per jaar", "start", LABEL, MUTED);
     let legend: Vec<(String, &str)> = layers
         .iter()
-        .map(|(name, fill, _)| (shorten(name, 26), *fill))
+        .map(|(name, fill, _)| (shorten(name, 20), *fill))
         .chain([("Financiering vandaag".to_owned(), "#c00000")])
         .collect();
-    canvas.legend(right + 20.0, top + 10.0, &legend);
-    if !chart.unknown_current_funding.is_empty() {
+    canvas.legend_sized(right + 20.0, top + 10.0, &legend, LABEL);
+    if chart.unknown.iter().any(|u| *u > 0) {
         canvas.text(
             left,
             height - 6.0,
-            &format!(
-                "{} cluster(s) zonder gekend startjaar of plafond: enkel hun budgetten uit de toewijzingen staan erin.",
-                chart.unknown_current_funding.len()
-            ),
+            "? = financiering van een of meer clusters niet bekend, niet meegeteld",
             "start",
-            10.0,
+            LABEL,
             MUTED,
         );
     }
@@ -390,7 +422,11 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
     let mut table = vec![header];
     for c in &chart.clusters {
         let mut row = vec![c.name.clone()];
-        row.extend(c.amounts.iter().map(|a| a.flemish()));
+        row.extend(
+            c.amounts
+                .iter()
+                .map(|a| a.map_or_else(|| UNKNOWN.to_owned(), Euro::flemish)),
+        );
         row.push(c.total().flemish());
         table.push(row);
     }
@@ -404,6 +440,12 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
             .flemish(),
     );
     table.push(totals);
+    if chart.unknown.iter().any(|u| *u > 0) {
+        let mut unknown = vec!["Niet meegeteld (onbekend)".to_owned()];
+        unknown.extend(chart.unknown.iter().map(|u| clusters_counted(*u)));
+        unknown.push(String::new());
+        table.push(unknown);
+    }
     let mut reference = vec!["Financiering vandaag".to_owned()];
     let today = chart
         .reference
@@ -416,6 +458,18 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
         title,
         svg: canvas.finish(),
         table,
+    }
+}
+
+/// A table cell whose amount is not known.
+pub const UNKNOWN: &str = "onbekend";
+
+/// "1 cluster", "3 clusters".
+pub fn clusters_counted(count: usize) -> String {
+    if count == 1 {
+        "1 cluster".to_owned()
+    } else {
+        format!("{count} clusters")
     }
 }
 

@@ -10,6 +10,7 @@ pub mod html;
 pub mod markdown;
 pub mod pdf;
 pub mod text;
+pub mod typography;
 
 use std::path::{Path, PathBuf};
 

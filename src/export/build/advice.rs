@@ -1,7 +1,8 @@
-//! Section "Adviezen": per body its advice, then the overview of stances.
+//! Section "Adviezen": per body its advice; the overview of stances is the consensus
+//! chart that closes the section (the stances with quotes stand under each scenario).
 
 use super::super::document::{Block, Run, Table, flemish_date, one_line};
-use super::{Builder, NO_ADVICE};
+use super::{Builder, NO_ADVICE, NO_ADVICE_FROM_BODY};
 
 impl Builder<'_> {
     pub(super) fn advice(&mut self) {
@@ -24,7 +25,7 @@ impl Builder<'_> {
             self.heading2(i + 1, &self.body_label(&body.short_name, &body.full_name));
             let advice = &body.advice;
             if !advice.is_received() {
-                self.sober("Nog geen advies ontvangen.");
+                self.sober(NO_ADVICE_FROM_BODY);
                 continue;
             }
             if let Some(date) = advice.received {
@@ -49,7 +50,7 @@ impl Builder<'_> {
                     ]
                 })
                 .collect();
-            if !rows.is_empty() {
+            if !rows.is_empty() && !self.scenarios_shown {
                 self.push(Block::Table(Table {
                     caption: Some(format!("Standpunten {}", one_line(&body.short_name))),
                     header: vec![
@@ -61,28 +62,11 @@ impl Builder<'_> {
                 }));
             }
         }
-        self.heading3("Overzicht");
-        let mut header = vec!["Adviesorgaan".to_owned()];
-        header.extend(ws.scenarios.iter().map(|s| one_line(&s.label())));
-        let rows = ws
-            .bodies
-            .iter()
-            .map(|b| {
-                let mut row = vec![one_line(&b.short_name)];
-                row.extend(ws.scenarios.iter().map(|s| {
-                    if b.advice.is_received() {
-                        b.advice.stance_on(s.id).dutch().to_owned()
-                    } else {
-                        "nog geen advies".to_owned()
-                    }
-                }));
-                row
-            })
-            .collect();
-        self.push(Block::Table(Table {
-            caption: Some("Standpunten van de adviesorganen per scenario".to_owned()),
-            header,
-            rows,
+        // One overview: the consensus chart and its table close this section.
+        self.push(Block::paragraph(if self.scenarios_shown {
+            "De standpunten met hun citaten staan bij elk scenario in het deel over de scenario\u{2019}s; het overzicht per scenario volgt hieronder."
+        } else {
+            "Het overzicht van de standpunten per scenario volgt hieronder."
         }));
     }
 }

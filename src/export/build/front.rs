@@ -3,7 +3,9 @@
 use crate::model::Euro;
 
 use super::super::document::{Block, CONFIDENTIAL_MARK, Run, Table, flemish_date, one_line};
-use super::{Builder, dutch_list, first_non_empty, paragraphs, term_ends, today_sum_phrase};
+use super::{
+    Builder, counted, dutch_list, first_non_empty, paragraphs, term_ends, today_sum_phrase,
+};
 
 impl Builder<'_> {
     pub(super) fn front_matter(&mut self) {
@@ -58,14 +60,31 @@ impl Builder<'_> {
     pub(super) fn summary(&mut self) {
         let ws = self.ws;
         let meta = &ws.meta;
+        // The subject names the policy; without one the sentence names none.
+        let subject = one_line(&first_non_empty(&[&meta.subject, &meta.title]));
+        let about = if subject.is_empty() {
+            String::new()
+        } else {
+            format!(" over \u{201c}{subject}\u{201d}")
+        };
         let mut sentences = vec![format!(
-            "Deze mededeling legt de Vlaamse Regering de toekomst van het Vlaamse clusterbeleid voor: {} scenario\u{2019}s, de adviezen daarover en een aanbeveling per speerpuntcluster.",
-            ws.scenarios.len()
+            "Deze mededeling{about} legt de Vlaamse Regering {}, de adviezen daarover en een aanbeveling per {} voor.",
+            counted(ws.scenarios.len(), "scenario", "scenario\u{2019}s"),
+            meta.cluster_word()
         )];
-        if meta.funded_today > 0 {
+        if meta.funded_today > 0 && meta.funding_cap > Euro(0) {
             sentences.push(format!(
-                "Vandaag worden {} speerpuntclusters gefinancierd met maximaal {} per jaar elk, {}.",
-                meta.funded_today,
+                "Vandaag {} {} gefinancierd met maximaal {} per jaar elk, {}.",
+                if meta.funded_today == 1 {
+                    "wordt"
+                } else {
+                    "worden"
+                },
+                counted(
+                    meta.funded_today as usize,
+                    &meta.cluster_word(),
+                    &meta.clusters_word()
+                ),
                 meta.funding_cap.flemish(),
                 today_sum_phrase(ws)
             ));
@@ -73,22 +92,32 @@ impl Builder<'_> {
         let reaching = term_ends(ws);
         if let Some((year, names)) = reaching.iter().next() {
             sentences.push(format!(
-                "De termijn van tien jaar loopt als eerste af eind {year} voor {}.",
+                "{} loopt als eerste af eind {year} voor {}.",
+                self.term_phrase(),
                 dutch_list(names)
             ));
         }
         let received = self.received_bodies().len();
-        sentences.push(if received == 0 {
-            format!(
-                "Advies werd gevraagd aan {} adviesorganen; er zijn nog geen adviezen ontvangen.",
-                ws.bodies.len()
-            )
-        } else {
-            format!(
-                "Van de {} bevraagde adviesorganen brachten er {received} advies uit.",
-                ws.bodies.len()
-            )
-        });
+        let asked = ws.bodies.len();
+        if asked > 0 {
+            sentences.push(if received == 0 {
+                format!(
+                    "Advies werd gevraagd aan {}; er zijn nog geen adviezen ontvangen.",
+                    counted(asked, "adviesorgaan", "adviesorganen")
+                )
+            } else {
+                format!(
+                    "{received} van de {} bevraagde {} {} advies uit.",
+                    asked,
+                    if asked == 1 {
+                        "adviesorgaan"
+                    } else {
+                        "adviesorganen"
+                    },
+                    if received == 1 { "bracht" } else { "brachten" }
+                )
+            });
+        }
         self.push(Block::paragraph(sentences.join(" ")));
         let overall = paragraphs(&meta.overall_recommendation);
         if !overall.is_empty() {
@@ -117,10 +146,13 @@ impl Builder<'_> {
             })
             .collect();
         if rows.is_empty() {
-            self.sober("Er zijn nog geen speerpuntclusters opgenomen.");
+            self.sober(&format!(
+                "Er zijn nog geen {} opgenomen.",
+                meta.clusters_word()
+            ));
         } else {
             self.push(Block::Table(Table {
-                caption: Some("De speerpuntclusters".to_owned()),
+                caption: Some(format!("De {}", meta.clusters_word())),
                 header: [
                     "Cluster",
                     "Domein",
@@ -133,22 +165,48 @@ impl Builder<'_> {
                 rows,
             }));
         }
-        self.push(Block::paragraph(format!(
-            "De financiering bedraagt maximaal {} per speerpuntcluster per jaar. Vandaag worden {} speerpuntclusters gefinancierd, {}.",
-            meta.funding_cap.flemish(),
-            meta.funded_today,
-            today_sum_phrase(ws)
-        )));
+        // Cap and today's funding only when the consultation sets them.
+        let mut funding = Vec::new();
+        if meta.funding_cap > Euro(0) {
+            funding.push(format!(
+                "De financiering bedraagt maximaal {} per {} per jaar.",
+                meta.funding_cap.flemish(),
+                meta.cluster_word()
+            ));
+        }
+        if meta.funded_today > 0 && meta.funding_cap > Euro(0) {
+            funding.push(format!(
+                "Vandaag {} {} gefinancierd, {}.",
+                if meta.funded_today == 1 {
+                    "wordt"
+                } else {
+                    "worden"
+                },
+                counted(
+                    meta.funded_today as usize,
+                    &meta.cluster_word(),
+                    &meta.clusters_word()
+                ),
+                today_sum_phrase(ws)
+            ));
+        }
+        if !funding.is_empty() {
+            self.push(Block::paragraph(funding.join(" ")));
+        }
         self.text(&meta.legal_basis);
         let ends = term_ends(ws);
         if ends.is_empty() {
-            self.sober(
-                "Voor geen enkele cluster is het einde van de termijn van tien jaar ingevuld.",
-            );
+            if !ws.clusters.is_empty() {
+                self.sober(&format!(
+                    "Voor geen enkele {} is het einde van de termijn ingevuld.",
+                    meta.cluster_word()
+                ));
+            }
         } else {
-            self.push(Block::paragraph(
-                "De termijn van tien jaar (artikel 27 AGVV) wordt bereikt:",
-            ));
+            self.push(Block::paragraph(format!(
+                "{} wordt bereikt:",
+                self.term_phrase()
+            )));
             let items = ends
                 .iter()
                 .map(|(year, names)| {
@@ -182,6 +240,19 @@ impl Builder<'_> {
                 format!("{title},")
             };
             self.push(Block::Signature { title, name });
+        }
+    }
+
+    /// "De termijn van 10 jaar (artikel 27 AGVV)" when the workspace sets them, else
+    /// "Het einde van de termijn".
+    fn term_phrase(&self) -> String {
+        let meta = &self.ws.meta;
+        let basis = one_line(&meta.term_basis);
+        match (meta.term_years, basis.is_empty()) {
+            (Some(years), true) => format!("De termijn van {years} jaar"),
+            (Some(years), false) => format!("De termijn van {years} jaar ({basis})"),
+            (None, false) => format!("Het einde van de termijn ({basis})"),
+            (None, true) => "Het einde van de termijn".to_owned(),
         }
     }
 }

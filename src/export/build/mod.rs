@@ -73,7 +73,9 @@ impl Default for ExportOptions {
     }
 }
 
+/// The one wording for "no advice": for the whole consultation and for one body.
 const NO_ADVICE: &str = "Nog geen adviezen ontvangen.";
+const NO_ADVICE_FROM_BODY: &str = "Nog geen advies ontvangen.";
 
 /// Builds the communication. Deterministic: no clock, records in workspace order.
 pub fn build_document(ws: &Workspace, options: &ExportOptions) -> Document {
@@ -81,6 +83,7 @@ pub fn build_document(ws: &Workspace, options: &ExportOptions) -> Document {
     let mut b = Builder {
         ws,
         public,
+        scenarios_shown: options.sections.contains(&Section::Scenarios),
         blocks: Vec::new(),
         number: 0,
     };
@@ -91,7 +94,7 @@ pub fn build_document(ws: &Workspace, options: &ExportOptions) -> Document {
             continue;
         }
         b.number += 1;
-        let heading = format!("{}. {}", b.number, section.dutch());
+        let heading = format!("{}. {}", b.number, b.section_title(section));
         b.blocks.push(Block::Heading {
             level: 1,
             text: heading,
@@ -126,7 +129,7 @@ pub fn build_document(ws: &Workspace, options: &ExportOptions) -> Document {
     if confidential {
         footer = format!("{CONFIDENTIAL_MARK} \u{2013} {footer}");
     }
-    Document {
+    let mut doc = Document {
         meta: DocumentMeta {
             title: one_line(&title),
             author: one_line(first_non_empty(&[&meta.author, &meta.signatory]).as_str()),
@@ -141,7 +144,9 @@ pub fn build_document(ws: &Workspace, options: &ExportOptions) -> Document {
             language: "nl-BE".to_owned(),
         },
         blocks: b.blocks,
-    }
+    };
+    super::typography::tie_document(&mut doc);
+    doc
 }
 
 fn first_non_empty(candidates: &[&str]) -> String {
@@ -161,6 +166,30 @@ fn paragraphs(text: &str) -> Vec<String> {
         .map(|line| line.replace('\t', " ").trim().to_owned())
         .filter(|line| !line.is_empty())
         .collect()
+}
+
+/// "1 advies", "2 adviezen": the count with the noun that agrees with it.
+fn counted(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+/// "De vier scenario\u{2019}s", "Het scenario", "De scenario\u{2019}s" (none, or more
+/// than ten).
+fn scenarios_title(count: usize) -> String {
+    const WORDS: [&str; 9] = [
+        "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+    ];
+    match count {
+        1 => "Het scenario".to_owned(),
+        n => n.checked_sub(2).and_then(|i| WORDS.get(i)).map_or_else(
+            || "De scenario\u{2019}s".to_owned(),
+            |word| format!("De {word} scenario\u{2019}s"),
+        ),
+    }
 }
 
 /// "A, B en C".
@@ -191,11 +220,26 @@ fn budget_text(a: &Assignment) -> String {
 struct Builder<'a> {
     ws: &'a Workspace,
     public: bool,
+    /// The stances with their quotes stand once, under each scenario, when that
+    /// section is in the document; otherwise under each body's advice.
+    scenarios_shown: bool,
     blocks: Vec<Block>,
     number: u32,
 }
 
 impl Builder<'_> {
+    /// A section's heading in the workspace's terms: "De vier scenario\u{2019}s" only
+    /// with four, "Aanbeveling per speerpuntcluster" only when the clusters are called so.
+    fn section_title(&self, section: Section) -> String {
+        match section {
+            Section::Scenarios => scenarios_title(self.ws.scenarios.len()),
+            Section::Recommendations => {
+                format!("Aanbeveling per {}", self.ws.meta.cluster_word())
+            }
+            other => other.dutch().to_owned(),
+        }
+    }
+
     fn push(&mut self, block: Block) {
         self.blocks.push(block);
     }
@@ -293,11 +337,17 @@ impl SectionCharts {
         let mut all = crate::charts::svg::all_charts(ws, chart_today(ws))
             .into_iter()
             .map(Chart::from_svg);
+        // A budget chart without clusters or a consensus chart without advice would
+        // show only its reference line or zero counts.
+        let has_budget = !crate::model::funding::budget_per_year(ws)
+            .clusters
+            .is_empty();
+        let has_advice = ws.bodies.iter().any(|b| b.advice.is_received());
         Self {
-            budget: all.next(),
+            budget: all.next().filter(|_| has_budget),
             timeline: all.next(),
             scores: all.next(),
-            consensus: all.next(),
+            consensus: all.next().filter(|_| has_advice),
         }
     }
 
@@ -318,10 +368,7 @@ impl SectionCharts {
 /// "Today" on the timeline: the document date, else the latest date an advice came
 /// in, else a fixed date. Never the clock, so the same workspace gives the same bytes.
 fn chart_today(ws: &Workspace) -> jiff::civil::Date {
-    ws.meta
-        .date
-        .or_else(|| ws.bodies.iter().filter_map(|b| b.advice.received).max())
-        .unwrap_or(jiff::civil::date(2026, 1, 1))
+    crate::model::funding::reference_date(ws)
 }
 
 /// "samen € 3.900.000 per jaar", or why there is no such sum.
@@ -348,6 +395,7 @@ fn term_ends(ws: &Workspace) -> BTreeMap<i32, Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Euro;
 
     #[test]
     fn lists_read_as_dutch() {
@@ -365,5 +413,224 @@ mod tests {
         let first = doc.headings().next().map(|(_, t)| t.to_owned());
         assert_eq!(first.as_deref(), Some("1. Situering"));
         assert!(!doc.headings().any(|(_, t)| t.contains("Samenvatting")));
+    }
+
+    /// All text of a document, runs and cells, as one string to search.
+    fn all_text(doc: &Document) -> String {
+        let mut out = String::new();
+        for block in &doc.blocks {
+            match block {
+                Block::Title(t) | Block::Heading { text: t, .. } => out.push_str(t),
+                Block::Paragraph(runs) | Block::Note(runs) => {
+                    runs.iter().for_each(|r| out.push_str(&r.text));
+                }
+                Block::BulletList(items) => {
+                    items.iter().flatten().for_each(|r| out.push_str(&r.text));
+                }
+                Block::Table(t) => {
+                    out.push_str(&t.header.join(" "));
+                    t.rows.iter().for_each(|r| out.push_str(&r.join(" ")));
+                }
+                Block::Signature { title, name } => out.push_str(&format!("{title} {name}")),
+                // The picture's own text is checked in the charts' tests.
+                Block::Chart(c) => {
+                    out.push_str(&c.title);
+                    c.table.rows.iter().for_each(|r| out.push_str(&r.join(" ")));
+                }
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    fn green_paper() -> Workspace {
+        crate::store::default_workspace()
+    }
+
+    #[test]
+    fn an_empty_consultation_speaks_of_nothing_it_does_not_hold() {
+        let doc = build_document(&Workspace::empty(), &ExportOptions::default());
+        let text = all_text(&doc).to_lowercase();
+        for word in [
+            "clusterbeleid",
+            "speerpuntcluster",
+            "agvv",
+            "650.000",
+            "vier scenario",
+        ] {
+            assert!(!text.contains(word), "{word:?} in {text}");
+        }
+        assert!(!text.contains("tien jaar"), "{text}");
+    }
+
+    #[test]
+    fn titles_and_sentences_take_the_workspaces_terms_and_counts() {
+        let mut ws = green_paper();
+        let doc = build_document(&ws, &ExportOptions::default());
+        let headings: Vec<&str> = doc.headings().map(|(_, t)| t).collect();
+        assert!(
+            headings.contains(&"3. De vier scenario\u{2019}s"),
+            "{headings:?}"
+        );
+        assert!(headings.contains(&"5. Aanbeveling per speerpuntcluster"));
+        let text = all_text(&doc);
+        assert!(
+            text.contains("De termijn van 10 jaar (artikel\u{a0}27 AGVV)"),
+            "{text}"
+        );
+        assert!(text.contains("de toekomst van het Vlaamse clusterbeleid"));
+        ws.scenarios.truncate(3);
+        ws.meta.cluster_term = "kennisnetwerk".to_owned();
+        ws.meta.cluster_term_plural = "kennisnetwerken".to_owned();
+        ws.meta.subject = "Het innovatiebeleid".to_owned();
+        ws.meta.title = String::new();
+        ws.meta.term_years = None;
+        ws.meta.term_basis = String::new();
+        let doc = build_document(&ws, &ExportOptions::default());
+        let headings: Vec<&str> = doc.headings().map(|(_, t)| t).collect();
+        assert!(
+            headings.contains(&"3. De drie scenario\u{2019}s"),
+            "{headings:?}"
+        );
+        assert!(headings.contains(&"5. Aanbeveling per kennisnetwerk"));
+        let text = all_text(&doc);
+        assert!(
+            text.contains("Vandaag worden 6 kennisnetwerken gefinancierd"),
+            "{text}"
+        );
+        assert!(text.contains("Deze mededeling over \u{201c}Het innovatiebeleid\u{201d}"));
+        assert!(!text.contains("De termijn van 10 jaar"));
+        assert!(text.contains("Het einde van de termijn wordt bereikt:"));
+        assert_eq!(scenarios_title(1), "Het scenario");
+        assert_eq!(scenarios_title(0), "De scenario\u{2019}s");
+        assert_eq!(scenarios_title(11), "De scenario\u{2019}s");
+    }
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(counted(1, "advies", "adviezen"), "1 advies");
+        assert_eq!(counted(2, "advies", "adviezen"), "2 adviezen");
+        let mut ws = green_paper();
+        ws.bodies[0].advice.received = Some(jiff::civil::date(2024, 5, 31));
+        let text = all_text(&build_document(&ws, &ExportOptions::default()));
+        assert!(
+            text.contains("1 van de 4 bevraagde adviesorganen bracht advies uit."),
+            "{text}"
+        );
+        assert!(!text.contains("brachten er 1"));
+        ws.bodies[1].advice.summary = "Positief.".to_owned();
+        let text = all_text(&build_document(&ws, &ExportOptions::default()));
+        assert!(text.contains("2 van de 4 bevraagde adviesorganen brachten advies uit."));
+    }
+
+    #[test]
+    fn dates_are_written_out_and_amounts_articles_tied() {
+        let mut ws = green_paper();
+        ws.meta.date = Some(jiff::civil::date(2024, 5, 31));
+        let text = all_text(&build_document(&ws, &ExportOptions::default()));
+        assert!(text.contains("31 mei 2024"), "{text}");
+        assert!(!text.contains("31-05-2024"));
+        assert!(text.contains("\u{20ac}\u{a0}650.000"));
+        assert!(
+            !text.contains("\u{20ac} 650.000"),
+            "an amount with a breakable space"
+        );
+        assert!(text.contains("artikel\u{a0}27"));
+    }
+
+    #[test]
+    fn the_advice_overview_stands_once_with_one_wording_for_no_advice() {
+        let mut ws = green_paper();
+        let s1 = ws.scenarios[0].id;
+        ws.bodies[0].advice.received = Some(jiff::civil::date(2024, 5, 31));
+        ws.bodies[0].advice.stances = vec![crate::model::ScenarioStance {
+            scenario: s1,
+            stance: crate::model::Stance::Supports,
+            quote: "Een uniek citaat".to_owned(),
+        }];
+        let doc = build_document(&ws, &ExportOptions::default());
+        let text = all_text(&doc);
+        let tables = doc
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Table(t) if t.header.first().is_some_and(|h| h == "Adviesorgaan")))
+            .count();
+        let charts = doc
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Chart(c) if c.table.header.first().is_some_and(|h| h == "Adviesorgaan")))
+            .count();
+        assert_eq!(tables + charts, 1, "one overview of stances");
+        // The quote stands under its scenario only, not again under the body.
+        let quotes = doc
+            .blocks
+            .iter()
+            .filter(|b| {
+                let b = match b {
+                    // A tooltip in the picture is not a repetition; its table would be.
+                    Block::Chart(c) => Block::Table(c.table.clone()),
+                    other => (*other).clone(),
+                };
+                format!("{b:?}").contains("Een uniek citaat")
+            })
+            .count();
+        assert_eq!(quotes, 1);
+        assert!(!text.contains("niet vermeld") || !text.contains("nog geen advies"));
+        assert!(!text.contains("nog geen advies\u{a0}"));
+        // Without the scenarios section, the stances go with the body.
+        let mut options = ExportOptions::default();
+        options.sections.remove(&Section::Scenarios);
+        let doc = build_document(&ws, &options);
+        assert!(format!("{doc:?}").contains("Een uniek citaat"));
+    }
+
+    #[test]
+    fn a_cluster_without_budget_under_a_funded_scenario_is_undetermined_not_a_saving() {
+        let mut ws = green_paper();
+        let s3 = ws.scenarios[2].id;
+        let clusters: Vec<_> = ws.clusters.iter().map(|c| c.id).collect();
+        for (i, cluster) in clusters.iter().enumerate() {
+            ws.assignments.push(crate::model::Assignment {
+                cluster: *cluster,
+                scenario: s3,
+                // Only the first has a budget: scenario 3 is funded, the rest undetermined.
+                budget: (i == 0).then_some(crate::model::YearlyBudget {
+                    amount: Euro(400_000),
+                    first_year: 2027,
+                    last_year: 2030,
+                }),
+                ..Default::default()
+            });
+        }
+        let doc = build_document(&ws, &ExportOptions::default());
+        let text = all_text(&doc);
+        assert!(
+            text.contains("Budget nog niet bepaald voor 6 toewijzingen"),
+            "{text}"
+        );
+        let table = doc
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.caption.as_deref() == Some("Budgettaire impact per jaar") => {
+                    Some(t)
+                }
+                _ => None,
+            })
+            .expect("budget table");
+        let row = table.rows.iter().find(|r| r[0] == "2028").expect("2028");
+        assert_eq!(row[1], "\u{20ac}\u{a0}400.000");
+        assert_eq!(
+            row[2], "1 van 7",
+            "the total says how many clusters it covers"
+        );
+        assert_eq!(
+            row[3], "\u{2013}",
+            "no saving computed from missing budgets"
+        );
+        assert!(table.header[3].starts_with("Verschil met vandaag"));
+        let today = table.rows.iter().find(|r| r[0] == "2026").expect("2026");
+        assert_eq!(today[1], "\u{20ac}\u{a0}3.900.000");
+        assert_eq!(today[3], "\u{20ac}\u{a0}0");
     }
 }

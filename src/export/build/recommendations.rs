@@ -12,7 +12,10 @@ impl Builder<'_> {
         let year = ws.meta.date.map_or(i32::MIN, |d| i32::from(d.year()));
         let warnings = validate(ws, year);
         if ws.clusters.is_empty() {
-            self.sober("Er zijn nog geen speerpuntclusters opgenomen.");
+            self.sober(&format!(
+                "Er zijn nog geen {} opgenomen.",
+                ws.meta.clusters_word()
+            ));
         }
         for (i, cluster) in ws.clusters.iter().enumerate() {
             self.heading2(i + 1, &cluster.name);
