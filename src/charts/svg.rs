@@ -442,7 +442,13 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
     table.push(totals);
     if chart.unknown.iter().any(|u| *u > 0) {
         let mut unknown = vec!["Niet meegeteld (onbekend)".to_owned()];
-        unknown.extend(chart.unknown.iter().map(|u| clusters_counted(*u)));
+        unknown.extend(chart.unknown.iter().map(|u| {
+            if *u == 0 {
+                "\u{2013}".to_owned()
+            } else {
+                clusters_counted(*u)
+            }
+        }));
         unknown.push(String::new());
         table.push(unknown);
     }
@@ -531,7 +537,7 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
         width,
         height,
         &title,
-        "Per cluster de gefinancierde jaren, het einde van de termijn van tien jaar (AGVV art. 27) en de gekozen scenario's daarna.",
+        "Per cluster de gefinancierde jaren, het einde van de termijn en de gekozen scenario's daarna.",
     );
     let years = (t.last_year - t.first_year + 1).max(1);
     let year_width = (right - left) / f64::from(years);
@@ -638,10 +644,7 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
     canvas.text(left - 8.0, top - 10.0, "Jaar", "end", 11.0, MUTED);
     let mut legend: Vec<(String, &str)> = vec![
         ("Gefinancierde termijn".to_owned(), "#0072b2"),
-        (
-            "Einde termijn van tien jaar (AGVV art. 27)".to_owned(),
-            "#c00000",
-        ),
+        ("Einde termijn".to_owned(), "#c00000"),
     ];
     legend.extend(
         colours
@@ -658,7 +661,7 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
         "Cluster".to_owned(),
         "Status".to_owned(),
         "Gefinancierd".to_owned(),
-        "Einde termijn (AGVV art. 27)".to_owned(),
+        "Einde termijn".to_owned(),
         "Scenario's daarna".to_owned(),
     ]];
     for row in &t.rows {

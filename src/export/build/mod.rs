@@ -461,6 +461,62 @@ mod tests {
             assert!(!text.contains(word), "{word:?} in {text}");
         }
         assert!(!text.contains("tien jaar"), "{text}");
+        // With a cluster, a scenario and an advice of its own, the tables and all
+        // charts (their pictures too) still say only what the workspace holds.
+        let mut ws = Workspace::empty();
+        let cluster = crate::model::Cluster {
+            name: "Alfa".to_owned(),
+            start_year: Some(2020),
+            max_yearly_funding: Some(Euro(100_000)),
+            ..Default::default()
+        };
+        let scenario = crate::model::Scenario {
+            number: 1,
+            title: "Doorgaan".to_owned(),
+            ..Default::default()
+        };
+        ws.assignments.push(crate::model::Assignment {
+            cluster: cluster.id,
+            scenario: scenario.id,
+            desirability: Some(4),
+            feasibility: Some(4),
+            ..Default::default()
+        });
+        ws.clusters.push(cluster);
+        let mut body = crate::model::AdvisoryBody {
+            short_name: "RAAD".to_owned(),
+            ..Default::default()
+        };
+        body.advice.summary = "Positief.".to_owned();
+        body.advice.stances.push(crate::model::ScenarioStance {
+            scenario: scenario.id,
+            stance: crate::model::Stance::Supports,
+            quote: String::new(),
+        });
+        ws.bodies.push(body);
+        ws.scenarios.push(scenario);
+        let doc = build_document(&ws, &ExportOptions::default());
+        let svgs: String = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Chart(c) => Some(c.svg.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(svgs.contains("Alfa"), "the charts are drawn");
+        let text = format!("{}{svgs}", all_text(&doc)).to_lowercase();
+        for word in [
+            "clusterbeleid",
+            "speerpuntcluster",
+            "agvv",
+            "650.000",
+            "tien jaar",
+        ] {
+            assert!(!text.contains(word), "{word:?} in {text}");
+        }
+        assert!(text.contains("1 van de 1 bevraagde adviesorgaan bracht advies uit"));
+        assert!(doc.headings().any(|(_, t)| t == "3. Het scenario"));
     }
 
     #[test]
