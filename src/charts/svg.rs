@@ -88,8 +88,22 @@ fn n(value: f64) -> String {
     }
 }
 
+/// Where the exports place a chart: at the text width (DOCX 453,5 pt, PDF 471,3 pt,
+/// the narrower counts) and in the PDF at most half the text height (350,9 pt).
+pub const PRINT_WIDTH_PT: f64 = 453.5;
+pub const PRINT_MAX_HEIGHT_PT: f64 = 350.9;
+/// The smallest text size a printed chart may have.
+pub const MIN_PRINT_TEXT_PT: f64 = 7.0;
+
+/// Points per SVG unit when a `width` × `height` chart is printed.
+pub fn print_scale(width: f64, height: f64) -> f64 {
+    (PRINT_WIDTH_PT / width.max(1.0)).min(PRINT_MAX_HEIGHT_PT / height.max(1.0))
+}
+
 struct Canvas {
     out: String,
+    /// No text smaller than this, in SVG units: [`MIN_PRINT_TEXT_PT`] at print size.
+    min_font: f64,
 }
 
 impl Canvas {
@@ -103,7 +117,8 @@ impl Canvas {
             t = escape(title),
             d = escape(description),
         );
-        Self { out }
+        let min_font = (MIN_PRINT_TEXT_PT / print_scale(width, height) * 10.0).ceil() / 10.0;
+        Self { out, min_font }
     }
 
     fn finish(mut self) -> String {
@@ -170,7 +185,7 @@ impl Canvas {
             "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"{}\" fill=\"{fill}\">{}</text>",
             n(x),
             n(y),
-            n(size),
+            n(size.max(self.min_font)),
             escape(text)
         );
     }
@@ -180,6 +195,7 @@ impl Canvas {
     }
 
     fn legend_sized(&mut self, x: f64, mut y: f64, entries: &[(String, &str)], size: f64) {
+        let size = size.max(self.min_font);
         for (label, fill) in entries {
             self.rect(x, y - size + 2.0, size, size, fill, None);
             self.text(x + size + 6.0, y, label, "start", size, INK);
@@ -343,7 +359,7 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
                 "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{}\" fill=\"{MUTED}\">?<title>{}</title></text>",
                 n(x + slot / 2.0),
                 n(y_of(base) - 4.0),
-                n(LABEL),
+                n(LABEL.max(canvas.min_font)),
                 escape(&tip)
             );
         }
@@ -564,7 +580,9 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
     );
     for (index, row) in t.rows.iter().enumerate() {
         let y = top + row_height * index as f64;
-        let label = format!("{} ({})", shorten(&row.name, 26), row.status.dutch());
+        // At print size (text at least 7 pt) 24 characters fill the left margin; the
+        // status stands in the table below.
+        let label = shorten(&row.name, 24);
         canvas.text(left - 8.0, y + 15.0, &label, "end", 11.0, INK);
         if let Some((first, last)) = row.funded {
             let (a, b) = (clip(first), clip(last.saturating_add(1)));
@@ -622,7 +640,7 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
         canvas.text(
             right + 10.0,
             y + 15.0,
-            &shorten(&chosen.join(", "), 34),
+            &shorten(&chosen.join(", "), 22),
             "start",
             10.0,
             MUTED,
@@ -1139,6 +1157,33 @@ mod tests {
         for chart in all_charts(&big, today()) {
             assert_safe_svg(&chart);
         }
+    }
+
+    /// The exports place a chart at the text width (at most half a page high in the
+    /// PDF): every text then prints at 7 pt or more.
+    #[test]
+    fn chart_text_prints_at_seven_points_or_more() {
+        let big = crate::synth::synthetic_workspace(60, 300, 5);
+        for ws in [with_advice(), big] {
+            for chart in all_charts(&ws, today()) {
+                let doc = assert_safe_svg(&chart);
+                let root = doc.root_element();
+                let size = |name: &str| -> f64 { root.attribute(name).unwrap().parse().unwrap() };
+                let scale = print_scale(size("width"), size("height"));
+                for text in doc.descendants().filter(|n| n.has_tag_name("text")) {
+                    let units: f64 = text.attribute("font-size").unwrap().parse().unwrap();
+                    let points = units * scale;
+                    assert!(
+                        points >= MIN_PRINT_TEXT_PT - 1e-9,
+                        "{}: {:?} at {points:.2} pt",
+                        chart.title,
+                        text.text()
+                    );
+                }
+            }
+        }
+        // The PDF's text width is wider than the DOCX's: the narrower one counts.
+        assert!(PRINT_WIDTH_PT <= 595.28 - 2.0 * 62.0);
     }
 
     #[test]
