@@ -327,4 +327,83 @@ mod tests {
         assert!(reasons[2].contains("te groot om te berekenen"));
         assert_eq!(implausible_funding(&meta(-1, 6)).len(), 1);
     }
+
+    fn cluster(id: u128, start: Option<i32>, end: Option<i32>) -> Cluster {
+        Cluster {
+            id: ClusterId::from_u128(id),
+            start_year: start,
+            term_end_year: end,
+            max_yearly_funding: Some(Euro(650_000)),
+            ..Cluster::default()
+        }
+    }
+
+    fn at(chart: &BudgetPerYear, id: u128, year: i32) -> Option<Euro> {
+        let index = chart.years.iter().position(|y| *y == year)?;
+        chart
+            .clusters
+            .iter()
+            .find(|c| c.cluster == ClusterId::from_u128(id))
+            .map_or(Some(Euro(0)), |c| c.at(index))
+    }
+
+    #[test]
+    fn unknown_is_not_zero_and_today_counts_every_running_cluster() {
+        let mut ws = Workspace::empty();
+        ws.meta.date = Some(jiff::civil::date(2026, 5, 31));
+        assert_eq!(reference_date(&ws), jiff::civil::date(2026, 5, 31));
+        ws.clusters = vec![
+            cluster(1, Some(2017), Some(2026)),
+            // Running today, start year not given.
+            cluster(2, None, None),
+            // Running today, start unknown, end recorded.
+            cluster(3, None, Some(2028)),
+        ];
+        let funded = ScenarioId::from_u128(30);
+        let other = ScenarioId::from_u128(31);
+        ws.assignments = vec![
+            Assignment {
+                cluster: ClusterId::from_u128(1),
+                scenario: funded,
+                budget: Some(super::super::records::YearlyBudget {
+                    amount: Euro(400_000),
+                    first_year: 2027,
+                    last_year: 2028,
+                }),
+                ..Assignment::default()
+            },
+            // Under the funded scenario without a budget: undetermined after its term.
+            Assignment {
+                cluster: ClusterId::from_u128(3),
+                scenario: funded,
+                ..Assignment::default()
+            },
+            Assignment {
+                cluster: ClusterId::from_u128(1),
+                scenario: other,
+                ..Assignment::default()
+            },
+        ];
+        let chart = budget_per_year(&ws);
+        assert_eq!(chart.today, 2026);
+        let euro = |a: i64| Some(Euro(a));
+        assert_eq!(at(&chart, 2, 2026), euro(650_000), "in today's bar");
+        assert_eq!(
+            at(&chart, 2, 2020),
+            None,
+            "before today: not known, not € 0"
+        );
+        assert_eq!(at(&chart, 2, 2030), None, "no term end: not known");
+        assert_eq!(at(&chart, 3, 2028), euro(650_000));
+        assert_eq!(at(&chart, 3, 2029), None, "budget nog niet bepaald");
+        assert_eq!(at(&chart, 1, 2027), euro(400_000));
+        // Cluster 1's unbudgeted assignment is under an unfunded scenario: a real zero.
+        assert_eq!(at(&chart, 1, 2029), euro(0));
+        let index = |year: i32| chart.years.iter().position(|y| *y == year).unwrap();
+        assert_eq!(chart.totals[index(2026)], Euro(3 * 650_000));
+        assert_eq!(chart.unknown[index(2026)], 0);
+        assert_eq!(chart.totals[index(2029)], Euro(0));
+        assert_eq!(chart.unknown[index(2029)], 2);
+        assert_eq!(chart.covered[index(2029)], 1);
+    }
 }
