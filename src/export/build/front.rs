@@ -67,11 +67,15 @@ impl Builder<'_> {
         } else {
             format!(" over \u{201c}{subject}\u{201d}")
         };
-        let mut sentences = vec![format!(
-            "Deze mededeling{about} legt de Vlaamse Regering {}, de adviezen daarover en een aanbeveling per {} voor.",
-            counted(ws.scenarios.len(), "scenario", "scenario\u{2019}s"),
-            meta.cluster_word()
-        )];
+        let mut sentences = vec![if ws.scenarios.is_empty() {
+            format!("Deze mededeling{about} bevat nog geen scenario\u{2019}s.")
+        } else {
+            format!(
+                "Deze mededeling{about} legt de Vlaamse Regering {}, de adviezen daarover en een aanbeveling per {} voor.",
+                counted(ws.scenarios.len(), "scenario", "scenario\u{2019}s"),
+                meta.cluster_word()
+            )
+        }];
         if meta.funded_today > 0 && meta.funding_cap > Euro(0) {
             sentences.push(format!(
                 "Vandaag {} {} gefinancierd met maximaal {} per jaar elk, {}.",

@@ -461,6 +461,10 @@ mod tests {
             assert!(!text.contains(word), "{word:?} in {text}");
         }
         assert!(!text.contains("tien jaar"), "{text}");
+        assert!(
+            text.contains("bevat nog geen scenario\u{2019}s"),
+            "no \"0 scenario's\""
+        );
         // With a cluster, a scenario and an advice of its own, the tables and all
         // charts (their pictures too) still say only what the workspace holds.
         let mut ws = Workspace::empty();
