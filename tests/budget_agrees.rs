@@ -97,7 +97,9 @@ fn the_green_papers_budget_table_is_the_charts_table() {
     let text = format!("{doc:?}");
     assert!(text.contains("Nog geen jaarbudgetten bij de toewijzingen"));
     assert!(!text.contains("Nog geen budgetten toegewezen"));
+    // 2020: Catalisti, Flux50 and VIL; the three without a start year are unknown then.
     assert_eq!(document_table(&ws).get(&2020), Some(&1_950_000));
+    assert_eq!(document_table(&ws).get(&2026), Some(&3_900_000));
 }
 
 #[test]
@@ -121,4 +123,69 @@ fn with_assignment_budgets_after_the_terms_the_three_still_agree() {
     }
     agree(&ws);
     assert!(document_table(&ws).contains_key(&2040));
+}
+
+/// The amounts the budget picture draws in `year`, read from the SVG's bar tooltips
+/// ("Catalisti – 2026: € 650.000"), summed.
+fn drawn_in(svg: &str, year: i32) -> i64 {
+    let doc = roxmltree::Document::parse(svg).expect("well-formed SVG");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("rect"))
+        .filter_map(|rect| rect.children().find(|c| c.has_tag_name("title")))
+        .filter_map(|title| title.text())
+        .filter(|tip| tip.contains(&format!(" \u{2013} {year}: ")))
+        .map(euros_after_colon)
+        .sum()
+}
+
+fn euros_after_colon(tip: &str) -> i64 {
+    euros(tip.rsplit(':').next().unwrap())
+}
+
+#[test]
+fn the_green_papers_chart_shows_todays_funding_the_text_states() {
+    let ws = clusterwerkbank::store::default_workspace();
+    let doc = build_document(&ws, &ExportOptions::default());
+    let text: String = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(runs) => {
+                Some(runs.iter().map(|r| r.text.as_str()).collect::<String>())
+            }
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    // The text: six clusters at € 650.000, together € 3.900.000 a year.
+    assert!(
+        text.contains("samen \u{20ac}\u{a0}3.900.000 per jaar"),
+        "{text}"
+    );
+    let chart = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Chart(c) if c.title.contains("financiering per jaar") => Some(c),
+            _ => None,
+        })
+        .expect("the budget chart");
+    // Today is 2026 for the undated Green Paper: every cluster funded today is in
+    // today's bar, in the picture and in its table.
+    assert_eq!(drawn_in(&chart.svg, 2026), 3_900_000);
+    assert_eq!(document_chart(&ws).get(&2026), Some(&3_900_000));
+    // Years where a cluster's funding is unknown are marked, not drawn as zero.
+    let unknown = chart
+        .table
+        .rows
+        .iter()
+        .find(|r| r[0].starts_with("Niet meegeteld"))
+        .expect("a row naming what is left out");
+    let col_2020 = chart.table.header.iter().position(|h| h == "2020").unwrap();
+    assert_eq!(unknown[col_2020], "3 clusters");
+    assert!(
+        chart
+            .svg
+            .contains(">?<title>2020: financiering van 3 clusters niet bekend")
+    );
 }

@@ -58,7 +58,7 @@ fn check_sections(text: &str, format: &str) {
             "Vraagt structurele middelen",
             "Flux50 past bij",
         ],
-        &["SERV-advies 2024/07", "12-03-2024", "steunt", "wijst af"],
+        &["SERV-advies 2024/07", "12 maart 2024", "steunt", "wijst af"],
         &[
             "Jaarlijkse rapportering aan VLAIO",
             "gaan niet samen",

@@ -105,12 +105,14 @@ fn metadata() -> impl Strategy<Value = Metadata> {
             nasty(),
             nasty(),
         ),
+        (nasty(), nasty(), any::<Option<u32>>(), nasty()),
     )
         .prop_map(
             |(
                 (title, subject, minister_title, signatory, document_number, date, author),
                 (public_version, confidential_draft, cap, funded_today, context, legal_basis),
                 (advice_questions, overall_recommendation, timing, closing),
+                (cluster_term, cluster_term_plural, term_years, term_basis),
             )| Metadata {
                 title,
                 subject,
@@ -129,6 +131,10 @@ fn metadata() -> impl Strategy<Value = Metadata> {
                 overall_recommendation,
                 timing,
                 closing,
+                cluster_term,
+                cluster_term_plural,
+                term_years,
+                term_basis,
             },
         )
 }

@@ -239,17 +239,22 @@ impl AdviceConsensus {
     }
 }
 
-/// The stance matrix. A body that gave no stance on a scenario counts as "niet vermeld".
+/// The stance matrix of the advice received. A body that gave advice without a stance
+/// on a scenario counts as "niet vermeld"; a body whose advice has not come in is left
+/// out (it has no stances yet: "nog geen advies" is said where the bodies are listed).
 pub fn advice_consensus(ws: &Workspace) -> AdviceConsensus {
-    let bodies = ws
+    let received: Vec<&AdvisoryBody> = ws
         .bodies
+        .iter()
+        .filter(|b| b.advice.is_received())
+        .collect();
+    let bodies = received
         .iter()
         .map(|b| (b.id, b.short_name.clone()))
         .collect();
     let scenarios: Vec<(ScenarioId, String)> =
         ws.scenarios.iter().map(|s| (s.id, s.label())).collect();
-    let cells: Vec<Vec<StanceCell>> = ws
-        .bodies
+    let cells: Vec<Vec<StanceCell>> = received
         .iter()
         .map(|body| {
             scenarios
@@ -375,13 +380,15 @@ pub(crate) mod tests {
         ws
     }
 
-    fn amount(chart: &BudgetPerYear, cluster: ClusterId, year: i32) -> Euro {
+    /// A cluster's amount in a year: `None` when unknown; a cluster without a series
+    /// has € 0 in every year.
+    fn amount(chart: &BudgetPerYear, cluster: ClusterId, year: i32) -> Option<Euro> {
         let index = chart.years.iter().position(|y| *y == year).unwrap();
         chart
             .clusters
             .iter()
             .find(|c| c.cluster == cluster)
-            .map_or(Euro(0), |c| c.amounts[index])
+            .map_or(Some(Euro(0)), |c| c.amounts[index])
     }
 
     #[test]
@@ -390,34 +397,52 @@ pub(crate) mod tests {
         assert_eq!(chart.years.first(), Some(&2017));
         assert_eq!(chart.years.last(), Some(&2035));
         assert_eq!(chart.reference, Some(Euro(6 * 650_000)));
+        assert_eq!(chart.today, 2026);
         // The same figure the document and the warnings use, from the one definition.
         assert_eq!(
             chart.reference,
             crate::model::funding::todays_funding(&recommended().meta)
         );
+        let euro = |a: i64| Some(Euro(a));
         // Catalisti: its cap from 2017 to 2026; the complementary budget's 2026 is not
         // added on top of the term; then 400.000 + 100.000 until 2030, 100.000 in 2031.
-        assert_eq!(amount(&chart, CATALISTI, 2017), Euro(650_000));
-        assert_eq!(amount(&chart, CATALISTI, 2026), Euro(650_000));
-        assert_eq!(amount(&chart, CATALISTI, 2027), Euro(500_000));
-        assert_eq!(amount(&chart, CATALISTI, 2030), Euro(500_000));
-        assert_eq!(amount(&chart, CATALISTI, 2031), Euro(100_000));
-        assert_eq!(amount(&chart, CATALISTI, 2032), Euro(0));
-        // Flux50 goes to scenario 1: funded until 2026, nothing after.
-        assert_eq!(amount(&chart, FLUX50, 2026), Euro(650_000));
-        assert_eq!(amount(&chart, FLUX50, 2027), Euro(0));
-        // De Blauwe Cluster has no known start year: only its assignment budget.
-        assert_eq!(amount(&chart, BLAUWE, 2020), Euro(0));
-        assert_eq!(amount(&chart, BLAUWE, 2028), Euro(300_000));
+        assert_eq!(amount(&chart, CATALISTI, 2017), euro(650_000));
+        assert_eq!(amount(&chart, CATALISTI, 2026), euro(650_000));
+        assert_eq!(amount(&chart, CATALISTI, 2027), euro(500_000));
+        assert_eq!(amount(&chart, CATALISTI, 2030), euro(500_000));
+        assert_eq!(amount(&chart, CATALISTI, 2031), euro(100_000));
+        assert_eq!(amount(&chart, CATALISTI, 2032), euro(0));
+        // Flux50 goes to scenario 1 (no budgets there): funded until 2026, nothing after.
+        assert_eq!(amount(&chart, FLUX50, 2026), euro(650_000));
+        assert_eq!(amount(&chart, FLUX50, 2027), euro(0));
+        // De Blauwe Cluster runs today without a known start year: its cap today, its
+        // assignment budget, and unknown (not zero) elsewhere.
+        assert_eq!(amount(&chart, BLAUWE, 2020), None);
+        assert_eq!(amount(&chart, BLAUWE, 2026), euro(650_000));
+        assert_eq!(amount(&chart, BLAUWE, 2027), None);
+        assert_eq!(amount(&chart, BLAUWE, 2028), euro(300_000));
         assert!(chart.unknown_current_funding.contains(&BLAUWE));
         assert!(chart.unknown_current_funding.contains(&ENTERTAINMENT));
         assert!(!chart.unknown_current_funding.contains(&CATALISTI));
-        // Entertainmenttechnologie has no funding at all: no series.
-        assert!(chart.clusters.iter().all(|c| c.cluster != ENTERTAINMENT));
-        // Totals are the stack heights: Catalisti, Flux50, VIL in 2020.
-        let at = |year: i32| chart.totals[chart.years.iter().position(|y| *y == year).unwrap()];
+        // Entertainmenttechnologie sits under the funded scenario 3 without a budget:
+        // "budget nog niet bepaald" after today, not € 0; before, it did not exist.
+        assert_eq!(amount(&chart, ENTERTAINMENT, 2026), euro(0));
+        assert_eq!(amount(&chart, ENTERTAINMENT, 2027), None);
+        // Totals are the stack heights of what is known, and say how many they leave out.
+        let index = |year: i32| chart.years.iter().position(|y| *y == year).unwrap();
+        let at = |year: i32| chart.totals[index(year)];
         assert_eq!(at(2020), Euro(3 * 650_000));
+        assert_eq!(chart.unknown[index(2020)], 3);
+        // Every cluster funded today is in today's bar.
+        assert_eq!(at(2026), Euro(6 * 650_000));
+        assert_eq!(chart.unknown[index(2026)], 0);
+        assert_eq!(chart.covered[index(2026)], 7);
         assert_eq!(at(2028), Euro(500_000 + 300_000));
+        assert_eq!(
+            chart.unknown[index(2028)],
+            3,
+            "Flanders'FOOD, MEDVIA, Entertainment"
+        );
         assert_eq!(at(2033), Euro(0));
     }
 
@@ -432,9 +457,9 @@ pub(crate) mod tests {
             ..Cluster::default()
         });
         let chart = budget_per_year(&ws);
-        assert_eq!(amount(&chart, CATALISTI, 2029), Euro(500_000));
-        assert_eq!(amount(&chart, CATALISTI, 2030), Euro(0));
-        assert_eq!(amount(&chart, CATALISTI, 2019), Euro(0));
+        assert_eq!(amount(&chart, CATALISTI, 2029), Some(Euro(500_000)));
+        assert_eq!(amount(&chart, CATALISTI, 2030), Some(Euro(0)));
+        assert_eq!(amount(&chart, CATALISTI, 2019), Some(Euro(0)));
         assert_eq!(
             chart.reference,
             Some(Euro(0)),
@@ -510,19 +535,21 @@ pub(crate) mod tests {
 
     #[test]
     fn consensus_counts_stances_per_scenario() {
+        // Only the two bodies whose advice came in: the others are "nog geen advies",
+        // not "niet vermeld".
         let c = advice_consensus(&with_advice());
-        assert_eq!(c.bodies.len(), 4);
+        assert_eq!(c.bodies.len(), 2);
         assert_eq!(c.scenarios.len(), 4);
         assert_eq!(c.cell(0, 0).unwrap().stance, Stance::Rejects);
         assert_eq!(c.cell(0, 1).unwrap().stance, Stance::NotStated);
         assert_eq!(c.cell(1, 1).unwrap().quote, "Mits sturing");
         assert_eq!(c.count(0, Stance::Rejects), 2);
-        assert_eq!(c.count(0, Stance::NotStated), 2);
+        assert_eq!(c.count(0, Stance::NotStated), 0);
         assert_eq!(c.count(2, Stance::Supports), 2);
         assert_eq!(c.count(1, Stance::Conditional), 1);
-        assert_eq!(c.count(3, Stance::NotStated), 4);
+        assert_eq!(c.count(3, Stance::NotStated), 2);
         for column in 0..4 {
-            assert_eq!(c.counts[column].iter().sum::<usize>(), 4);
+            assert_eq!(c.counts[column].iter().sum::<usize>(), 2);
         }
     }
 }

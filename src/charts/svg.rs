@@ -88,8 +88,22 @@ fn n(value: f64) -> String {
     }
 }
 
+/// Where the exports place a chart: at the text width (DOCX 453,5 pt, PDF 471,3 pt,
+/// the narrower counts) and in the PDF at most half the text height (350,9 pt).
+pub const PRINT_WIDTH_PT: f64 = 453.5;
+pub const PRINT_MAX_HEIGHT_PT: f64 = 350.9;
+/// The smallest text size a printed chart may have.
+pub const MIN_PRINT_TEXT_PT: f64 = 7.0;
+
+/// Points per SVG unit when a `width` × `height` chart is printed.
+pub fn print_scale(width: f64, height: f64) -> f64 {
+    (PRINT_WIDTH_PT / width.max(1.0)).min(PRINT_MAX_HEIGHT_PT / height.max(1.0))
+}
+
 struct Canvas {
     out: String,
+    /// No text smaller than this, in SVG units: [`MIN_PRINT_TEXT_PT`] at print size.
+    min_font: f64,
 }
 
 impl Canvas {
@@ -103,7 +117,8 @@ impl Canvas {
             t = escape(title),
             d = escape(description),
         );
-        Self { out }
+        let min_font = (MIN_PRINT_TEXT_PT / print_scale(width, height) * 10.0).ceil() / 10.0;
+        Self { out, min_font }
     }
 
     fn finish(mut self) -> String {
@@ -170,22 +185,32 @@ impl Canvas {
             "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"{}\" fill=\"{fill}\">{}</text>",
             n(x),
             n(y),
-            n(size),
+            n(size.max(self.min_font)),
             escape(text)
         );
     }
 
-    fn legend(&mut self, x: f64, mut y: f64, entries: &[(String, &str)]) {
+    fn legend(&mut self, x: f64, y: f64, entries: &[(String, &str)]) {
+        self.legend_sized(x, y, entries, 12.0);
+    }
+
+    fn legend_sized(&mut self, x: f64, mut y: f64, entries: &[(String, &str)], size: f64) {
+        let size = size.max(self.min_font);
         for (label, fill) in entries {
-            self.rect(x, y - 10.0, 12.0, 12.0, fill, None);
-            self.text(x + 18.0, y, label, "start", 12.0, INK);
-            y += 18.0;
+            self.rect(x, y - size + 2.0, size, size, fill, None);
+            self.text(x + size + 6.0, y, label, "start", size, INK);
+            y += size * 1.5;
         }
     }
 }
 
-/// How many year labels fit under the budget chart without touching.
-const YEAR_LABELS: usize = 19;
+/// How many year labels fit under the budget chart without touching, at [`LABEL`].
+const YEAR_LABELS: usize = 13;
+
+/// Text size of the budget chart, in SVG units. The PDF and DOCX place a 900-wide
+/// chart at the text width (471 pt in the PDF, 453 pt in the DOCX), a scale of about
+/// 0.50: 14 units print at 7 pt or more.
+const LABEL: f64 = 14.0;
 
 /// More grid lines than [`nice_step`] ever gives (about five); a bound, not a target.
 const MAX_TICKS: i64 = 20;
@@ -239,20 +264,24 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
     // colour whatever the sizes.
     let mut apart = apart.to_vec();
     apart.sort_unstable();
+    // Unknown amounts draw nothing here; the "?" above the bar says they are missing.
     let mut layers: Vec<(String, &str, Vec<Euro>)> = apart
         .iter()
         .enumerate()
         .filter_map(|(slot, i)| {
             let c = chart.clusters.get(*i)?;
-            Some((c.name.clone(), colour(slot), c.amounts.clone()))
+            let known = (0..chart.years.len())
+                .map(|y| c.at(y).unwrap_or(Euro(0)))
+                .collect();
+            Some((c.name.clone(), colour(slot), known))
         })
         .collect();
     if !rest.is_empty() {
         let summed = (0..chart.years.len())
             .map(|y| {
                 rest.iter()
-                    .filter_map(|i| chart.clusters.get(*i)?.amounts.get(y))
-                    .fold(Euro(0), |s, a| s.saturating_add(*a))
+                    .filter_map(|i| chart.clusters.get(*i)?.at(y))
+                    .fold(Euro(0), |s, a| s.saturating_add(a))
             })
             .collect();
         layers.push((
@@ -288,7 +317,14 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
     for tick in ticks {
         let y = y_of(tick);
         canvas.line((left, y), (right, y), GRID, 1.0, false);
-        canvas.text(left - 6.0, y + 4.0, &Euro(tick).flemish(), "end", 11.0, INK);
+        canvas.text(
+            left - 6.0,
+            y + 4.0,
+            &Euro(tick).flemish(),
+            "end",
+            LABEL,
+            INK,
+        );
     }
     let slot = (right - left) / chart.years.len().max(1) as f64;
     let label_every = chart.years.len().div_ceil(YEAR_LABELS).max(1);
@@ -312,6 +348,21 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
             );
             base = base.saturating_add(amount.amount());
         }
+        let unknown = chart.unknown.get(index).copied().unwrap_or(0);
+        if unknown > 0 {
+            let tip = format!(
+                "{year}: financiering van {} niet bekend, niet meegeteld",
+                clusters_counted(unknown)
+            );
+            let _ = writeln!(
+                canvas.out,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{}\" fill=\"{MUTED}\">?<title>{}</title></text>",
+                n(x + slot / 2.0),
+                n(y_of(base) - 4.0),
+                n(LABEL.max(canvas.min_font)),
+                escape(&tip)
+            );
+        }
         // Budgets past 2035 widen the span; the labels then thin out so they never
         // run together (19 fit the axis).
         if index % label_every == 0 {
@@ -320,7 +371,7 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
                 bottom + 16.0,
                 &year.to_string(),
                 "middle",
-                10.0,
+                LABEL,
                 INK,
             );
         }
@@ -342,7 +393,7 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
                 reference_y - 5.0,
                 &format!("Financiering vandaag: {}", reference.flemish()),
                 "start",
-                11.0,
+                LABEL,
                 "#c00000",
             );
         }
@@ -351,7 +402,7 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
             top - 8.0,
             "Financiering vandaag: te groot om te berekenen",
             "start",
-            11.0,
+            LABEL,
             "#c00000",
         ),
     }
@@ -360,26 +411,23 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
         height - 22.0,
         "Jaar",
         "middle",
-        12.0,
+        LABEL,
         INK,
     );
-    canvas.text(16.0, 44.0, "Bedrag per jaar", "start", 11.0, MUTED);
+    canvas.text(16.0, 44.0, "Bedrag per jaar", "start", LABEL, MUTED);
     let legend: Vec<(String, &str)> = layers
         .iter()
-        .map(|(name, fill, _)| (shorten(name, 26), *fill))
+        .map(|(name, fill, _)| (shorten(name, 20), *fill))
         .chain([("Financiering vandaag".to_owned(), "#c00000")])
         .collect();
-    canvas.legend(right + 20.0, top + 10.0, &legend);
-    if !chart.unknown_current_funding.is_empty() {
+    canvas.legend_sized(right + 20.0, top + 10.0, &legend, LABEL);
+    if chart.unknown.iter().any(|u| *u > 0) {
         canvas.text(
             left,
             height - 6.0,
-            &format!(
-                "{} cluster(s) zonder gekend startjaar of plafond: enkel hun budgetten uit de toewijzingen staan erin.",
-                chart.unknown_current_funding.len()
-            ),
+            "? = financiering van een of meer clusters niet bekend, niet meegeteld",
             "start",
-            10.0,
+            LABEL,
             MUTED,
         );
     }
@@ -390,7 +438,11 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
     let mut table = vec![header];
     for c in &chart.clusters {
         let mut row = vec![c.name.clone()];
-        row.extend(c.amounts.iter().map(|a| a.flemish()));
+        row.extend(
+            c.amounts
+                .iter()
+                .map(|a| a.map_or_else(|| UNKNOWN.to_owned(), Euro::flemish)),
+        );
         row.push(c.total().flemish());
         table.push(row);
     }
@@ -404,6 +456,18 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
             .flemish(),
     );
     table.push(totals);
+    if chart.unknown.iter().any(|u| *u > 0) {
+        let mut unknown = vec!["Niet meegeteld (onbekend)".to_owned()];
+        unknown.extend(chart.unknown.iter().map(|u| {
+            if *u == 0 {
+                "\u{2013}".to_owned()
+            } else {
+                clusters_counted(*u)
+            }
+        }));
+        unknown.push(String::new());
+        table.push(unknown);
+    }
     let mut reference = vec!["Financiering vandaag".to_owned()];
     let today = chart
         .reference
@@ -416,6 +480,18 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
         title,
         svg: canvas.finish(),
         table,
+    }
+}
+
+/// A table cell whose amount is not known.
+pub const UNKNOWN: &str = "onbekend";
+
+/// "1 cluster", "3 clusters".
+pub fn clusters_counted(count: usize) -> String {
+    if count == 1 {
+        "1 cluster".to_owned()
+    } else {
+        format!("{count} clusters")
     }
 }
 
@@ -477,7 +553,7 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
         width,
         height,
         &title,
-        "Per cluster de gefinancierde jaren, het einde van de termijn van tien jaar (AGVV art. 27) en de gekozen scenario's daarna.",
+        "Per cluster de gefinancierde jaren, het einde van de termijn en de gekozen scenario's daarna.",
     );
     let years = (t.last_year - t.first_year + 1).max(1);
     let year_width = (right - left) / f64::from(years);
@@ -504,7 +580,9 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
     );
     for (index, row) in t.rows.iter().enumerate() {
         let y = top + row_height * index as f64;
-        let label = format!("{} ({})", shorten(&row.name, 26), row.status.dutch());
+        // At print size (text at least 7 pt) 24 characters fill the left margin; the
+        // status stands in the table below.
+        let label = shorten(&row.name, 24);
         canvas.text(left - 8.0, y + 15.0, &label, "end", 11.0, INK);
         if let Some((first, last)) = row.funded {
             let (a, b) = (clip(first), clip(last.saturating_add(1)));
@@ -562,7 +640,7 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
         canvas.text(
             right + 10.0,
             y + 15.0,
-            &shorten(&chosen.join(", "), 34),
+            &shorten(&chosen.join(", "), 22),
             "start",
             10.0,
             MUTED,
@@ -584,10 +662,7 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
     canvas.text(left - 8.0, top - 10.0, "Jaar", "end", 11.0, MUTED);
     let mut legend: Vec<(String, &str)> = vec![
         ("Gefinancierde termijn".to_owned(), "#0072b2"),
-        (
-            "Einde termijn van tien jaar (AGVV art. 27)".to_owned(),
-            "#c00000",
-        ),
+        ("Einde termijn".to_owned(), "#c00000"),
     ];
     legend.extend(
         colours
@@ -604,7 +679,7 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
         "Cluster".to_owned(),
         "Status".to_owned(),
         "Gefinancierd".to_owned(),
-        "Einde termijn (AGVV art. 27)".to_owned(),
+        "Einde termijn".to_owned(),
         "Scenario's daarna".to_owned(),
     ]];
     for row in &t.rows {
@@ -1081,6 +1156,31 @@ mod tests {
         let big = crate::synth::synthetic_workspace(60, 300, 5);
         for chart in all_charts(&big, today()) {
             assert_safe_svg(&chart);
+        }
+    }
+
+    /// The exports place a chart at the text width (at most half a page high in the
+    /// PDF): every text then prints at 7 pt or more.
+    #[test]
+    fn chart_text_prints_at_seven_points_or_more() {
+        let big = crate::synth::synthetic_workspace(60, 300, 5);
+        for ws in [with_advice(), big] {
+            for chart in all_charts(&ws, today()) {
+                let doc = assert_safe_svg(&chart);
+                let root = doc.root_element();
+                let size = |name: &str| -> f64 { root.attribute(name).unwrap().parse().unwrap() };
+                let scale = print_scale(size("width"), size("height"));
+                for text in doc.descendants().filter(|n| n.has_tag_name("text")) {
+                    let units: f64 = text.attribute("font-size").unwrap().parse().unwrap();
+                    let points = units * scale;
+                    assert!(
+                        points >= MIN_PRINT_TEXT_PT - 1e-9,
+                        "{}: {:?} at {points:.2} pt",
+                        chart.title,
+                        text.text()
+                    );
+                }
+            }
         }
     }
 

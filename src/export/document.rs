@@ -218,9 +218,10 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
-/// Dates as the Flemish government writes them: 31-12-2026.
+/// Dates as the Flemish government writes them in a text: "31 mei 2024" (the same
+/// form as the charts). Input fields in the window keep "dd-mm-jjjj".
 pub fn flemish_date(date: Date) -> String {
-    format!("{:02}-{:02}-{:04}", date.day(), date.month(), date.year())
+    crate::charts::svg::dutch_date(date)
 }
 
 #[cfg(test)]
@@ -243,8 +244,12 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_day_month_year() {
-        assert_eq!(flemish_date(jiff::civil::date(2026, 12, 31)), "31-12-2026");
-        assert_eq!(flemish_date(jiff::civil::date(2024, 3, 5)), "05-03-2024");
+    fn dates_are_written_out() {
+        assert_eq!(flemish_date(jiff::civil::date(2024, 5, 31)), "31 mei 2024");
+        assert_eq!(
+            flemish_date(jiff::civil::date(2026, 12, 31)),
+            "31 december 2026"
+        );
+        assert_eq!(flemish_date(jiff::civil::date(2024, 3, 5)), "5 maart 2024");
     }
 }

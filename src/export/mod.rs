@@ -11,6 +11,7 @@ pub mod html;
 pub mod markdown;
 pub mod pdf;
 pub mod text;
+pub mod typography;
 pub mod xlsx;
 
 use std::path::{Path, PathBuf};

@@ -95,6 +95,13 @@ fn plain(runs: &[Run], notes: &mut usize) -> String {
     out
 }
 
+/// Words between breakable spaces: a no-break space ("€\u{a0}650.000") keeps its
+/// neighbours on one line.
+fn breakable_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}'))
+        .filter(|w| !w.is_empty())
+}
+
 fn width_of(text: &str) -> usize {
     text.chars().count()
 }
@@ -105,11 +112,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut line_width = 0;
-    // A no-break space (U+00A0, U+202F) binds: "p.\u{a0}7" and "€\u{a0}650.000" stay whole.
-    for word in text
-        .split(|c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
-        .filter(|w| !w.is_empty())
-    {
+    for word in breakable_words(text) {
         let mut word: Vec<char> = word.chars().collect();
         while word.len() > width {
             if !line.is_empty() {
@@ -183,8 +186,7 @@ fn push_table(out: &mut String, table: &Table) {
             std::iter::once(&table.header)
                 .chain(&table.rows)
                 .flat_map(|r| {
-                    cell(r, i)
-                        .split_whitespace()
+                    breakable_words(&cell(r, i))
                         .map(width_of)
                         .collect::<Vec<_>>()
                 })

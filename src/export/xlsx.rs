@@ -456,13 +456,16 @@ fn advice(ws: &Workspace) -> Table {
     }
 }
 
-/// Years down, clusters across, a total per year, today's funding beside it, and a
-/// totals row: the same figures as the budget chart and the communication's table.
+/// Years down, clusters across, a total per year of the known amounts and how many
+/// clusters it covers, today's funding beside it, and a totals row: the same figures
+/// as the budget chart and the communication's table. An unknown amount says
+/// "onbekend", never 0.
 fn budget(ws: &Workspace) -> Table {
     let budget = budget_per_year(ws);
     let mut header = vec!["Jaar".to_owned()];
     header.extend(budget.clusters.iter().map(|c| c.name.clone()));
-    header.push("Totaal".to_owned());
+    header.push("Totaal (bekende bedragen)".to_owned());
+    header.push("Bekend voor".to_owned());
     header.push("Financiering vandaag".to_owned());
     let rows: Vec<Vec<Cell>> = budget
         .years
@@ -470,12 +473,12 @@ fn budget(ws: &Workspace) -> Table {
         .enumerate()
         .map(|(i, year)| {
             let mut row = vec![Cell::Number(f64::from(*year))];
-            row.extend(
-                budget
-                    .clusters
-                    .iter()
-                    .map(|c| c.amounts.get(i).copied().map_or(Cell::Empty, Cell::Money)),
-            );
+            row.extend(budget.clusters.iter().map(|c| match c.amounts.get(i) {
+                Some(Some(amount)) => Cell::Money(*amount),
+                // Not known is not zero: the sheet says so, as the chart does.
+                Some(None) => Cell::text("onbekend"),
+                None => Cell::Empty,
+            }));
             row.push(
                 budget
                     .totals
@@ -483,6 +486,9 @@ fn budget(ws: &Workspace) -> Table {
                     .copied()
                     .map_or(Cell::Empty, Cell::Money),
             );
+            row.push(budget.covered.get(i).map_or(Cell::Empty, |n| {
+                Cell::text(format!("{n} van {}", budget.clusters.len()))
+            }));
             row.push(budget.reference.map_or(Cell::Empty, Cell::Money));
             row
         })
@@ -495,6 +501,7 @@ fn budget(ws: &Workspace) -> Table {
             .iter()
             .fold(Euro(0), |sum, a| sum.saturating_add(*a)),
     ));
+    totals.push(Cell::Empty);
     totals.push(Cell::Empty);
     Table {
         header,

@@ -51,6 +51,39 @@ pub struct Metadata {
     pub timing: String,
     /// The closing sentence above the signature.
     pub closing: String,
+    /// What the policy calls the entities it funds, singular and plural
+    /// ("speerpuntcluster", "speerpuntclusters"); empty: "cluster", "clusters".
+    #[serde(default)]
+    pub cluster_term: String,
+    #[serde(default)]
+    pub cluster_term_plural: String,
+    /// The longest term of funding in years (10 in the Green Paper); `None` when the
+    /// consultation sets none, and then the document names no term.
+    #[serde(default)]
+    pub term_years: Option<u32>,
+    /// Where that term is laid down ("artikel 27 AGVV"); empty for none.
+    #[serde(default)]
+    pub term_basis: String,
+}
+
+impl Metadata {
+    /// The entities' name, singular: "speerpuntcluster", or "cluster" when not set.
+    pub fn cluster_word(&self) -> String {
+        let term = self.cluster_term.trim();
+        if term.is_empty() { "cluster" } else { term }.to_owned()
+    }
+
+    /// The entities' name, plural: "speerpuntclusters", or "clusters" when not set.
+    pub fn clusters_word(&self) -> String {
+        let plural = self.cluster_term_plural.trim();
+        if !plural.is_empty() {
+            plural.to_owned()
+        } else if self.cluster_term.trim().is_empty() {
+            "clusters".to_owned()
+        } else {
+            format!("{}s", self.cluster_term.trim())
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -464,7 +497,11 @@ impl Advice {
     }
 
     pub fn is_received(&self) -> bool {
-        self.received.is_some() || !self.summary.is_empty() || !self.reference.is_empty()
+        // Stances are advice too: a body that took them has spoken, date or not.
+        self.received.is_some()
+            || !self.summary.is_empty()
+            || !self.reference.is_empty()
+            || !self.stances.is_empty()
     }
 }
 

@@ -500,6 +500,7 @@ mod tests {
 
     fn two_scenarios_with_rule() -> (Workspace, ClusterId, ScenarioId, ScenarioId) {
         let mut ws = Workspace::empty();
+        ws.meta.funding_cap = Euro(650_000);
         let c = ClusterId::from_u128(1);
         let s1 = ScenarioId::from_u128(11);
         let s3 = ScenarioId::from_u128(13);

@@ -103,8 +103,15 @@ pub fn normalise_workspace_breaks(ws: &mut Workspace) {
         overall_recommendation,
         timing,
         closing,
+        cluster_term,
+        cluster_term_plural,
+        term_years: _,
+        term_basis,
     } = meta;
     for s in [
+        cluster_term,
+        cluster_term_plural,
+        term_basis,
         title,
         subject,
         minister_title,

@@ -40,7 +40,9 @@ impl Workspace {
         Self {
             meta: Metadata {
                 title: "Nieuwe consultatie".to_owned(),
-                funding_cap: Euro(650_000),
+                // No cap until the consultation sets one: the next green paper may
+                // fund otherwise, and the document must not print this one's figure.
+                funding_cap: Euro(0),
                 ..Metadata::default()
             },
             ..Self::default()

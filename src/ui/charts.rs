@@ -88,9 +88,11 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
             .iter()
             .zip(&cluster.amounts)
             .map(|(year, amount)| {
-                Bar::new(f64::from(*year), amount.amount() as f64)
+                // Unknown funding draws no bar and says "?", never € 0.
+                let shown = amount.map_or_else(|| "?".to_owned(), |a| lang.money(a));
+                Bar::new(f64::from(*year), amount.map_or(0.0, |a| a.amount() as f64))
                     .width(0.7)
-                    .name(format!("{}, {year}: {}", cluster.name, lang.money(*amount)))
+                    .name(format!("{}, {year}: {shown}", cluster.name))
             })
             .collect();
         let name = cluster.name.clone();
@@ -175,9 +177,7 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
                         for (i, year) in chart.years.iter().enumerate() {
                             ui.label(year.to_string());
                             for c in &chart.clusters {
-                                ui.label(
-                                    c.amounts.get(i).map(|a| lang.money(*a)).unwrap_or_default(),
-                                );
+                                ui.label(c.at(i).map_or_else(|| "?".to_owned(), |a| lang.money(a)));
                             }
                             ui.label(
                                 chart

@@ -77,6 +77,36 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
             if let Some(v) = text_block(ui, t.doc_legal_basis, &meta.legal_basis) {
                 typed(out, "legal_basis", &|m| m.legal_basis = v.clone());
             }
+            // The document's terms: what it calls the clusters, and the term it names.
+            if let Some(v) = text_line(ui, t.doc_cluster_term, &meta.cluster_term) {
+                typed(out, "cluster_term", &|m| m.cluster_term = v.clone());
+            }
+            if let Some(v) = text_line(ui, t.doc_cluster_term_plural, &meta.cluster_term_plural) {
+                typed(out, "cluster_term_plural", &|m| {
+                    m.cluster_term_plural = v.clone()
+                });
+            }
+            let years = |s: &str| {
+                s.trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|y| (1..=100).contains(y))
+            };
+            if let Some(v) = super::widgets::optional_number(
+                ui,
+                t.doc_term_years,
+                meta.term_years.map(i64::from),
+                years,
+                |n| n.to_string(),
+                t.invalid_number,
+            ) {
+                typed(out, "term_years", &|m| {
+                    m.term_years = v.and_then(|n| u32::try_from(n).ok())
+                });
+            }
+            if let Some(v) = text_line(ui, t.doc_term_basis, &meta.term_basis) {
+                typed(out, "term_basis", &|m| m.term_basis = v.clone());
+            }
             ui.label(RichText::new(t.doc_questions).strong());
             for (i, question) in meta.advice_questions.iter().enumerate() {
                 let label = format!("{} {}", t.doc_question, i + 1);

@@ -107,6 +107,7 @@ fields! {
         title, subject, minister_title, signatory, document_number, date, author,
         public_version, confidential_draft, funding_cap, funded_today, context,
         legal_basis, advice_questions, overall_recommendation, timing, closing,
+        cluster_term, cluster_term_plural, term_years, term_basis,
     }
     Cluster {
         id, name, domain, status, start_year, term_end_year, max_yearly_funding, note,
