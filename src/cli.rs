@@ -68,6 +68,19 @@ pub enum Command {
         #[arg(long)]
         public: bool,
     },
+    /// Importeert een adviesdocument (PDF, DOCX, TXT, MD, HTML) in de werkruimte, bij
+    /// het adviesorgaan BODY; de tekst reist voortaan mee in het bestand
+    Import {
+        workspace: PathBuf,
+        document: PathBuf,
+        /// Het adviesorgaan: de korte naam (VARIO) of de volledige naam
+        #[arg(long)]
+        body: String,
+        /// Schrijf de werkruimte met het document naar OUT in plaats van WORKSPACE
+        /// (WORKSPACE zelf krijgt eerst een reservekopie)
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Voegt de kopie van een collega (THEIRS) samen met de jouwe (MINE) in OUT;
     /// MINE en THEIRS blijven ongewijzigd
     Merge {
@@ -137,6 +150,12 @@ pub fn run(command: Command) -> ExitCode {
             force,
             no_backup,
         } => merge(&mine, &theirs, &output, base.as_deref(), force, no_backup),
+        Command::Import {
+            workspace,
+            document,
+            body,
+            output,
+        } => import(&workspace, &document, &body, output.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -200,6 +219,58 @@ fn secure_before_replacing(file: &Path, no_backup: bool) -> Result<Option<PathBu
             file.display()
         )),
     }
+}
+
+/// Reads DOCUMENT, adds it to the workspace at BODY, and writes the workspace to OUT
+/// (default: the workspace file itself, after a kept copy). Nothing is written when
+/// anything fails.
+fn import(
+    workspace: &Path,
+    document: &Path,
+    body: &str,
+    output: Option<&Path>,
+) -> Result<(), String> {
+    let mut ws = store::load(workspace).map_err(|e| e.to_string())?;
+    let Some(owner) = crate::import::find_body(&ws, body) else {
+        let names: Vec<&str> = ws.bodies.iter().map(|b| b.short_name.as_str()).collect();
+        return Err(format!(
+            "{} heeft geen adviesorgaan \u{201c}{body}\u{201d}. Kies een van: {}.",
+            workspace.display(),
+            names.join(", ")
+        ));
+    };
+    let (body_id, body_name) = (owner.id, owner.short_name.clone());
+    let text = crate::import::read_file(document).map_err(|e| e.to_string())?;
+    let (passages, pages) = (text.passages.len(), text.pages());
+    let edit = crate::import::attach(&ws, text, body_id, crate::platform::today())
+        .map_err(|e| e.to_string())?;
+    crate::model::apply(&mut ws, edit).map_err(|e| e.to_string())?;
+    let target = output.unwrap_or(workspace);
+    if output.is_some_and(|out| store::same_file(out, document)) {
+        return Err(format!(
+            "OUT ({}) is het adviesdocument zelf; kies een andere naam.",
+            target.display()
+        ));
+    }
+    let kept = if target.exists() {
+        secure_before_replacing(target, false)?
+    } else {
+        None
+    };
+    store::save(target, &ws).map_err(|e| e.to_string())?;
+    let extent = match pages {
+        Some(1) => "1 pagina".to_owned(),
+        Some(n) => format!("{n} pagina's"),
+        None if passages == 1 => "1 passage".to_owned(),
+        None => format!("{passages} passages"),
+    };
+    println!(
+        "{} geïmporteerd bij {body_name} ({extent}); {} geschreven.",
+        document.display(),
+        target.display()
+    );
+    tell_kept(target, kept.as_deref());
+    Ok(())
 }
 
 fn tell_kept(file: &Path, kept: Option<&Path>) {

@@ -427,6 +427,8 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 bodies,
                 themes,
                 rules,
+                // Imported documents have their own round trip in import_documents.
+                documents: Vec::new(),
                 conflicts,
             },
         )

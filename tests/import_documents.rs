@@ -274,3 +274,95 @@ fn unreadable_documents_get_a_dutch_answer_naming_the_file() {
     let error = import::read_file(&dir.path().join("weg.pdf")).unwrap_err();
     assert!(matches!(error, ImportError::Unreadable { .. }), "{error:?}");
 }
+
+fn cli(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_clusterwerkbank"))
+        .args(args)
+        .env(
+            "CLUSTERWERKBANK_DATA_DIR",
+            std::env::temp_dir().join("cwb-import-test-data"),
+        )
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_imports_once_and_changes_nothing_when_it_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.ron");
+    clusterwerkbank::store::save(&ws, &clusterwerkbank::store::default_workspace()).unwrap();
+    let advice = written(
+        dir.path(),
+        "vario-advies.md",
+        "# VARIO-advies 36\n\nVARIO steunt scenario 3 voor de transitieclusters.\n\nWel met een evaluatie na vijf jaar.".as_bytes(),
+    );
+    let out = cli(&[
+        "import".as_ref(),
+        ws.as_os_str(),
+        advice.as_os_str(),
+        "--body".as_ref(),
+        "vario".as_ref(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("geïmporteerd bij VARIO (3 passages)"),
+        "{said}"
+    );
+    let loaded = clusterwerkbank::store::load(&ws).unwrap();
+    assert_eq!(loaded.documents.len(), 1);
+    let document = &loaded.documents[0];
+    assert_eq!(document.file_name, "vario-advies.md");
+    assert_eq!(document.passages.len(), 3);
+    assert_eq!(document.passages[0].kind, PassageKind::Heading(1));
+    let vario = loaded
+        .bodies
+        .iter()
+        .find(|b| b.short_name == "VARIO")
+        .unwrap();
+    assert_eq!(document.body, vario.id);
+
+    // The same document again, under another name: refused, the file untouched.
+    let before = std::fs::read(&ws).unwrap();
+    let copy = written(dir.path(), "kopie.md", &std::fs::read(&advice).unwrap());
+    let out = cli(&[
+        "import".as_ref(),
+        ws.as_os_str(),
+        copy.as_os_str(),
+        "--body".as_ref(),
+        "SERV".as_ref(),
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("al geïmporteerd"));
+    assert_eq!(std::fs::read(&ws).unwrap(), before);
+
+    // An unknown body: the message lists the bodies; the file untouched.
+    let other = written(dir.path(), "ander.txt", b"Een ander advies.");
+    let out = cli(&[
+        "import".as_ref(),
+        ws.as_os_str(),
+        other.as_os_str(),
+        "--body".as_ref(),
+        "XYZ".as_ref(),
+    ]);
+    let error = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(error.contains("SERV") && error.contains("VARIO"), "{error}");
+    assert_eq!(std::fs::read(&ws).unwrap(), before);
+
+    // A scan: the Dutch reason, the file untouched.
+    let scan = written(dir.path(), "scan.pdf", &textless_pdf());
+    let out = cli(&[
+        "import".as_ref(),
+        ws.as_os_str(),
+        scan.as_os_str(),
+        "--body".as_ref(),
+        "HBC".as_ref(),
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is het gescand?"));
+    assert_eq!(std::fs::read(&ws).unwrap(), before);
+}

@@ -8,11 +8,14 @@
 //! [`ImportError`] that names the file. Nothing here writes anything: a failed import
 //! changes nothing.
 
+mod attach;
 mod docx;
 mod pdf;
 mod plain;
 
 use std::path::Path;
+
+pub use attach::{AttachError, attach, find_body};
 
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
@@ -21,77 +24,7 @@ use sha2::{Digest, Sha256};
 /// text, far below this; a larger file is refused before it is read.
 pub const MAX_DOCUMENT_BYTES: u64 = 100 * 1024 * 1024;
 
-/// What kind of file a document was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SourceFormat {
-    Pdf,
-    Docx,
-    Text,
-    Markdown,
-    Html,
-}
-
-impl SourceFormat {
-    pub fn dutch(self) -> &'static str {
-        match self {
-            SourceFormat::Pdf => "PDF",
-            SourceFormat::Docx => "Word-document",
-            SourceFormat::Text => "tekstbestand",
-            SourceFormat::Markdown => "Markdown-bestand",
-            SourceFormat::Html => "webpagina",
-        }
-    }
-}
-
-/// Where a passage is in the original, as a citation names it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Locator {
-    /// A PDF page, as the file numbers its pages (1 is the first).
-    Page(u32),
-    /// A numbered paragraph of a Word document, by the number Word shows ("12", "3.2").
-    Numbered(String),
-    /// An unnumbered paragraph, by its place among the document's paragraphs.
-    Paragraph(u32),
-    /// A row of a table (both from 1).
-    TableRow { table: u32, row: u32 },
-    /// A footnote, by its number in the document.
-    Footnote(u32),
-}
-
-impl Locator {
-    /// As a citation writes it: "p. 7", "punt 3.2", "alinea 17", "tabel 2, rij 3",
-    /// "voetnoot 4", with no-break spaces as government typography wants them.
-    pub fn dutch(&self) -> String {
-        match self {
-            Locator::Page(n) => format!("p.\u{a0}{n}"),
-            Locator::Numbered(label) => format!("punt\u{a0}{label}"),
-            Locator::Paragraph(n) => format!("alinea\u{a0}{n}"),
-            Locator::TableRow { table, row } => format!("tabel\u{a0}{table}, rij\u{a0}{row}"),
-            Locator::Footnote(n) => format!("voetnoot\u{a0}{n}"),
-        }
-    }
-}
-
-/// What a passage is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PassageKind {
-    /// Running text: a PDF page, a paragraph.
-    Body,
-    /// A heading of level 1 to 6.
-    Heading(u8),
-    /// One row of a table, its cells separated by " | ".
-    TableRow,
-    Footnote,
-}
-
-/// A piece of the document with its place.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Passage {
-    pub locator: Locator,
-    pub kind: PassageKind,
-    /// The text, line breaks as LF, without soft hyphens; never empty.
-    pub text: String,
-}
+pub use crate::model::sources::{Locator, PassageKind, SourceFormat, SourcePassage as Passage};
 
 /// A document as read, before it becomes part of a workspace.
 #[derive(Clone, Debug, PartialEq, Eq)]

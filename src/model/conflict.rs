@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::sources::SourceDocument;
+
 use super::ids::*;
 use super::records::*;
 
@@ -49,6 +51,7 @@ pub enum AnyRecord {
     Body(AdvisoryBody),
     Theme(Theme),
     Rule(CompatibilityRule),
+    Document(SourceDocument),
 }
 
 impl AnyRecord {
@@ -61,6 +64,7 @@ impl AnyRecord {
             AnyRecord::Body(r) => RecordKey::Body(r.id),
             AnyRecord::Theme(r) => RecordKey::Theme(r.id),
             AnyRecord::Rule(r) => RecordKey::Rule(r.id),
+            AnyRecord::Document(r) => RecordKey::Document(r.id),
         }
     }
 }

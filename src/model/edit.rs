@@ -17,6 +17,7 @@ pub enum Record {
     Theme(Theme),
     Rule(CompatibilityRule),
     Conflict(MergeConflict),
+    Document(SourceDocument),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +57,7 @@ impl From<AnyRecord> for Record {
             AnyRecord::Body(r) => Record::Body(r),
             AnyRecord::Theme(r) => Record::Theme(r),
             AnyRecord::Rule(r) => Record::Rule(r),
+            AnyRecord::Document(r) => Record::Document(r),
         }
     }
 }
@@ -71,6 +73,7 @@ impl Record {
             Record::Body(r) => AnyRecord::Body(r),
             Record::Theme(r) => AnyRecord::Theme(r),
             Record::Rule(r) => AnyRecord::Rule(r),
+            Record::Document(r) => AnyRecord::Document(r),
             Record::Conflict(_) => return None,
         })
     }
@@ -85,6 +88,7 @@ impl Record {
             Record::Theme(r) => RecordKey::Theme(r.id),
             Record::Rule(r) => RecordKey::Rule(r.id),
             Record::Conflict(r) => RecordKey::Conflict(r.id),
+            Record::Document(r) => RecordKey::Document(r.id),
         }
     }
 }
@@ -134,6 +138,11 @@ macro_rules! dispatch {
                 let $wrap = Record::Conflict;
                 $body
             }
+            RecordKey::Document($id) => {
+                let $list = &mut $ws.documents;
+                let $wrap = Record::Document;
+                $body
+            }
         }
     };
 }
@@ -172,6 +181,10 @@ macro_rules! with_record {
             }
             Record::Conflict($item) => {
                 let $list = &mut $ws.conflicts;
+                $body
+            }
+            Record::Document($item) => {
+                let $list = &mut $ws.documents;
                 $body
             }
         }
@@ -263,7 +276,7 @@ impl RecordIndex {
 }
 
 impl RecordKey {
-    const KINDS: usize = 8;
+    const KINDS: usize = 9;
 
     fn kind(self) -> usize {
         match self {
@@ -275,6 +288,7 @@ impl RecordKey {
             RecordKey::Theme(_) => 5,
             RecordKey::Rule(_) => 6,
             RecordKey::Conflict(_) => 7,
+            RecordKey::Document(_) => 8,
         }
     }
 }
@@ -385,7 +399,8 @@ into_record!(
     AdvisoryBody => Body,
     Theme => Theme,
     CompatibilityRule => Rule,
-    MergeConflict => Conflict
+    MergeConflict => Conflict,
+    SourceDocument => Document
 );
 
 impl Edit {

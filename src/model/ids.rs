@@ -65,6 +65,8 @@ id_type!(
     ThemeId,
     /// A compatibility rule between two scenarios.
     RuleId,
+    /// An imported advice document.
+    DocumentId,
     /// A disagreement left by merging two copies, waiting for a person's choice.
     ConflictId,
 );
@@ -80,6 +82,7 @@ pub enum RecordKey {
     Theme(ThemeId),
     Rule(RuleId),
     Conflict(ConflictId),
+    Document(DocumentId),
 }
 
 /// A UUID that depends on nothing but `parts`: the same parts give the same id in

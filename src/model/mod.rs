@@ -15,6 +15,7 @@ pub mod money;
 pub mod records;
 pub mod rules;
 pub mod session;
+pub mod sources;
 pub mod text;
 pub mod warning;
 pub mod workspace;

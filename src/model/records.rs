@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::*;
 use super::money::Euro;
+use super::sources::SourceDocument;
 /// What the communication says about itself, and the texts around the records.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -629,4 +630,5 @@ identified! {
     AdvisoryBody: "body",
     Theme: "theme",
     CompatibilityRule: "rule",
+    SourceDocument: "document",
 }

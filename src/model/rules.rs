@@ -459,7 +459,8 @@ pub fn removal(ws: &Workspace, key: RecordKey) -> (Edit, Vec<(Consequence, usize
         | RecordKey::Argument(_)
         | RecordKey::Theme(_)
         | RecordKey::Rule(_)
-        | RecordKey::Conflict(_) => {}
+        | RecordKey::Conflict(_)
+        | RecordKey::Document(_) => {}
     }
     edits.push(Edit::Remove(key));
     let edit = if edits.len() == 1 {

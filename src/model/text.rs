@@ -81,6 +81,8 @@ pub fn normalise_workspace_breaks(ws: &mut Workspace) {
         bodies,
         themes,
         rules,
+        // Imported text is kept as the document gave it (already tidied on import).
+        documents: _,
         // Conflicts hold copies of record values for review; they are shown, never
         // exported, and must keep comparing equal to what the colleague's file holds.
         conflicts: _,

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use super::records::*;
+pub use super::sources::*;
 
 use super::conflict::MergeConflict;
 use super::ids::*;
@@ -29,6 +30,12 @@ pub struct Workspace {
     pub themes: Vec<Theme>,
     #[serde(deserialize_with = "deserialize_settled")]
     pub rules: Vec<CompatibilityRule>,
+    /// Imported advice documents; empty in a file without any.
+    #[serde(
+        deserialize_with = "deserialize_settled",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub documents: Vec<SourceDocument>,
     /// Disagreements left by a merge, for review; empty in a file nobody merged.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<MergeConflict>,

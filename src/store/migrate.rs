@@ -249,6 +249,7 @@ mod v1 {
                 bodies,
                 themes,
                 rules: Vec::new(),
+                documents: Vec::new(),
                 conflicts: Vec::new(),
             }
         }

@@ -79,6 +79,7 @@ fn kind(key: RecordKey, lang: Lang) -> &'static str {
         RecordKey::Theme(_) => lang.pick("thema", "theme"),
         RecordKey::Rule(_) => lang.pick("compatibiliteitsregel", "compatibility rule"),
         RecordKey::Conflict(_) => "conflict",
+        RecordKey::Document(_) => lang.pick("adviesdocument", "advice document"),
     }
 }
 
@@ -101,6 +102,7 @@ fn record_name(ws: &Workspace, record: &AnyRecord, lang: Lang) -> String {
         AnyRecord::Body(r) => quoted(&r.short_name),
         AnyRecord::Theme(r) => quoted(&r.name),
         AnyRecord::Rule(r) => quoted(&r.reason),
+        AnyRecord::Document(r) => quoted(&r.file_name),
     }
 }
 
@@ -258,6 +260,7 @@ fn plural(kind: IdKind, lang: Lang) -> &'static str {
         IdKind::Body => lang.pick("adviesorganen", "advisory bodies"),
         IdKind::Theme => lang.pick("thema's", "themes"),
         IdKind::Rule => lang.pick("compatibiliteitsregels", "compatibility rules"),
+        IdKind::Document => lang.pick("adviesdocumenten", "advice documents"),
     }
 }
 

@@ -125,6 +125,7 @@ fields! {
     AdvisoryBody { id, short_name, full_name, advice }
     Theme { id, name, description, proposed_by, route, host_cluster, citation }
     CompatibilityRule { id, first, second, reason }
+    SourceDocument { id, body, file_name, sha256, format, imported, title, date, passages }
 }
 
 /// A record type that is merged as a list.
@@ -158,6 +159,7 @@ listed! {
     AdvisoryBody, BodyId, Body, |r| r.short_name.clone();
     Theme, ThemeId, Theme, |r| r.name.clone();
     CompatibilityRule, RuleId, Rule, |r| r.reason.clone();
+    SourceDocument, DocumentId, Document, |r| r.file_name.clone();
 }
 
 /// The record a key names, whole.
@@ -176,6 +178,7 @@ pub fn record_of(ws: &Workspace, key: RecordKey) -> Option<Record> {
         RecordKey::Body(_) => find(&ws.bodies, key),
         RecordKey::Theme(_) => find(&ws.themes, key),
         RecordKey::Rule(_) => find(&ws.rules, key),
+        RecordKey::Document(_) => find(&ws.documents, key),
         RecordKey::Conflict(id) => ws
             .conflicts
             .iter()
@@ -195,6 +198,7 @@ pub(super) fn copy_record_field(current: &mut Record, from: &AnyRecord, field: &
         (Record::Body(c), AnyRecord::Body(f)) => c.copy_field(f, field),
         (Record::Theme(c), AnyRecord::Theme(f)) => c.copy_field(f, field),
         (Record::Rule(c), AnyRecord::Rule(f)) => c.copy_field(f, field),
+        (Record::Document(c), AnyRecord::Document(f)) => c.copy_field(f, field),
         _ => false,
     }
 }
@@ -209,6 +213,7 @@ pub fn record_field(record: &AnyRecord, field: &str) -> Option<FieldValue> {
         AnyRecord::Body(r) => r.field_value(field),
         AnyRecord::Theme(r) => r.field_value(field),
         AnyRecord::Rule(r) => r.field_value(field),
+        AnyRecord::Document(r) => r.field_value(field),
     }
 }
 

@@ -35,6 +35,7 @@ pub enum IdKind {
     Body,
     Theme,
     Rule,
+    Document,
 }
 
 /// A record that shared its id with an earlier one of its kind and got a new id.
@@ -74,6 +75,7 @@ pub(super) fn settle<'a>(
         bodies,
         themes,
         rules,
+        documents,
         conflicts: _,
     } = &mut ws;
     repair(listed(clusters), IdKind::Cluster, &mut found);
@@ -92,6 +94,7 @@ pub(super) fn settle<'a>(
     repair(listed(bodies), IdKind::Body, &mut found);
     repair(listed(themes), IdKind::Theme, &mut found);
     repair(listed(rules), IdKind::Rule, &mut found);
+    repair(listed(documents), IdKind::Document, &mut found);
     for (kind, id, new_id, occurrence, name) in found {
         match repairs
             .iter_mut()

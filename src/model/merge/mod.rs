@@ -197,6 +197,7 @@ pub fn merge(base: Option<&Workspace>, mine: &Workspace, theirs: &Workspace) -> 
         bodies: _,
         themes: _,
         rules: _,
+        documents: _,
         conflicts: _,
     } = mine;
     let mut tally = Tally::default();
@@ -233,7 +234,8 @@ pub fn merge(base: Option<&Workspace>, mine: &Workspace, theirs: &Workspace) -> 
         arguments,
         bodies,
         themes,
-        rules
+        rules,
+        documents
     );
 
     // Conflicts still open in either copy stay open, each question once: the same
@@ -268,6 +270,7 @@ pub fn merge(base: Option<&Workspace>, mine: &Workspace, theirs: &Workspace) -> 
             bodies,
             themes,
             rules,
+            documents,
             conflicts,
         },
         summary,
