@@ -6,6 +6,7 @@
 pub mod build;
 pub mod document;
 pub mod docx;
+pub(crate) mod fit;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
