@@ -57,6 +57,10 @@ struct Body<'m> {
 
 impl Body<'_> {
     fn block(&mut self, block: &Block) {
+        // Back upright after a turned table; tables and charts choose for themselves.
+        if !matches!(block, Block::Table(_) | Block::Chart(_)) {
+            self.turn(false);
+        }
         match block {
             Block::Title(text) => {
                 self.out
@@ -85,10 +89,6 @@ impl Body<'_> {
                 text_run(&mut self.out, name, "<w:b/><w:bCs/>");
                 self.out.push_str("</w:p>");
             }
-        }
-        // Back upright after a turned table.
-        if !matches!(block, Block::Table(_) | Block::Chart(_)) {
-            self.turn(false);
         }
     }
 
