@@ -11,6 +11,34 @@ pub(crate) struct Metrics<'f> {
     regular: ttf_parser::Face<'f>,
     bold: ttf_parser::Face<'f>,
     faces: Vec<ttf_parser::Face<'f>>,
+    /// Advance widths in font units of the characters most text is made of
+    /// (see [`cached`]), regular and bold: a table of 20.000 arguments is measured
+    /// per character, and a cmap lookup per character was most of a large export.
+    advances: [Vec<f64>; 2],
+}
+
+/// U+0000–U+07FF (Latin to Arabic) and U+2000–U+20FF (punctuation, the euro sign).
+const CACHED_LOW: u32 = 0x800;
+const CACHED_PUNCTUATION: std::ops::Range<u32> = 0x2000..0x2100;
+
+/// Where `c` sits in the advance tables, if it is cached.
+fn cached(c: char) -> Option<usize> {
+    let c = u32::from(c);
+    let index = if c < CACHED_LOW {
+        c
+    } else if CACHED_PUNCTUATION.contains(&c) {
+        CACHED_LOW + c - CACHED_PUNCTUATION.start
+    } else {
+        return None;
+    };
+    usize::try_from(index).ok()
+}
+
+/// A character's advance in font units; what the face lacks counts as 0,6 em.
+fn advance(face: &ttf_parser::Face, c: char) -> f64 {
+    face.glyph_index(c)
+        .and_then(|g| face.glyph_hor_advance(g))
+        .map_or(f64::from(face.units_per_em()) * 0.6, f64::from)
 }
 
 impl<'f> Metrics<'f> {
@@ -20,9 +48,17 @@ impl<'f> Metrics<'f> {
         for data in others {
             faces.push(parse(data)?);
         }
+        let (regular, bold) = (parse(regular)?, parse(bold)?);
+        let table = |face: &ttf_parser::Face| -> Vec<f64> {
+            (0..CACHED_LOW)
+                .chain(CACHED_PUNCTUATION)
+                .map(|c| char::from_u32(c).map_or(0.0, |c| advance(face, c)))
+                .collect()
+        };
         Some(Self {
-            regular: parse(regular)?,
-            bold: parse(bold)?,
+            advances: [table(&regular), table(&bold)],
+            regular,
+            bold,
             faces,
         })
     }
@@ -37,15 +73,18 @@ impl<'f> Metrics<'f> {
 
     /// Width in points of one line of `text`, without kerning (which only narrows).
     pub(crate) fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        let face = if bold { &self.bold } else { &self.regular };
+        let (face, table) = if bold {
+            (&self.bold, &self.advances[1])
+        } else {
+            (&self.regular, &self.advances[0])
+        };
         let per_unit = size / f64::from(face.units_per_em().max(1));
-        let fallback = f64::from(face.units_per_em()) * 0.6;
         let units: f64 = text
             .chars()
             .map(|c| {
-                face.glyph_index(c)
-                    .and_then(|g| face.glyph_hor_advance(g))
-                    .map_or(fallback, f64::from)
+                cached(c)
+                    .and_then(|i| table.get(i).copied())
+                    .unwrap_or_else(|| advance(face, c))
             })
             .sum();
         units * per_unit
@@ -188,8 +227,16 @@ pub(crate) fn fit_table(
     rows: &[Vec<String>],
     columns: usize,
 ) -> Option<TableFit> {
+    // Widths grow in proportion to the size: measure once, scale per attempt.
+    let at_one_point = column_needs(metrics, header, rows, columns, 1.0);
     ATTEMPTS.iter().find_map(|&(landscape, size)| {
-        let needs = column_needs(metrics, header, rows, columns, size);
+        let needs: Vec<ColumnNeed> = at_one_point
+            .iter()
+            .map(|n| ColumnNeed {
+                natural: n.natural * size,
+                min: n.min * size,
+            })
+            .collect();
         let available = if landscape {
             page.landscape
         } else {
