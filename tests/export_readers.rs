@@ -116,8 +116,8 @@ fn docx_uses_word_heading_styles_and_repeated_header_rows() {
         "headings carry outline levels"
     );
     let body = read("word/document.xml");
-    assert!(body.contains("<w:pStyle w:val=\"Heading1\" />"));
-    assert!(body.contains("<w:tblHeader />"));
+    assert!(body.contains("<w:pStyle w:val=\"Heading1\"/>"));
+    assert!(body.contains("<w:tblHeader/>"));
     assert!(
         body.contains("w:w=\"11906\"") && body.contains("w:h=\"16838\""),
         "A4"

@@ -7,6 +7,7 @@ pub mod build;
 pub mod citation;
 pub mod document;
 pub mod docx;
+pub(crate) mod fit;
 pub mod html;
 pub mod markdown;
 pub mod pdf;

@@ -4,15 +4,17 @@
 
 use std::fmt::Write as _;
 
-use super::fit::{self, Metrics, TableFit};
 use crate::export::document::{Block, Chart, Document, Run, RunStyle, Table};
+use crate::export::fit::{self, Metrics, Page, TableFit};
 
 pub(super) const MARGIN_X: f64 = 62.0;
+/// The text block tables must fit, upright and turned.
+const PAGE: Page = Page::a4(MARGIN_X);
 pub(super) const MARGIN_Y: f64 = 70.0;
 const BODY_SIZE: f64 = 10.0;
 /// Runs of more letters than this without a space (pasted links, "WWWW…") may
 /// break every few letters; shorter ones only where Dutch hyphenation allows.
-pub(super) const LONG_WORD: usize = 40;
+pub(super) const LONG_WORD: usize = fit::LONG_WORD;
 /// The running header and footer keep to one line; longer user text is cut.
 const RUNNING_MAX: usize = 90;
 /// A chart is at most this high, so its caption and table start on its page.
@@ -235,32 +237,8 @@ impl<'m> Writer<'m> {
     }
 
     fn table(&mut self, table: &Table) {
-        let columns = table.columns().max(1);
-        match fit::fit_table(self.metrics, &table.header, &table.rows, columns) {
-            Some(fit) => {
-                let all: Vec<usize> = (0..columns).collect();
-                self.table_part(table, table.caption.as_deref(), &all, &fit);
-            }
-            None => {
-                let groups = fit::column_groups(self.metrics, &table.header, &table.rows, columns);
-                let count = groups.len();
-                for (n, group) in groups.iter().enumerate() {
-                    let caption = table.caption.as_deref().unwrap_or("Tabel");
-                    let caption = format!("{caption} (deel {} van {count})", n + 1);
-                    // Each group alone fits a turned page at the smallest size.
-                    let header: Vec<String> = pick(&table.header, group);
-                    let rows: Vec<Vec<String>> =
-                        table.rows.iter().map(|r| pick(r, group)).collect();
-                    let fit = fit::fit_table(self.metrics, &header, &rows, group.len()).unwrap_or(
-                        TableFit {
-                            landscape: true,
-                            size: 6.5,
-                            columns: vec![None; group.len()],
-                        },
-                    );
-                    self.table_part(table, Some(&caption), group, &fit);
-                }
-            }
+        for part in fit::plan(self.metrics, PAGE, table) {
+            self.table_part(table, part.caption.as_deref(), &part.columns, &part.fit);
         }
     }
 
@@ -416,13 +394,6 @@ fn long_runs_boxed(text: &str) -> Vec<(bool, String)> {
         pieces.push((false, plain));
     }
     pieces
-}
-
-fn pick(row: &[String], columns: &[usize]) -> Vec<String> {
-    columns
-        .iter()
-        .map(|&i| row.get(i).cloned().unwrap_or_default())
-        .collect()
 }
 
 /// Typst's language and region from a BCP 47 tag ("nl-BE"); Dutch when the tag

@@ -8,7 +8,6 @@
 //! Characters none of the faces can draw (emoji, most CJK) are printed as "?":
 //! PDF/A forbids the empty `.notdef` glyph.
 
-mod fit;
 mod markup;
 mod world;
 
@@ -32,7 +31,7 @@ fn unreadable_font() -> ExportError {
 /// The typst markup for a document (what [`write`] compiles); for tests and for
 /// looking at what goes in.
 pub fn markup(doc: &Document) -> Result<String, ExportError> {
-    let metrics = fit::Metrics::new(REGULAR, BOLD, &[ITALIC]).ok_or_else(unreadable_font)?;
+    let metrics = super::fit::Metrics::new(REGULAR, BOLD, &[ITALIC]).ok_or_else(unreadable_font)?;
     Ok(markup::Writer::new(&metrics).document(doc))
 }
 
