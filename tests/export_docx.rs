@@ -122,10 +122,40 @@ fn the_rich_workspace_and_the_green_paper_are_valid_wordprocessingml() {
         // A running header: one more part and section reference.
         ("rijk-vertrouwelijk", confidential, ExportOptions::default()),
         ("groenboek", default_workspace(), ExportOptions::default()),
+        ("gevuld", filled(), ExportOptions::default()),
     ] {
         let doc = build_document(&ws, &options);
         assert_valid(&write_docx(&doc, dir.path(), name));
     }
+}
+
+/// The filled fixture's citations are Word footnotes: one per note of the Document,
+/// each referenced once from the body, and LibreOffice prints every reference.
+#[test]
+fn the_filled_fixtures_citations_are_word_footnotes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let doc = build_document(&filled(), &ExportOptions::default());
+    let notes = doc.footnotes().len();
+    assert!(notes >= 10, "{notes} notes");
+    let path = write_docx(&doc, dir.path(), "gevuld-noten");
+    let footnotes = docx_xml(&path, "word/footnotes.xml");
+    // Plus the separator and continuation separator Word wants.
+    assert_eq!(footnotes.matches("<w:footnote ").count(), notes + 2);
+    let body = docx_xml(&path, "word/document.xml");
+    assert_eq!(body.matches("<w:footnoteReference ").count(), notes);
+    let laid_out = laid_out_text(&path, dir.path()).replace('\u{a0}', " ");
+    for note in doc.footnotes() {
+        let start: String = note.replace('\u{a0}', " ").chars().take(30).collect();
+        assert!(
+            laid_out.contains(&start),
+            "footnote {note:?} in LibreOffice's PDF"
+        );
+    }
+}
+
+fn filled() -> clusterwerkbank::model::Workspace {
+    clusterwerkbank::store::load(std::path::Path::new("tests/fixtures/filled.ron"))
+        .expect("the filled fixture loads")
 }
 
 #[test]
@@ -200,13 +230,19 @@ fn libreoffice_shows_word_s_heading_numbers_and_the_footnotes() {
         "the number comes from Word's list, not the text"
     );
     // LibreOffice's text filter prints a footnote's number where it is anchored
-    // (not its text); the page foot of its PDF holds the text.
-    for anchor in [
-        "VARIO steunt het derde scenario1.",
-        "De SERV vraagt een evaluatie2",
-        "Zie ook artikel 273",
-    ] {
-        assert!(text.contains(anchor), "{anchor:?} in LibreOffice's text");
+    // (not its text); the page foot of its PDF holds the text. The rich workspace's
+    // own citations come first, so ours are the last three.
+    let first = doc.footnotes().len() - 2;
+    for (n, anchor) in [
+        "VARIO steunt het derde scenario{n}.",
+        "De SERV vraagt een evaluatie{n}",
+        "Zie ook artikel 27{n}",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let anchor = anchor.replace("{n}", &(first + n).to_string());
+        assert!(text.contains(&anchor), "{anchor:?} in LibreOffice's text");
     }
     let laid_out = laid_out_text(&path, dir.path()).replace('\u{a0}', " ");
     for note in doc.footnotes() {
@@ -215,8 +251,12 @@ fn libreoffice_shows_word_s_heading_numbers_and_the_footnotes() {
             "footnote {note:?} at the foot of LibreOffice's page"
         );
     }
-    assert_eq!(doc.footnotes().len(), 3);
-    assert_eq!(xml.matches("<w:footnoteReference ").count(), 3);
+    assert!(doc.footnotes().len() > 3, "the rich workspace cites too");
+    assert_eq!(
+        xml.matches("<w:footnoteReference ").count(),
+        doc.footnotes().len(),
+        "one reference per footnote"
+    );
     assert!(text.contains("artikel 27"));
 }
 
