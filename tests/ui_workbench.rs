@@ -715,7 +715,7 @@ fn dates_are_shown_and_typed_in_the_interface_language() {
     );
     // Not a date: a clear message in the language, and the date stays.
     retype(&mut h, Role::TextInput, "Date", "05/13/2027");
-    h.get_by_label("Not a valid date: type dd/mm/yyyy (or yyyy-mm-dd)");
+    h.get_by_label("05/13/2027 does not exist: check the day and the month");
     assert_eq!(
         h.state().workspace().meta.date,
         Some(jiff::civil::date(2027, 1, 5))

@@ -70,7 +70,11 @@ pub fn two_columns(
                     if let Some(source) = filter {
                         arg.source = source;
                     }
-                    out.select = Some(Selection::Argument(arg.id));
+                    // An argument about a cluster is edited in that cluster's panel:
+                    // selecting the argument would close the panel under the new field.
+                    if subject.cluster().is_none() {
+                        out.select = Some(Selection::Argument(arg.id));
+                    }
                     out.focus = Some(text_id(&arg));
                     out.edit(Edit::append(arg));
                 }
@@ -93,7 +97,8 @@ fn argument_card(
     next: Option<crate::model::ArgumentId>,
 ) {
     let t = f.t;
-    let selected = f.selection == Selection::Argument(arg.id);
+    let selected =
+        f.selection == Selection::Argument(arg.id) || ui.memory(|m| m.has_focus(text_id(arg)));
     let stroke = if selected {
         ui.visuals().selection.stroke
     } else {
@@ -141,7 +146,10 @@ fn argument_card(
                     );
                 }
                 if response.gained_focus() {
-                    out.select = Some(Selection::Argument(arg.id));
+                    // See `two_columns`: the cluster's panel stays where it is.
+                    if arg.subject.cluster().is_none() {
+                        out.select = Some(Selection::Argument(arg.id));
+                    }
                     // Tab into a card below the view: bring it in, so the cards after it
                     // come near enough to be laid out (see `lazy`) and Tab goes on.
                     response.scroll_to_me(None);

@@ -304,6 +304,12 @@ fn keyboard(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) -> Option<usize> {
         (Some(id), Selection::Cell(c, s)) if id == cell_id(c, s) => true,
         (Some(_), _) => return None,
     };
+    // With nothing focused, the keys are the matrix's only while the person works in
+    // it: a field that vanished from under the typing (or a click in the detail panel)
+    // must not let the next words tick cells.
+    if !cell_focused && !keys_are_the_matrix(ui) {
+        return None;
+    }
     let ws = f.ws;
     // From a selected cluster name, the first arrow enters the row's first cell.
     let (mut row, mut col) = match f.selection {
@@ -359,4 +365,30 @@ fn keyboard(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) -> Option<usize> {
         out.focus = Some(cell_id(cluster.id, scenario.id));
     }
     Some(row)
+}
+
+/// Whether keys typed with nothing focused act on the matrix: yes until a click lands
+/// outside it, and again after a click inside it or Escape (which hands the arrows
+/// back from a field that Enter on a cell opened).
+fn keys_are_the_matrix(ui: &Ui) -> bool {
+    let id = egui::Id::unique("matrix-has-the-keys");
+    let area = ui.max_rect();
+    let (pressed_at, escape) = ui.input(|i| {
+        (
+            i.pointer
+                .any_pressed()
+                .then(|| i.pointer.interact_pos())
+                .flatten(),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    let mut owns: bool = ui.data(|d| d.get_temp(id)).unwrap_or(true);
+    if let Some(at) = pressed_at {
+        owns = area.contains(at);
+    }
+    if escape {
+        owns = true;
+    }
+    ui.data_mut(|d| d.insert_temp(id, owns));
+    owns
 }

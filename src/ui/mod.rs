@@ -12,6 +12,7 @@ pub mod detail;
 pub mod dialogs;
 pub mod document;
 pub mod export_dialog;
+pub mod fields;
 pub mod files;
 pub mod gesture;
 pub mod lazy;

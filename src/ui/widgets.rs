@@ -3,6 +3,8 @@
 
 use egui::{Response, RichText, Ui, WidgetInfo};
 
+pub use super::fields::{date_field, optional_number};
+
 /// A one-line text field with a visible label. Returns the new text when it changed.
 pub fn text_line(ui: &mut Ui, label: &str, value: &str) -> Option<String> {
     text_line_with_id(ui, None, label, value)
@@ -156,52 +158,6 @@ pub fn score(
         }
     });
     chosen
-}
-
-/// A whole number field (years, amounts) that accepts only valid input: returns
-/// `Some(None)` when cleared, `Some(Some(n))` for a new number. `invalid` says what
-/// is wrong while the text does not parse.
-pub fn optional_number(
-    ui: &mut Ui,
-    label: &str,
-    value: Option<i64>,
-    parse: impl Fn(&str) -> Option<i64>,
-    show: impl Fn(i64) -> String,
-    invalid: &str,
-) -> Option<Option<i64>> {
-    let id = ui.make_persistent_id(("number", label));
-    let shown = value.map(&show).unwrap_or_default();
-    // While editing, keep what the person types even if it does not parse yet.
-    let mut text: String = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| shown.clone());
-    let mut result = None;
-    ui.horizontal_wrapped(|ui| {
-        let l = ui.label(label);
-        let r = ui
-            .add(egui::TextEdit::singleline(&mut text).desired_width(120.0))
-            .labelled_by(l.id);
-        if r.has_focus() {
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-        } else {
-            ui.data_mut(|d| d.remove::<String>(id));
-        }
-        if r.changed() {
-            if text.trim().is_empty() {
-                if value.is_some() {
-                    result = Some(None);
-                }
-            } else if let Some(n) = parse(&text)
-                && Some(n) != value
-            {
-                result = Some(Some(n));
-            }
-        }
-        if !text.trim().is_empty() && parse(&text).is_none() {
-            ui.colored_label(ui.visuals().warn_fg_color, invalid);
-        }
-    });
-    result
 }
 
 /// A small coloured badge, e.g. the source of an argument.
@@ -385,49 +341,6 @@ pub fn warning_text(
             format!("{}: {message}", t.warning_invalid_metadata)
         }
     }
-}
-
-/// A date shown and typed in the interface language (31-12-2026, 31/12/2026; ISO
-/// 2026-12-31 in both). Keeps what the person types while it does not parse yet;
-/// returns `Some(new)` when the field holds a valid date (or was emptied) that differs
-/// from `current`.
-pub fn date_field(
-    ui: &mut Ui,
-    id_salt: impl std::hash::Hash + std::fmt::Debug,
-    label: &str,
-    current: Option<jiff::civil::Date>,
-    lang: super::text::Language,
-) -> Option<Option<jiff::civil::Date>> {
-    let t = lang.texts();
-    let id = ui.make_persistent_id(id_salt);
-    let shown = current.map(|d| lang.date(d)).unwrap_or_default();
-    let mut text: String = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| shown.clone());
-    let mut result = None;
-    ui.horizontal_wrapped(|ui| {
-        let l = ui.label(label);
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(&mut text)
-                    .hint_text(t.date_hint)
-                    .desired_width(110.0),
-            )
-            .labelled_by(l.id);
-        if r.has_focus() {
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-        } else {
-            ui.data_mut(|d| d.remove::<String>(id));
-        }
-        let parsed = lang.parse_date(&text);
-        if r.changed() && (text.trim().is_empty() || parsed.is_some()) && parsed != current {
-            result = Some(parsed);
-        }
-        if !text.trim().is_empty() && parsed.is_none() {
-            ui.colored_label(ui.visuals().warn_fg_color, t.invalid_date);
-        }
-    });
-    result
 }
 
 #[cfg(test)]

@@ -1,0 +1,233 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! A day's work in the window (issue 14): each flow does what a new user did and
+//! checks that nothing surprising happened on the way.
+
+use clusterwerkbank::model::{ClusterId, Polarity, ScenarioId, Subject};
+use clusterwerkbank::ui::app::{Prefs, WorkbenchApp};
+use clusterwerkbank::ui::state::Selection;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+type H = Harness<'static, WorkbenchApp>;
+
+fn harness(app: WorkbenchApp) -> H {
+    Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_ui_state(|ui, app: &mut WorkbenchApp| app.frame(ui), app)
+}
+
+fn green_paper() -> H {
+    let data = clusterwerkbank::store::DataDir::at(tempfile::tempdir().unwrap().keep());
+    let mut h = harness(WorkbenchApp::start_in(None, Prefs::default(), Some(data)));
+    h.run();
+    h
+}
+
+fn catalisti(h: &H) -> ClusterId {
+    let ws = h.state().workspace();
+    ws.clusters
+        .iter()
+        .find(|c| c.name == "Catalisti")
+        .unwrap()
+        .id
+}
+
+fn scenario(h: &H, number: u32) -> ScenarioId {
+    let ws = h.state().workspace();
+    ws.scenarios.iter().find(|s| s.number == number).unwrap().id
+}
+
+/// Every assignment as (cluster name, scenario number), in the workspace's order.
+fn assignments(h: &H) -> Vec<(String, u32)> {
+    let ws = h.state().workspace();
+    ws.assignments
+        .iter()
+        .map(|a| {
+            let number = ws.scenario(a.scenario).map_or(0, |s| s.number);
+            (ws.cluster_name(a.cluster), number)
+        })
+        .collect()
+}
+
+/// Types as a keyboard does: a space is a key press *and* the text " ", so a view that
+/// listens for the Space key hears it too.
+fn type_like_a_keyboard(h: &mut H, text: &str) {
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            h.key_press(Key::Space);
+            h.event(egui::Event::Text(" ".into()));
+            h.run();
+        }
+        h.event(egui::Event::Text(word.into()));
+        h.run();
+    }
+}
+
+fn shown_name(h: &H) -> Option<String> {
+    h.query_by_role_and_label(Role::TextInput, "Naam")
+        .and_then(|n| n.value())
+}
+
+#[test]
+fn kind_1_a_pro_typed_in_the_matrix_panel_stays_in_its_field() {
+    let mut h = green_paper();
+    h.get_by_role_and_label(Role::CheckBox, "Catalisti onder Scenario 3")
+        .click();
+    h.run();
+    let (catalisti, s3) = (catalisti(&h), scenario(&h, 3));
+    let before = assignments(&h);
+    assert_eq!(before, [("Catalisti".to_owned(), 3)]);
+
+    h.get_by_role_and_label(Role::Button, "+ Pro toevoegen")
+        .click();
+    h.run();
+    assert!(
+        h.get_by_label("Pro Eigen analyse").is_focused(),
+        "the new argument's field has the focus"
+    );
+    let typed = "Sterke basis in de chemie en kunststoffen";
+    type_like_a_keyboard(&mut h, typed);
+    // A click in the field, and more words, as the tester did.
+    h.get_by_label("Pro Eigen analyse").click();
+    h.run();
+    assert!(h.get_by_label("Pro Eigen analyse").is_focused());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    type_like_a_keyboard(&mut h, &format!("{typed} rond Antwerpen"));
+
+    let ws = h.state().workspace();
+    assert_eq!(
+        ws.arguments.len(),
+        1,
+        "one argument, no empty one left behind"
+    );
+    let arg = &ws.arguments[0];
+    assert_eq!(arg.text, format!("{typed} rond Antwerpen"));
+    assert_eq!(arg.polarity, Polarity::Pro);
+    assert_eq!(
+        arg.subject,
+        Subject::ClusterScenario {
+            cluster: catalisti,
+            scenario: s3
+        }
+    );
+    assert_eq!(assignments(&h), before, "no assignment changed");
+    assert_eq!(h.state().selection, Selection::Cell(catalisti, s3));
+    assert_eq!(shown_name(&h).as_deref(), Some("Catalisti"));
+}
+
+#[test]
+fn kind_1_keys_with_nothing_focused_after_a_click_in_the_panel_leave_the_matrix_alone() {
+    let mut h = green_paper();
+    h.get_by_role_and_label(Role::CheckBox, "Catalisti onder Scenario 3")
+        .click();
+    h.run();
+    let before = assignments(&h);
+    // A click on the panel's heading (nothing focusable) gives the keys to no one.
+    h.get_by_label("Scenario's van deze cluster").click();
+    h.run();
+    for key in [
+        Key::Space,
+        Key::ArrowLeft,
+        Key::Space,
+        Key::ArrowDown,
+        Key::Space,
+    ] {
+        h.key_press(key);
+        h.run();
+    }
+    assert_eq!(assignments(&h), before);
+    // A click back in the matrix hands the keys back.
+    h.get_by_label_contains("Catalisti, Scenario 1").click();
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    assert_eq!(
+        assignments(&h),
+        [("Catalisti".to_owned(), 3), ("Catalisti".to_owned(), 2)]
+    );
+}
+
+/// Replaces a field's text by keyboard, then leaves the field with Tab.
+fn type_and_leave(h: &mut H, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(!h.get_by_role_and_label(Role::TextInput, label).is_focused());
+}
+
+fn field_text(h: &H, label: &str) -> Option<String> {
+    h.get_by_role_and_label(Role::TextInput, label).value()
+}
+
+#[test]
+fn kind_2_a_refused_date_keeps_its_text_and_says_why_next_to_the_field() {
+    let mut h = green_paper();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num7);
+    h.run();
+    let before = h.state().workspace().meta.date;
+    type_and_leave(&mut h, "Datum", "31-02-2024");
+    assert_eq!(field_text(&h, "Datum").as_deref(), Some("31-02-2024"));
+    let message = h.get_by_label("31-02-2024 bestaat niet: kijk de dag en de maand na");
+    // Next to the field: on its row, to its right.
+    let field = h.get_by_role_and_label(Role::TextInput, "Datum").rect();
+    assert!(message.rect().left() >= field.right() && message.rect().top() < field.bottom());
+    assert_eq!(h.state().workspace().meta.date, before, "nothing stored");
+    // Other work meanwhile does not lose it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num7);
+    h.run();
+    assert_eq!(field_text(&h, "Datum").as_deref(), Some("31-02-2024"));
+    // Fixing it stores it and the message goes.
+    type_and_leave(&mut h, "Datum", "29-02-2024");
+    assert_eq!(
+        h.state().workspace().meta.date,
+        Some(jiff::civil::date(2024, 2, 29))
+    );
+    assert!(h.query_by_label_contains("bestaat niet").is_none());
+    // Escape cancels a refused text: the stored date comes back.
+    h.get_by_role_and_label(Role::TextInput, "Datum").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Datum")
+        .type_text("morgen");
+    h.run();
+    h.get_by_label("Geen geldige datum: typ dd-mm-jjjj (of jjjj-mm-dd)");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(field_text(&h, "Datum").as_deref(), Some("29-02-2024"));
+    assert!(h.query_by_label_contains("Geen geldige datum").is_none());
+}
+
+#[test]
+fn kind_2_refused_amounts_and_years_keep_their_text_and_say_why() {
+    let mut h = green_paper();
+    h.get_by_role_and_label(Role::CheckBox, "Catalisti onder Scenario 3")
+        .click();
+    h.run();
+    let before = h.state().workspace().clone();
+    for (label, typed, message) in [
+        (
+            "Maximale jaarlijkse financiering",
+            "€ 650.000,5x",
+            "Geen geldig bedrag: typ bijvoorbeeld € 650.000",
+        ),
+        ("Startjaar", "twintig", "Geen geldig getal"),
+    ] {
+        type_and_leave(&mut h, label, typed);
+        assert_eq!(field_text(&h, label).as_deref(), Some(typed), "{label}");
+        h.get_by_label(message);
+    }
+    assert_eq!(h.state().workspace().clusters, before.clusters);
+}
