@@ -231,3 +231,54 @@ fn kind_2_refused_amounts_and_years_keep_their_text_and_say_why() {
     }
     assert_eq!(h.state().workspace().clusters, before.clusters);
 }
+
+fn scores(h: &H, number: u32) -> (Option<u8>, Option<u8>) {
+    let (c, s) = (catalisti(h), scenario(h, number));
+    let ws = h.state().workspace();
+    let a = ws
+        .assignments
+        .iter()
+        .find(|a| a.cluster == c && a.scenario == s)
+        .unwrap();
+    (a.desirability, a.feasibility)
+}
+
+#[test]
+fn kind_5_a_cell_is_ticked_and_scored_in_five_keys() {
+    let mut h = green_paper();
+    // Three scenarios ticked by mouse first, so the fourth's section starts far down.
+    for n in [1, 2, 4] {
+        h.get_by_role_and_label(Role::CheckBox, &format!("Catalisti onder Scenario {n}"))
+            .click();
+        h.run();
+    }
+    h.get_by_label_contains("Catalisti, Scenario 3").click();
+    h.run();
+    let keys = [Key::Space, Key::Enter, Key::Num3, Key::Tab, Key::Num4];
+    for key in keys {
+        h.key_press(key);
+        h.run();
+    }
+    assert!(keys.len() <= 6);
+    assert_eq!(scores(&h, 3), (Some(3), Some(4)));
+    h.get_by_label_contains(
+        "Catalisti, Scenario 3, complementair, wenselijkheid 3, haalbaarheid 4",
+    );
+    // The focused score shows where it is, in the window.
+    let group = h
+        .query_all_by_role_and_label(Role::RadioGroup, "Haalbaarheid")
+        .find(|n| n.is_focused())
+        .expect("the feasibility score has the focus");
+    assert!(group.rect().bottom() < 950.0 && group.rect().top() > 0.0);
+    // The arrows step the focused score, 0 clears it; the matrix stays put.
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(scores(&h, 3), (Some(3), Some(3)));
+    h.key_press(Key::Num0);
+    h.run();
+    assert_eq!(scores(&h, 3), (Some(3), None));
+    assert_eq!(
+        h.state().selection,
+        Selection::Cell(catalisti(&h), scenario(&h, 3))
+    );
+}

@@ -17,6 +17,12 @@ pub fn first_field_id(cluster: crate::model::ClusterId) -> egui::Id {
     egui::Id::unique(("detail-name", cluster))
 }
 
+/// The focus of an assignment's score ("desirability" or "feasibility"): Enter on an
+/// assigned matrix cell lands on the first.
+pub fn score_id(assignment: crate::model::AssignmentId, which: &'static str) -> egui::Id {
+    egui::Id::unique(("detail-score", assignment, which))
+}
+
 pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
     let t = f.t;
     let Some(cluster) = f.selection.cluster().and_then(|id| f.ws.cluster(id)) else {
@@ -39,16 +45,22 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                         let open = f.selection == Selection::Cell(cluster.id, scenario.id);
                         // The title goes inside, where it can wrap; a long header
                         // would widen the panel past the window.
-                        egui::CollapsingHeader::new(RichText::new(scenario.label()).strong())
-                            .id_salt(("assignment", a.id))
-                            .open(open.then_some(true))
-                            .default_open(true)
-                            .show(ui, |ui| {
-                                ui.add(
-                                    egui::Label::new(RichText::new(&scenario.title).weak()).wrap(),
-                                );
-                                assignment_fields(ui, f, out, a);
-                            });
+                        let section =
+                            egui::CollapsingHeader::new(RichText::new(scenario.label()).strong())
+                                .id_salt(("assignment", a.id))
+                                .open(open.then_some(true))
+                                .default_open(true)
+                                .show(ui, |ui| {
+                                    ui.add(
+                                        egui::Label::new(RichText::new(&scenario.title).weak())
+                                            .wrap(),
+                                    );
+                                    assignment_fields(ui, f, out, a);
+                                });
+                        if open && newly_shown(ui, f.selection) {
+                            // A scenario ticked further down the list comes into view.
+                            section.header_response.scroll_to_me(Some(egui::Align::TOP));
+                        }
                     }
                 }
                 if !any {
@@ -73,6 +85,14 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                 }
             });
         });
+}
+
+/// Whether `selection` differs from the cell whose section was last brought into view.
+fn newly_shown(ui: &Ui, selection: Selection) -> bool {
+    let id = egui::Id::unique("detail-shown-cell");
+    let before: Option<Selection> = ui.data(|d| d.get_temp(id));
+    ui.data_mut(|d| d.insert_temp(id, selection));
+    before != Some(selection)
 }
 
 fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
@@ -183,7 +203,14 @@ fn assignment_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignmen
     if let Some(role) = choice(ui, t.role_label, ("role", a.id), a.role, &roles) {
         out.set(Assignment { role, ..a.clone() }, "role");
     }
-    if let Some(v) = score(ui, t.desirability, t.score_none, a.desirability) {
+    let desirability = score_id(a.id, "desirability");
+    if let Some(v) = score(
+        ui,
+        desirability,
+        t.desirability,
+        t.score_none,
+        a.desirability,
+    ) {
         out.set(
             Assignment {
                 desirability: v,
@@ -192,7 +219,8 @@ fn assignment_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignmen
             "desirability",
         );
     }
-    if let Some(v) = score(ui, t.feasibility, t.score_none, a.feasibility) {
+    let feasibility = score_id(a.id, "feasibility");
+    if let Some(v) = score(ui, feasibility, t.feasibility, t.score_none, a.feasibility) {
         out.set(
             Assignment {
                 feasibility: v,

@@ -331,10 +331,14 @@ fn keyboard(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) -> Option<usize> {
             had_cell && i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
         )
     });
-    if enter && let Some(cluster) = f.selection.cluster() {
+    if enter && let Selection::Cell(cluster, scenario) = f.selection {
         // Open: the detail panel already shows the selected cell; the focus goes to
-        // its first field, and Escape (which clears the focus) gives the arrows back.
-        out.focus = Some(super::detail::first_field_id(cluster));
+        // the cell's first score (the cluster's name when it is not assigned there),
+        // and Escape (which clears the focus) gives the arrows back.
+        out.focus = Some(match f.derived.assignment(f.ws, cluster, scenario) {
+            Some(a) => super::detail::score_id(a.id, "desirability"),
+            None => super::detail::first_field_id(cluster),
+        });
         return None;
     }
     if !(up || down || left || right || space) {

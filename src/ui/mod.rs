@@ -21,6 +21,7 @@ pub mod matrix;
 mod paste;
 pub mod preview;
 pub mod scenarios;
+pub mod score;
 pub mod search;
 pub mod state;
 pub mod style;

@@ -4,6 +4,7 @@
 use egui::{Response, RichText, Ui, WidgetInfo};
 
 pub use super::fields::{date_field, optional_number};
+pub use super::score::score;
 
 /// A one-line text field with a visible label. Returns the new text when it changed.
 pub fn text_line(ui: &mut Ui, label: &str, value: &str) -> Option<String> {
@@ -115,47 +116,6 @@ pub fn choice<T: Copy + PartialEq>(
             })
             .response
             .widget_info(|| WidgetInfo::labeled(egui::Role::ComboBox, true, label));
-    });
-    chosen
-}
-
-/// An optional score 1–5 as a row of small buttons ("–" clears it; `none` names it
-/// for screen readers).
-pub fn score(
-    ui: &mut Ui,
-    label: &str,
-    none_label: &str,
-    current: Option<u8>,
-) -> Option<Option<u8>> {
-    let mut chosen = None;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(label);
-        let none = ui.selectable_label(current.is_none(), "–");
-        none.widget_info(|| {
-            WidgetInfo::selected(
-                egui::Role::RadioButton,
-                true,
-                current.is_none(),
-                format!("{label}: {none_label}"),
-            )
-        });
-        if none.clicked() && current.is_some() {
-            chosen = Some(None);
-        }
-        for n in 1..=5u8 {
-            let r = ui.selectable_label(current == Some(n), n.to_string());
-            r.widget_info(|| {
-                WidgetInfo::selected(
-                    egui::Role::RadioButton,
-                    true,
-                    current == Some(n),
-                    format!("{label}: {n}"),
-                )
-            });
-            if r.clicked() && current != Some(n) {
-                chosen = Some(Some(n));
-            }
-        }
     });
     chosen
 }
