@@ -6,10 +6,11 @@
 use clusterwerkbank::model::{ClusterId, Polarity, ScenarioId, Subject};
 use clusterwerkbank::ui::app::{Prefs, WorkbenchApp};
 use clusterwerkbank::ui::state::Selection;
+use egui::accesskit::Live;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 type H = Harness<'static, WorkbenchApp>;
 
@@ -281,4 +282,98 @@ fn kind_5_a_cell_is_ticked_and_scored_in_five_keys() {
         h.state().selection,
         Selection::Cell(catalisti(&h), scenario(&h, 3))
     );
+}
+
+/// What a screen reader last heard from the status line (its live region).
+fn live_region(h: &H) -> String {
+    h.get_by(|n| n.live() == Live::Polite && n.role() == Role::Label)
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+        .trim_end_matches('\u{200b}')
+        .to_owned()
+}
+
+#[test]
+fn kind_6_the_status_line_says_every_change_in_the_interface_language() {
+    let mut h = green_paper();
+    h.get_by_role_and_label(Role::CheckBox, "Catalisti onder Scenario 3")
+        .click();
+    h.run();
+    assert_eq!(live_region(&h), "Catalisti toegewezen aan Scenario 3");
+
+    h.get_by_role_and_label(Role::Button, "+ Contra toevoegen")
+        .click();
+    h.run();
+    assert_eq!(
+        live_region(&h),
+        "Contra bij Catalisti – Scenario 3 toegevoegd"
+    );
+    // Typing is said once, when it starts, not after every key.
+    type_like_a_keyboard(&mut h, "Dure");
+    assert_eq!(
+        live_region(&h),
+        "Contra bij Catalisti – Scenario 3 gewijzigd"
+    );
+
+    type_and_leave(&mut h, "Maximale jaarlijkse financiering", "€ 700.000");
+    assert_eq!(live_region(&h), "Cluster Catalisti gewijzigd");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run();
+    assert_eq!(live_region(&h), "Zoom 110 %");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert_eq!(live_region(&h), "Zoom 100 %");
+
+    h.get_by_role_and_label(Role::Button, "Cluster verwijderen…")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Cluster verwijderen…")
+        .click();
+    h.run();
+    // Catalisti has an assignment and an argument: the removal asks first.
+    h.get_by_role_and_label(Role::Button, "Verwijderen").click();
+    h.run();
+    assert!(
+        h.state()
+            .workspace()
+            .clusters
+            .iter()
+            .all(|c| c.name != "Catalisti")
+    );
+    assert_eq!(live_region(&h), "Cluster Catalisti verwijderd");
+
+    h.get_by_label("Beeld").click();
+    h.run();
+    h.get_by_label("Taal").click();
+    h.run();
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(live_region(&h), "Window language: English");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(live_region(&h), "Undone: Cluster Catalisti");
+}
+
+#[test]
+fn kind_4_a_source_badge_names_its_body_in_full_and_reads_at_body_size() {
+    let mut h = green_paper();
+    h.get_by_role_and_label(Role::Button, "Scenario's").click();
+    h.run();
+    h.get_all_by_label("+ Pro toevoegen")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("Bron: Eigen analyse").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "VARIO").click();
+    h.run();
+    let badge = h.get_by_label("Bron: VARIO");
+    let full = badge.accesskit_node().description().unwrap_or_default();
+    assert!(full.starts_with("VARIO – "), "{full}");
+    assert!(full.len() > "VARIO – ".len() + 10, "{full}");
+    // Body-size text: the badge is as tall as a line of the panel's text.
+    assert!(badge.rect().height() >= 16.0, "{:?}", badge.rect());
 }

@@ -4,8 +4,9 @@ use egui::{RichText, Ui};
 
 use crate::model::{Argument, Edit, Polarity, RecordKey, Source, Subject, Workspace};
 
+use super::sources::{source_colour, source_full_name};
 use super::state::{Frame, Outbox, Selection};
-use super::widgets::{ResponseExt, badge_button, source_colour};
+use super::widgets::{ResponseExt, badge_button};
 
 /// How many arguments per column are laid out before "Meer tonen".
 const PAGE: usize = 50;
@@ -213,9 +214,14 @@ fn source_menu(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, arg: &Argument, nam
     let t = f.t;
     // A real button, not a badge made clickable: only a widget with a stable id keeps
     // the keyboard focus, and Tab must pass through it to the next card.
-    let response = badge_button(ui, name, source_colour(name));
+    let full = source_full_name(f.ws, arg.source, t.own_analysis);
+    let response = badge_button(ui, name, source_colour(f.ws, arg.source)).on_hover_text(&full);
     let label = format!("{}: {name}", t.source);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if full != name {
+        ui.ctx()
+            .accesskit_node_builder(response.id, |node| node.set_description(full.clone()));
+    }
     egui::Popup::menu(&response).show(|ui| {
         let mut options = vec![(Source::OwnAnalysis, t.own_analysis.to_owned())];
         options.extend(

@@ -133,43 +133,16 @@ pub fn badge(ui: &mut Ui, text: &str, fill: egui::Color32) -> Response {
         .response
 }
 
-/// Black or white, whichever reads on `fill`.
+/// Black or white, whichever reads better on `fill`.
 pub fn badge_text_colour(fill: egui::Color32) -> egui::Color32 {
-    if fill.r() as u32 + fill.g() as u32 + fill.b() as u32 > 380 {
-        egui::Color32::BLACK
-    } else {
-        egui::Color32::WHITE
-    }
+    super::sources::text_on(fill)
 }
 
 /// A badge that is a button: the same look, focusable with Tab like any button.
 pub fn badge_button(ui: &mut Ui, text: &str, fill: egui::Color32) -> Response {
-    let label = RichText::new(text).small().color(badge_text_colour(fill));
-    ui.add(
-        egui::Button::new(label)
-            .fill(fill)
-            .corner_radius(4.0)
-            .small(),
-    )
-}
-
-/// A stable colour per source name, so SERV always looks like SERV.
-pub fn source_colour(name: &str) -> egui::Color32 {
-    const PALETTE: [egui::Color32; 6] = [
-        egui::Color32::from_rgb(0x2b, 0x6c, 0xb0),
-        egui::Color32::from_rgb(0x8a, 0x4f, 0xa3),
-        egui::Color32::from_rgb(0x2f, 0x85, 0x5a),
-        egui::Color32::from_rgb(0xb7, 0x79, 0x1f),
-        egui::Color32::from_rgb(0xb0, 0x3a, 0x5b),
-        egui::Color32::from_rgb(0x4a, 0x5a, 0x6a),
-    ];
-    let hash = name
-        .bytes()
-        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
-    PALETTE
-        .get((hash as usize) % PALETTE.len())
-        .copied()
-        .unwrap_or(egui::Color32::GRAY)
+    // Body-size text: at the small size the name was about 8 pixels high.
+    let label = RichText::new(text).color(badge_text_colour(fill));
+    ui.add(egui::Button::new(label).fill(fill).corner_radius(4.0))
 }
 
 /// A stance as a colour, readable in light and dark.
