@@ -377,3 +377,81 @@ fn kind_4_a_source_badge_names_its_body_in_full_and_reads_at_body_size() {
     // Body-size text: the badge is as tall as a line of the panel's text.
     assert!(badge.rect().height() >= 16.0, "{:?}", badge.rect());
 }
+
+#[test]
+fn kind_7_an_export_to_a_missing_folder_says_so_in_dutch_with_the_chosen_path() {
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("bestaat-niet").join("mededeling.md");
+    let mut h = green_paper();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Bestemming").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Bestemming")
+        .type_text(&target.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Exporteren").click();
+    h.run();
+    let missing = folder.path().join("bestaat-niet").display().to_string();
+    let said = live_region(&h);
+    assert!(
+        said.contains(&format!("De map {missing} bestaat niet")),
+        "{said}"
+    );
+    assert!(said.contains("Kies een bestaande map"), "{said}");
+    assert!(
+        !said.contains(".clusterwerkbank-") && !said.contains("os error"),
+        "{said}"
+    );
+    assert!(!folder.path().join("bestaat-niet").exists());
+}
+
+#[test]
+fn kind_7_the_public_version_is_one_setting_shown_in_both_places() {
+    let mut h = green_paper();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num7);
+    h.run();
+    let before = h.state().workspace().meta.public_version;
+    h.get_by_role_and_label(Role::CheckBox, "Publieke versie")
+        .click();
+    h.run();
+    assert_eq!(h.state().workspace().meta.public_version, !before);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let shown = h
+        .query_all_by_role_and_label(Role::CheckBox, "Publieke versie")
+        .map(|n| n.accesskit_node().toggled())
+        .collect::<Vec<_>>();
+    let expected = Some(if before {
+        egui::accesskit::Toggled::False
+    } else {
+        egui::accesskit::Toggled::True
+    });
+    assert!(!shown.is_empty());
+    assert!(shown.iter().all(|t| *t == expected), "{shown:?}");
+}
+
+#[test]
+fn kind_7_search_results_show_many_rows_and_escape_closes_them() {
+    let mut h = green_paper();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Zoeken").type_text("e");
+    h.run();
+    // Every hit is a link; at least eight of them lie within the results' view.
+    let links: Vec<egui::Rect> = h.query_all_by_role(Role::Link).map(|n| n.rect()).collect();
+    assert!(links.len() >= 8, "{}", links.len());
+    let first = links[0];
+    let visible = links
+        .iter()
+        .filter(|r| r.bottom() <= first.top() + 240.0)
+        .count();
+    assert!(visible >= 8, "{visible} rows visible");
+    // After a click on a hit, Escape still closes the results.
+    h.query_all_by_role(Role::Link).next().unwrap().click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Zoeken").is_none(), "the search is closed");
+}
