@@ -96,6 +96,7 @@ pub enum ExportFormat {
     Html,
     Md,
     Txt,
+    Xlsx,
 }
 
 impl From<ExportFormat> for crate::export::Format {
@@ -106,6 +107,7 @@ impl From<ExportFormat> for crate::export::Format {
             ExportFormat::Html => Self::Html,
             ExportFormat::Md => Self::Markdown,
             ExportFormat::Txt => Self::Text,
+            ExportFormat::Xlsx => Self::Xlsx,
         }
     }
 }
@@ -242,7 +244,10 @@ fn check(file: &Path) -> Result<(), String> {
             count(warnings.len(), "waarschuwing", "waarschuwingen")
         );
         for warning in &warnings {
-            println!("- {warning}");
+            println!(
+                "- {}",
+                crate::wording::warning(&ws, warning, crate::wording::Lang::Dutch)
+            );
         }
     }
     Ok(())

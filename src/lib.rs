@@ -10,6 +10,7 @@ pub mod export;
 pub mod model;
 pub mod platform;
 pub mod store;
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod ui;
 pub mod wording;

@@ -22,7 +22,10 @@ fn allowed() -> BTreeMap<&'static str, &'static [&'static str]> {
         ("wording", &["model"][..]),
         ("store", &["model", "assets"][..]),
         ("charts", &["model"][..]),
-        ("export", &["model", "store", "charts", "assets"][..]),
+        (
+            "export",
+            &["model", "store", "charts", "assets", "wording"][..],
+        ),
         ("platform", &["store"][..]),
         ("synth", &["model", "store"][..]),
         (

@@ -241,6 +241,10 @@ fn open_typed(h: &mut H, path: &Path) {
     h.get_by_label("Pad").type_text(&path.display().to_string());
     h.run();
     h.get_by_label("OK").click();
+    // One frame to take the answer, which starts reading the file in the
+    // background; then wait for it (a `run` could end while the reader wakes it).
+    h.step();
+    h.state_mut().finish_file_work();
     h.run();
 }
 
@@ -308,6 +312,8 @@ fn a_recent_file_shows_in_every_view() {
     h.get_by_label(dutch().recent).click();
     h.run();
     h.get_by_label(&path.display().to_string()).click();
+    h.step();
+    h.state_mut().finish_file_work();
     h.run();
     assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
     assert_shows(&mut h, &second, &default_workspace());
@@ -331,6 +337,8 @@ fn a_restored_recovery_shows_in_every_view_and_is_one_undo_step() {
         h.run();
     }
     h.get_by_label(dutch().recovery_restore).click();
+    h.step();
+    h.state_mut().finish_file_work();
     h.run();
     assert!(
         h.state().session.is_dirty(),
@@ -362,6 +370,8 @@ fn a_merge_shows_in_every_view_and_one_undo_restores_the_workspace_before_it() {
     let before = h.state().workspace().clone();
 
     h.state_mut().merge_path(&path);
+    h.step();
+    h.state_mut().finish_file_work();
     h.run();
     if h.query_by_label(dutch().conflicts_title).is_some() {
         h.get_by_label(dutch().close).click();

@@ -279,6 +279,8 @@ fn a_file_that_does_not_load_shows_a_dutch_message_and_changes_nothing() {
     toggle(&mut h, "Catalisti onder Scenario 3");
     let workspace_before = h.state().workspace().clone();
     h.state_mut().open_path(&path);
+    h.step();
+    h.state_mut().finish_file_work();
     h.run();
     // In the dialog, and read out.
     assert_eq!(shown_outside_live_region(&h, "regel 4, kolom"), 1);
@@ -288,6 +290,40 @@ fn a_file_that_does_not_load_shows_a_dutch_message_and_changes_nothing() {
     assert!(said.contains("regel 4, kolom"), "{said}");
     assert_eq!(h.state().workspace(), &workspace_before);
     assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+/// Opening reads the file on a worker thread: the call returns at once with nothing
+/// changed yet, a second file command meanwhile is told to wait (and changes nothing),
+/// and the file shows once it is read.
+#[test]
+fn a_file_is_read_off_the_window_thread_one_at_a_time() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut first = clusterwerkbank::store::default_workspace();
+    first.meta.title = "Eerste bestand".into();
+    let path = folder.path().join("eerste.ron");
+    clusterwerkbank::store::save(&path, &first).unwrap();
+    let mut h = green_paper();
+    h.run();
+    let before = h.state().workspace().clone();
+    h.state_mut().open_path(&path);
+    assert!(h.state().is_reading());
+    assert_eq!(
+        h.state().workspace(),
+        &before,
+        "nothing changes before it is read"
+    );
+    h.state_mut().merge_path(&path);
+    h.step();
+    assert!(live_region(&h).contains("een bestand wordt nog gelezen"));
+    h.state_mut().finish_file_work();
+    h.run();
+    assert!(!h.state().is_reading());
+    assert_eq!(h.state().workspace().meta.title, "Eerste bestand");
+    assert!(
+        h.state().workspace().conflicts.is_empty(),
+        "the merge was not started"
+    );
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
 }
 
 #[test]
@@ -497,6 +533,8 @@ fn work_left_by_a_crash_is_offered_back_at_start() {
     h.run();
     h.get_by_label_contains("Werk van voor de crash");
     h.get_by_label("Herstellen").click();
+    h.step();
+    h.state_mut().finish_file_work();
     h.run();
     assert_eq!(h.state().workspace().meta.title, "Werk van voor de crash");
     assert!(
@@ -528,6 +566,8 @@ fn merging_a_colleagues_copy_lists_the_conflicts_to_pick() {
     let mut h = harness(app);
     h.run();
     h.state_mut().merge_path(&theirs_path);
+    h.step();
+    h.state_mut().finish_file_work();
     h.run();
     h.get_by_label("Conflicten na het samenvoegen");
     assert!(!h.state().workspace().conflicts.is_empty());
@@ -542,6 +582,32 @@ fn merging_a_colleagues_copy_lists_the_conflicts_to_pick() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(!h.state().workspace().conflicts.is_empty());
+}
+
+/// The removal question and the warnings list are worded in the window's language:
+/// no Dutch sentence of the model reaches the English window.
+#[test]
+fn removal_and_warnings_speak_english_in_the_english_window() {
+    let prefs = Prefs {
+        language: clusterwerkbank::ui::text::Language::English,
+        ..Prefs::default()
+    };
+    let mut h = harness(WorkbenchApp::start_in(None, prefs, Some(data_dir())));
+    h.run();
+    toggle(&mut h, "Catalisti under Scenario 1");
+    h.get_by_label("Remove cluster…").click();
+    h.run();
+    h.get_by_label_contains("1 assignment");
+    assert!(h.query_by_label_contains("toewijzing").is_none());
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert_eq!(h.state().workspace().assignments.len(), 1);
+
+    toggle(&mut h, "Catalisti under Scenario 3");
+    h.get_by_label("1 warning").click();
+    h.run();
+    h.get_by_label_contains("Scenario 1 and Scenario 3 do not go together");
+    assert!(h.query_by_label_contains("gaan niet samen").is_none());
 }
 
 #[test]

@@ -733,7 +733,13 @@ impl Builder<'_> {
         let mine: Vec<Vec<Run>> = warnings
             .iter()
             .filter(|w| w.cluster() == Some(cluster.id))
-            .map(|w| vec![Run::plain(one_line(w.message()))])
+            .map(|w| {
+                vec![Run::plain(one_line(&crate::wording::warning(
+                    self.ws,
+                    w,
+                    crate::wording::Lang::Dutch,
+                )))]
+            })
             .collect();
         if !mine.is_empty() {
             self.push(Block::Paragraph(vec![Run::bold("Waarschuwingen:")]));

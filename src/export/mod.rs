@@ -10,6 +10,7 @@ pub mod html;
 pub mod markdown;
 pub mod pdf;
 pub mod text;
+pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 
@@ -25,10 +26,23 @@ pub enum Format {
     Html,
     Markdown,
     Text,
+    /// The workspace's figures as a spreadsheet ([`xlsx`]), not the communication.
+    Xlsx,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    /// Every format the export offers.
+    pub const ALL: [Format; 6] = [
+        Self::Docx,
+        Self::Pdf,
+        Self::Html,
+        Self::Markdown,
+        Self::Text,
+        Self::Xlsx,
+    ];
+
+    /// The formats of the communication itself, rendered from its [`Document`].
+    pub const DOCUMENTS: [Format; 5] = [
         Self::Docx,
         Self::Pdf,
         Self::Html,
@@ -44,6 +58,7 @@ impl Format {
             Self::Html => "html",
             Self::Markdown => "md",
             Self::Text => "txt",
+            Self::Xlsx => "xlsx",
         }
     }
 
@@ -55,6 +70,7 @@ impl Format {
             Self::Html => "Webpagina (HTML)",
             Self::Markdown => "Markdown",
             Self::Text => "Platte tekst (e-mail)",
+            Self::Xlsx => "Rekenblad (XLSX)",
         }
     }
 }
@@ -65,6 +81,8 @@ pub enum ExportError {
     Docx(String),
     #[error("De PDF kon niet worden opgebouwd: {0}.")]
     Pdf(String),
+    #[error("Het rekenblad kon niet worden opgebouwd: {0}.")]
+    Xlsx(String),
     #[error("Kon de export niet wegschrijven naar {}: {reason}.", .path.display())]
     Write { path: PathBuf, reason: String },
     #[error("{} is een Clusterwerkbank-werkruimte; een export schrijft daar nooit overheen. Kies een andere naam voor de export. Er is niets gewijzigd.", .path.display())]
@@ -108,15 +126,36 @@ pub(crate) fn chart_picture(chart: &Chart) -> Result<ChartPicture, String> {
     })
 }
 
-/// The document in one format, as bytes. Same document, same bytes.
+/// The document in one of [`Format::DOCUMENTS`], as bytes. Same document, same bytes.
+///
+/// Errors: [`ExportError::Xlsx`] for [`Format::Xlsx`], which is made from the workspace
+/// ([`export_bytes`]), not from the communication.
 pub fn render(doc: &Document, format: Format) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
+        Format::Xlsx => {
+            return Err(ExportError::Xlsx(
+                "een rekenblad wordt uit de werkruimte gemaakt, niet uit de mededeling".to_owned(),
+            ));
+        }
         Format::Docx => docx::write(doc)?,
         Format::Pdf => pdf::write(doc)?,
         Format::Html => html::write(doc).into_bytes(),
         Format::Markdown => markdown::write(doc).into_bytes(),
         Format::Text => text::write(doc).into_bytes(),
     })
+}
+
+/// The export of `ws` in `format`, as bytes: the communication rendered from its
+/// [`Document`], or the spreadsheet of the workspace's figures.
+pub fn export_bytes(
+    ws: &Workspace,
+    options: &ExportOptions,
+    format: Format,
+) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Xlsx => xlsx::write(ws, options),
+        _ => render(&build_document(ws, options), format),
+    }
 }
 
 /// Builds, renders and writes atomically: the file is either the old one or complete.
@@ -135,7 +174,7 @@ pub fn export_to_file(
             path: path.to_owned(),
         });
     }
-    let bytes = render(&build_document(ws, options), format)?;
+    let bytes = export_bytes(ws, options, format)?;
     crate::store::write_atomic(path, &bytes).map_err(|e| ExportError::Write {
         path: path.to_owned(),
         reason: e.reason,

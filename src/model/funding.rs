@@ -58,36 +58,42 @@ pub fn todays_funding(meta: &Metadata) -> Option<Euro> {
         .map(Euro)
 }
 
-/// Why the metadata's funding figures cannot be right, in Dutch, if they cannot: a
-/// negative or implausibly large cap, an implausible number of funded clusters, or a
-/// product that does not fit. Each reason is one sentence.
-pub fn implausible_funding(meta: &Metadata) -> Vec<String> {
+/// Why the metadata's funding figures cannot be right, if they cannot: a negative or
+/// implausibly large cap, an implausible number of funded clusters, or a product that
+/// does not fit. Each reason comes with the field it concerns.
+pub fn implausible_funding(meta: &Metadata) -> Vec<(&'static str, super::warning::Problem)> {
+    use super::warning::Problem;
     let mut reasons = Vec::new();
-    if meta.funding_cap.amount() < 0 {
-        reasons.push(format!(
-            "Het maximumbedrag per speerpuntcluster is negatief ({}).",
-            meta.funding_cap.flemish()
-        ));
-    } else if meta.funding_cap > PLAUSIBLE_YEARLY_AMOUNT {
-        reasons.push(format!(
-            "Het maximumbedrag per speerpuntcluster ({} per jaar) is groter dan {}; is het een tikfout?",
-            meta.funding_cap.flemish(),
-            PLAUSIBLE_YEARLY_AMOUNT.flemish()
-        ));
+    if let Some(problem) = implausible_amount(meta.funding_cap) {
+        reasons.push(("funding_cap", problem));
     }
     if meta.funded_today > PLAUSIBLE_FUNDED_CLUSTERS {
-        reasons.push(format!(
-            "Het aantal vandaag gefinancierde speerpuntclusters ({}) is groter dan {}; is het een tikfout?",
-            meta.funded_today, PLAUSIBLE_FUNDED_CLUSTERS
+        reasons.push((
+            "funded_today",
+            Problem::CountTooLarge {
+                count: meta.funded_today,
+                limit: PLAUSIBLE_FUNDED_CLUSTERS,
+            },
         ));
     }
     if todays_funding(meta).is_none() {
-        reasons.push(
-            "De financiering vandaag (aantal clusters × maximumbedrag) is te groot om te berekenen."
-                .to_owned(),
-        );
+        reasons.push(("funded_today", Problem::ProductTooLarge));
     }
     reasons
+}
+
+/// Why a yearly amount cannot be right (negative, or implausibly large), if so.
+pub fn implausible_amount(amount: Euro) -> Option<super::warning::Problem> {
+    if amount.amount() < 0 {
+        Some(super::warning::Problem::NegativeAmount { amount })
+    } else if amount > PLAUSIBLE_YEARLY_AMOUNT {
+        Some(super::warning::Problem::AmountTooLarge {
+            amount,
+            limit: PLAUSIBLE_YEARLY_AMOUNT,
+        })
+    } else {
+        None
+    }
 }
 
 /// The years the budget chart and the timeline span.
@@ -226,7 +232,13 @@ mod tests {
     fn impossible_figures_are_named() {
         let reasons = implausible_funding(&meta(i64::MAX, u32::MAX));
         assert_eq!(reasons.len(), 3, "{reasons:?}");
-        assert!(reasons[2].contains("te groot om te berekenen"));
+        assert_eq!(
+            reasons[2],
+            (
+                "funded_today",
+                super::super::warning::Problem::ProductTooLarge
+            )
+        );
         assert_eq!(implausible_funding(&meta(-1, 6)).len(), 1);
     }
 }

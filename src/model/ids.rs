@@ -128,7 +128,7 @@ pub fn settle_missing<T: Identified>(list: &mut [T]) {
     for record in list.iter_mut().filter(|r| r.uuid().is_nil()) {
         // Plain data of strings, numbers and enums always serialises; the empty
         // fallback still yields a deterministic id.
-        let content = ron::to_string(&*record).unwrap_or_default();
+        let content = content_of(&*record);
         let count = seen.entry(content.clone()).or_default();
         let id = stable_uuid(&[
             b"missing",
@@ -139,6 +139,50 @@ pub fn settle_missing<T: Identified>(list: &mut [T]) {
         *count += 1;
         record.set_uuid(id);
     }
+}
+
+/// A record's content as its derived id sees it: its RON text with every string's line
+/// breaks made uniform. The ids are settled while the file is read, before the texts'
+/// breaks are normalised; without this, the same record saved with CRLF on one laptop
+/// and LF on another would get two ids and come out of a merge twice.
+fn content_of<T: Serialize>(record: &T) -> String {
+    ron::to_string(record)
+        .map(|text| uniform_breaks(&text))
+        .unwrap_or_default()
+}
+
+/// RON text (strings escaped as `char::escape_debug` does) with every escaped line
+/// break other than LF written as `\n`, as `text::normalise_breaks` would make it:
+/// CRLF, CR, VT, NEL and U+2028 one, FF and U+2029 two. Text with LF breaks only comes
+/// out unchanged, so ids derived by earlier versions stay what they were.
+fn uniform_breaks(text: &str) -> String {
+    const BREAKS: [(&str, &str); 7] = [
+        (r"\r\n", r"\n"),
+        (r"\r", r"\n"),
+        (r"\u{b}", r"\n"),
+        (r"\u{85}", r"\n"),
+        (r"\u{2028}", r"\n"),
+        (r"\u{c}", r"\n\n"),
+        (r"\u{2029}", r"\n\n"),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some((from, to)) = BREAKS.iter().find(|(from, _)| rest.starts_with(from)) {
+            out.push_str(to);
+            rest = &rest[from.len()..];
+        } else {
+            // Any other escape (`\\`, `\"`, `\n`, `\u{e9}`): its first two characters
+            // as they are, so an escaped backslash never starts a break.
+            let len: usize = rest.chars().take(2).map(char::len_utf8).sum();
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// For `#[serde(deserialize_with)]` on a list of records: reads it and settles the
@@ -164,5 +208,44 @@ mod tests {
         assert_ne!(a, stable_uuid(&[b"a", b"bc"]));
         assert_eq!(a.get_version_num(), 8);
         assert!(!a.is_nil());
+    }
+
+    fn id_of(text: &str) -> Uuid {
+        let mut list = vec![crate::model::Argument {
+            id: crate::model::ArgumentId::missing(),
+            text: text.to_owned(),
+            ..crate::model::Argument::default()
+        }];
+        settle_missing(&mut list);
+        list[0].uuid()
+    }
+
+    /// The same record with its breaks written by another editor gets the same id;
+    /// different text, or a backslash that only looks like a break, does not.
+    #[test]
+    fn derived_ids_do_not_depend_on_how_breaks_are_written() {
+        let lf = id_of("Eerste\nTweede");
+        for other in [
+            "Eerste\r\nTweede",
+            "Eerste\rTweede",
+            "Eerste\u{b}Tweede",
+            "Eerste\u{85}Tweede",
+            "Eerste\u{2028}Tweede",
+        ] {
+            assert_eq!(id_of(other), lf, "{other:?}");
+        }
+        assert_eq!(id_of("A\u{c}B"), id_of("A\n\nB"));
+        assert_eq!(id_of("A\u{2029}B"), id_of("A\n\nB"));
+        assert_ne!(id_of("Eerste Tweede"), lf);
+        assert_ne!(id_of("Eerste\\\\rTweede"), id_of("Eerste\\nTweede"));
+        assert_ne!(id_of("Eerste\\\\rTweede"), lf);
+        // Text without odd breaks keeps the id earlier versions derived.
+        let text = ron::to_string(&crate::model::Argument {
+            id: crate::model::ArgumentId::missing(),
+            text: "café \"x\" \\ 😀".to_owned(),
+            ..crate::model::Argument::default()
+        })
+        .unwrap_or_default();
+        assert_eq!(uniform_breaks(&text), text);
     }
 }

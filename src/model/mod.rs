@@ -16,6 +16,7 @@ pub mod records;
 pub mod rules;
 pub mod session;
 pub mod text;
+pub mod warning;
 pub mod workspace;
 
 pub use conflict::{MergeConflict, Side};
@@ -24,6 +25,7 @@ pub use history::{CoalesceKey, History};
 pub use ids::*;
 pub use merge::{MergeResult, MergeSummary, ResolveError, merge, resolve, resolve_all};
 pub use money::Euro;
-pub use rules::{Warning, validate};
+pub use rules::{Consequence, validate};
 pub use session::{Session, Stamp};
+pub use warning::{Problem, Warning};
 pub use workspace::*;

@@ -11,7 +11,9 @@ use crate::model::{Cluster, Edit, RecordKey, Session, Workspace};
 use crate::store;
 
 use super::actions::Action;
+use super::file_work::{FileWork, Finished};
 use super::files::{self, FileJob, Outcome, Purpose};
+use super::job::{Job, Poll};
 use super::locale::fill;
 use super::search::Search;
 use super::state::{Frame, Outbox, Selection, View};
@@ -65,7 +67,7 @@ pub enum Dialog {
     },
     ConfirmRemoval {
         what: String,
-        consequences: Vec<String>,
+        consequences: Vec<(crate::model::Consequence, usize)>,
         edit: Edit,
     },
     PathEntry {
@@ -114,12 +116,16 @@ pub struct WorkbenchApp {
     autosave: crate::store::AutosaveTimer,
     /// The recovery file being written in the background, if one is.
     autosave_job: Option<AutosaveJob>,
+    /// A workspace file being read for the window (open, merge, restore), if one is.
+    file_work: Option<FileWork>,
+    /// The window's context, to wake it when background work ends.
+    ctx: Option<egui::Context>,
 }
 
 /// Writing a recovery file of a large consultation takes a fifth of a second: too long
 /// to hold the window still three seconds after every pause in typing. A copy of the
 /// workspace is written by a worker thread instead.
-type AutosaveJob = std::thread::JoinHandle<Result<PathBuf, crate::store::SaveError>>;
+type AutosaveJob = Job<Result<PathBuf, crate::store::SaveError>>;
 
 impl WorkbenchApp {
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
@@ -190,6 +196,8 @@ impl WorkbenchApp {
             data,
             autosave: crate::store::AutosaveTimer::default(),
             autosave_job: None,
+            file_work: None,
+            ctx: None,
             prefs,
         };
         if let Some((path, result)) = loaded {
@@ -248,7 +256,7 @@ impl WorkbenchApp {
             if let Some(target) = self.recovery_target() {
                 let workspace = self.session.workspace().clone();
                 let now = jiff::Timestamp::now();
-                self.autosave_job = Some(std::thread::spawn(move || {
+                self.autosave_job = Some(Job::spawn(None, move || {
                     crate::store::write_recovery(&target, &workspace, now)
                 }));
                 // Come back to collect the result (and say if it failed) even when the
@@ -264,28 +272,74 @@ impl WorkbenchApp {
     /// Takes the result of the background autosave once it is written (or, with
     /// `wait`, waits for it), and says so when it failed.
     fn collect_autosave(&mut self, wait: bool) {
-        if !wait
-            && !self
-                .autosave_job
-                .as_ref()
-                .is_some_and(|job| job.is_finished())
-        {
-            return;
-        }
-        let Some(job) = self.autosave_job.take() else {
+        let Some(job) = &self.autosave_job else {
             return;
         };
-        match job.join() {
-            Ok(Ok(_)) => {}
-            Ok(Err(error)) => self.say(error.to_string(), true),
-            Err(_) => self.say(self.t().autosave_failed.to_owned(), true),
+        let result = match if wait { job.wait() } else { job.poll() } {
+            Poll::Running => return,
+            Poll::Done(result) => result,
+            Poll::Lost => {
+                self.autosave_job = None;
+                self.say(self.t().autosave_failed.to_owned(), true);
+                return;
+            }
+        };
+        self.autosave_job = None;
+        if let Err(error) = result {
+            self.say(error.to_string(), true);
         }
     }
 
-    /// Merges a colleague's copy into the open workspace (two-way: every field that
-    /// differs becomes a conflict to review).
+    /// Starts reading a file for the window, unless one is being read already.
+    fn start_file_work(&mut self, work: impl FnOnce(Option<&egui::Context>) -> FileWork) {
+        if self.file_work.is_some() {
+            self.say(self.t().file_busy.to_owned(), true);
+            return;
+        }
+        self.file_work = Some(work(self.ctx.as_ref()));
+    }
+
+    /// Carries out a file read in the background once it is there; with `wait`, waits
+    /// for it. Tests call this (`finish_file_work`) after starting an open or merge.
+    fn poll_file_work(&mut self, wait: bool) {
+        // No polling loop: the worker wakes the window when the file is read.
+        let Some(finished) = self.file_work.as_ref().and_then(|w| w.finish(wait)) else {
+            return;
+        };
+        self.file_work = None;
+        match finished {
+            Finished::Opened(path, result) => self.open_loaded(&path, result),
+            Finished::ToMerge(path, result) => self.merge_loaded(&path, result),
+            Finished::Restored(Ok(ws)) => {
+                // One undo step, unsaved until the person saves it.
+                if let Err(error) = self.session.replace_workspace(ws) {
+                    self.show_error(error.to_string(), false);
+                }
+            }
+            Finished::Restored(Err(error)) => self.show_error(error.to_string(), false),
+            Finished::Lost => self.show_error(self.t().work_lost.to_owned(), false),
+        }
+    }
+
+    /// Waits for the file being read (if any) and carries it out.
+    pub fn finish_file_work(&mut self) {
+        self.poll_file_work(true);
+    }
+
+    /// Whether a file is being read in the background.
+    pub fn is_reading(&self) -> bool {
+        self.file_work.is_some()
+    }
+
+    /// Merges a colleague's copy into the open workspace once it is read.
     pub fn merge_path(&mut self, path: &Path) {
-        match store::load(path) {
+        self.start_file_work(|ctx| FileWork::merge(ctx, path));
+    }
+
+    /// Merges a colleague's copy, read, into the open workspace (two-way: every field
+    /// that differs becomes a conflict to review).
+    fn merge_loaded(&mut self, path: &Path, theirs: Result<Workspace, store::LoadError>) {
+        match theirs {
             Ok(theirs) => {
                 let result = crate::model::merge(None, self.session.workspace(), &theirs);
                 let summary = result.summary;
@@ -478,10 +532,10 @@ impl WorkbenchApp {
         self.search.clear();
     }
 
-    /// Opens a file. A file that does not load changes nothing but the message.
+    /// Opens a file, read in the background (see [`Self::finish_file_work`]). A file
+    /// that does not load changes nothing but the message.
     pub fn open_path(&mut self, path: &Path) {
-        let result = store::load(path);
-        self.open_loaded(path, result);
+        self.start_file_work(|ctx| FileWork::open(ctx, path));
     }
 
     fn open_loaded(
@@ -734,7 +788,9 @@ impl WorkbenchApp {
         self.apply_style(&ctx);
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
+        self.ctx = Some(ctx.clone());
         self.poll_file_job(&ctx);
+        self.poll_file_work(false);
         // One read of the clock and time zone per frame; the year follows from it.
         let today = crate::platform::today();
         self.views
@@ -1052,8 +1108,12 @@ impl WorkbenchApp {
         });
     }
 
+    /// The open dialog, drawn from its own file in `ui::dialogs`; here only what the
+    /// person's answer does to the window.
     fn dialogs(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        use super::dialogs::{error, path_entry, removal, shortcuts, unsaved, warnings};
         let t = self.t();
+        let lang = self.prefs.language;
         let Some(dialog) = self.dialog.take() else {
             return;
         };
@@ -1063,33 +1123,10 @@ impl WorkbenchApp {
                 i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
             )
         });
-        let mut keep = true;
         match dialog {
             Dialog::Unsaved { then } => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
-                    ui.heading(t.unsaved_title);
-                    ui.label(format!(
-                        "{} \u{201c}{}\u{201d}",
-                        t.unsaved_question,
-                        self.file_label()
-                    ));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button(t.save).clicked() || enter {
-                            choice = Some(0);
-                        }
-                        if ui.button(t.dont_save).clicked() {
-                            choice = Some(1);
-                        }
-                        if ui.button(t.cancel).clicked() || escape {
-                            choice = Some(2);
-                        }
-                    });
-                });
-                match choice {
-                    Some(0) => {
-                        keep = false;
+                match unsaved::show(ctx, t, &self.file_label(), enter, escape) {
+                    Some(unsaved::Choice::Save) => {
                         if self.path.is_some() {
                             if self.save(ctx) {
                                 self.proceed(ctx, then);
@@ -1099,11 +1136,8 @@ impl WorkbenchApp {
                             self.start_file_dialog(ctx, Purpose::SaveAs);
                         }
                     }
-                    Some(1) => {
-                        keep = false;
-                        self.proceed(ctx, then);
-                    }
-                    Some(_) => keep = false,
+                    Some(unsaved::Choice::DontSave) => self.proceed(ctx, then),
+                    Some(unsaved::Choice::Cancel) => {}
                     None => self.dialog = Some(Dialog::Unsaved { then }),
                 }
             }
@@ -1111,82 +1145,38 @@ impl WorkbenchApp {
                 what,
                 consequences,
                 edit,
-            } => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("confirm-removal")).show(ctx, |ui| {
-                    ui.heading(format!("{} \u{201c}{what}\u{201d}?", t.remove_question));
-                    ui.label(t.goes_with_it);
-                    for c in &consequences {
-                        ui.label(format!("• {c}"));
-                    }
-                    ui.label(RichText::new(t.undo_hint).weak());
-                    ui.horizontal(|ui| {
-                        if ui.button(t.remove).clicked() || enter {
-                            choice = Some(true);
-                        }
-                        if ui.button(t.cancel).clicked() || escape {
-                            choice = Some(false);
-                        }
-                    });
-                });
-                match choice {
-                    Some(true) => {
-                        keep = false;
-                        self.selection = Selection::Nothing;
-                        self.apply(edit);
-                    }
-                    Some(false) => keep = false,
-                    None => {
-                        self.dialog = Some(Dialog::ConfirmRemoval {
-                            what,
-                            consequences,
-                            edit,
-                        });
-                    }
+            } => match removal::show(ctx, lang, &what, &consequences, enter, escape) {
+                Some(true) => {
+                    self.selection = Selection::Nothing;
+                    self.apply(edit);
                 }
-            }
+                Some(false) => {}
+                None => {
+                    self.dialog = Some(Dialog::ConfirmRemoval {
+                        what,
+                        consequences,
+                        edit,
+                    });
+                }
+            },
             Dialog::PathEntry {
                 purpose,
                 mut text,
                 note,
             } => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("path-entry")).show(ctx, |ui| {
-                    ui.heading(match purpose {
-                        Purpose::Open => t.open_typed,
-                        Purpose::SaveAs => t.save_as,
-                        Purpose::Merge => t.merge,
-                    });
-                    if let Some(note) = &note {
-                        ui.label(note);
-                    }
-                    let l = ui.label(t.path);
-                    let r = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut text)
-                                .desired_width(ui.available_width().min(480.0)),
-                        )
-                        .labelled_by(l.id);
-                    r.request_focus();
-                    ui.horizontal(|ui| {
-                        if ui.button(t.ok).clicked() || enter {
-                            choice = Some(true);
-                        }
-                        if ui.button(t.cancel).clicked() || escape {
-                            choice = Some(false);
-                        }
-                    });
-                });
+                let heading = match purpose {
+                    Purpose::Open => t.open_typed,
+                    Purpose::SaveAs => t.save_as,
+                    Purpose::Merge => t.merge,
+                };
+                let choice =
+                    path_entry::show(ctx, t, heading, &mut text, note.as_deref(), enter, escape);
                 match choice {
                     Some(true) if !text.trim().is_empty() => {
-                        keep = false;
                         let path = PathBuf::from(text.trim());
                         self.path_chosen(ctx, purpose, &path);
                     }
-                    Some(false) => {
-                        keep = false;
-                        self.after_save = None;
-                    }
+                    Some(false) => self.after_save = None,
                     _ => {
                         self.dialog = Some(Dialog::PathEntry {
                             purpose,
@@ -1199,73 +1189,35 @@ impl WorkbenchApp {
             Dialog::Error {
                 message,
                 offer_save_as,
-            } => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
-                    super::widgets::fit_width(ui, 560.0);
-                    ui.heading(t.problem);
-                    ui.label(&message);
-                    ui.horizontal(|ui| {
-                        if offer_save_as && ui.button(t.save_as).clicked() {
-                            choice = Some(true);
-                        }
-                        if ui.button(t.ok).clicked() || enter || escape {
-                            choice = Some(false);
-                        }
-                    });
-                });
-                match choice {
-                    Some(true) => {
-                        keep = false;
-                        actions.push(Action::SaveAs);
-                    }
-                    Some(false) => keep = false,
-                    None => {
-                        self.dialog = Some(Dialog::Error {
-                            message,
-                            offer_save_as,
-                        })
-                    }
+            } => match error::show(ctx, t, &message, offer_save_as, enter, escape) {
+                Some(error::Choice::SaveAs) => actions.push(Action::SaveAs),
+                Some(error::Choice::Close) => {}
+                None => {
+                    self.dialog = Some(Dialog::Error {
+                        message,
+                        offer_save_as,
+                    })
                 }
-            }
+            },
             Dialog::Warnings => {
-                let mut close = escape || enter;
-                let mut jump = None;
-                egui::Modal::new(egui::Id::unique("warnings")).show(ctx, |ui| {
-                    super::widgets::fit_width(ui, 640.0);
-                    ui.heading(t.warnings_title);
-                    if self.views.derived().warnings.is_empty() {
-                        ui.label(t.no_warnings);
+                let outcome = warnings::show(
+                    ctx,
+                    self.session.workspace(),
+                    &self.views.derived().warnings,
+                    lang,
+                    escape || enter,
+                );
+                match outcome {
+                    warnings::Outcome::Open => self.dialog = Some(Dialog::Warnings),
+                    warnings::Outcome::Closed => {}
+                    warnings::Outcome::Chosen(warning) => {
+                        if let Some(c) = warning.cluster() {
+                            self.selection = Selection::Cluster(c);
+                            self.view = View::Matrix;
+                        } else {
+                            self.dialog = Some(Dialog::Warnings);
+                        }
                     }
-                    egui::ScrollArea::vertical()
-                        .max_height(super::widgets::list_height(ctx, 400.0))
-                        .show(ui, |ui| {
-                            for w in &self.views.derived().warnings {
-                                let text = super::widgets::warning_text(
-                                    self.session.workspace(),
-                                    w,
-                                    self.prefs.language,
-                                );
-                                let r = ui.add(egui::Button::new(text).wrap());
-                                if r.clicked()
-                                    && let Some(c) = w.cluster()
-                                {
-                                    jump = Some(c);
-                                }
-                            }
-                        });
-                    if ui.button(t.close).clicked() {
-                        close = true;
-                    }
-                });
-                if let Some(c) = jump {
-                    self.selection = Selection::Cluster(c);
-                    self.view = View::Matrix;
-                    close = true;
-                }
-                keep = !close;
-                if keep {
-                    self.dialog = Some(Dialog::Warnings);
                 }
             }
             Dialog::Export(mut dialog) => {
@@ -1304,16 +1256,10 @@ impl WorkbenchApp {
             }
             Dialog::Recovery(info) => {
                 use super::dialogs::recovery::{Choice, show};
-                match show(ctx, &info, self.prefs.language, enter, escape) {
-                    Some(Choice::Restore) => match crate::store::load_recovery(&info) {
-                        // One undo step, unsaved until the person saves it.
-                        Ok(ws) => {
-                            if let Err(error) = self.session.replace_workspace(ws) {
-                                self.show_error(error.to_string(), false);
-                            }
-                        }
-                        Err(error) => self.show_error(error.to_string(), false),
-                    },
+                match show(ctx, &info, lang, enter, escape) {
+                    Some(Choice::Restore) => {
+                        self.start_file_work(|ctx| FileWork::restore(ctx, &info));
+                    }
                     Some(Choice::Discard) => self.clear_recovery(),
                     Some(Choice::Close) => {}
                     None => self.dialog = Some(Dialog::Recovery(info)),
@@ -1321,7 +1267,6 @@ impl WorkbenchApp {
             }
             Dialog::Conflicts => {
                 use super::dialogs::conflicts::{Outcome, show};
-                let lang = self.prefs.language;
                 match show(ctx, self.session.workspace(), lang, escape) {
                     Outcome::Settle(edit) => {
                         self.apply(edit);
@@ -1335,39 +1280,11 @@ impl WorkbenchApp {
                 }
             }
             Dialog::Shortcuts => {
-                let mut close = escape || enter;
-                egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
-                    ui.heading(t.shortcuts);
-                    egui::ScrollArea::vertical()
-                        .max_height(super::widgets::list_height(ctx, 560.0))
-                        .show(ui, |ui| {
-                            egui::Grid::new("shortcut-grid")
-                                .striped(true)
-                                .show(ui, |ui| {
-                                    for action in Action::WITH_SHORTCUTS {
-                                        if let Some(s) = action.shortcut() {
-                                            ui.label(action.label(t));
-                                            ui.label(ctx.format_shortcut(&s));
-                                            ui.end_row();
-                                        }
-                                    }
-                                    for (keys, what) in t.extra_keys {
-                                        ui.label(*what);
-                                        ui.label(*keys);
-                                        ui.end_row();
-                                    }
-                                });
-                        });
-                    if ui.button(t.close).clicked() {
-                        close = true;
-                    }
-                });
-                if !close {
+                if !shortcuts::show(ctx, t, escape || enter) {
                     self.dialog = Some(Dialog::Shortcuts);
                 }
             }
         }
-        let _ = keep;
     }
 }
 

@@ -3,13 +3,13 @@
 //! written file can be opened from the dialog.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
 
 use egui::{RichText, Ui};
 
 use crate::export::{ExportOptions, Format, Section};
 use crate::model::Workspace;
 
+use super::job::{Job, Poll};
 use super::text::Tr;
 
 pub struct ExportDialog {
@@ -23,7 +23,7 @@ pub struct ExportDialog {
 
 enum State {
     Idle,
-    Running(Receiver<Result<PathBuf, String>>),
+    Running(Job<Result<PathBuf, String>>),
     Done(PathBuf),
     Failed(String),
 }
@@ -90,41 +90,31 @@ impl ExportDialog {
             self.state = State::Failed(message);
             return;
         }
-        let (sender, receiver) = channel();
         let ws = ws.clone();
         let options = self.options.clone();
         let format = self.format;
         let path = PathBuf::from(self.path.trim());
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let result = crate::export::export_to_file(&ws, &options, format, &path)
+        self.state = State::Running(Job::spawn(Some(ctx), move || {
+            crate::export::export_to_file(&ws, &options, format, &path)
                 .map(|()| path)
-                .map_err(|e| e.to_string());
-            let _ = sender.send(result);
-            ctx.request_repaint();
-        });
-        self.state = State::Running(receiver);
+                .map_err(|e| e.to_string())
+        }));
     }
 
-    fn poll(&mut self) {
-        if let State::Running(receiver) = &self.state {
-            match receiver.try_recv() {
-                Ok(Ok(path)) => {
-                    self.finished = Some(Ok(path.clone()));
-                    self.state = State::Done(path);
-                }
-                Ok(Err(message)) => {
-                    self.finished = Some(Err(message.clone()));
-                    self.state = State::Failed(message);
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    let message = "de export stopte onverwacht".to_owned();
-                    self.finished = Some(Err(message.clone()));
-                    self.state = State::Failed(message);
-                }
-            }
-        }
+    fn poll(&mut self, t: &Tr) {
+        let State::Running(job) = &self.state else {
+            return;
+        };
+        let result = match job.poll() {
+            Poll::Running => return,
+            Poll::Done(result) => result,
+            Poll::Lost => Err(t.work_lost.to_owned()),
+        };
+        self.finished = Some(result.clone());
+        self.state = match result {
+            Ok(path) => State::Done(path),
+            Err(message) => State::Failed(message),
+        };
     }
 
     /// Draws the dialog's content; returns what the app must do.
@@ -136,7 +126,7 @@ impl ExportDialog {
         enter: bool,
         escape: bool,
     ) -> Option<DialogOutcome> {
-        self.poll();
+        self.poll(t);
         let mut outcome = None;
         super::widgets::fit_width(ui, 560.0);
         ui.heading(t.export_title);

@@ -4,8 +4,9 @@
 //! offers a field to type the path.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use super::job::{Job, Poll};
 
 /// Why a file is being asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,8 +19,7 @@ pub enum Purpose {
 
 pub struct FileJob {
     pub purpose: Purpose,
-    receiver: Receiver<Option<PathBuf>>,
-    started: Instant,
+    job: Job<Option<PathBuf>>,
 }
 
 /// What came back from a dialog.
@@ -40,8 +40,7 @@ impl FileJob {
         file_name: String,
         ctx: egui::Context,
     ) -> Self {
-        let (sender, receiver) = channel();
-        std::thread::spawn(move || {
+        let job = Job::spawn(Some(&ctx), move || {
             let mut dialog =
                 rfd::AsyncFileDialog::new().add_filter("Clusterwerkbank-werkruimte", &["ron"]);
             if let Some(folder) = folder {
@@ -51,25 +50,20 @@ impl FileJob {
                 Purpose::Open | Purpose::Merge => pollster::block_on(dialog.pick_file()),
                 Purpose::SaveAs => pollster::block_on(dialog.set_file_name(file_name).save_file()),
             };
-            let _ = sender.send(chosen.map(|handle| handle.path().to_path_buf()));
-            ctx.request_repaint();
+            chosen.map(|handle| handle.path().to_path_buf())
         });
-        Self {
-            purpose,
-            receiver,
-            started: Instant::now(),
-        }
+        Self { purpose, job }
     }
 
     /// The outcome once the dialog closed.
     pub fn poll(&self) -> Option<Outcome> {
-        match self.receiver.try_recv() {
-            Ok(Some(path)) => Some(Outcome::Chosen(path)),
-            Ok(None) if self.started.elapsed() < NO_DIALOG_WITHIN => Some(Outcome::Unavailable),
-            Ok(None) => Some(Outcome::Cancelled),
-            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+        match self.job.poll() {
+            Poll::Done(Some(path)) => Some(Outcome::Chosen(path)),
+            Poll::Done(None) if self.job.elapsed() < NO_DIALOG_WITHIN => Some(Outcome::Unavailable),
+            Poll::Done(None) => Some(Outcome::Cancelled),
+            Poll::Running => None,
             // The worker died without answering: treat it as a dialog that could not open.
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(Outcome::Unavailable),
+            Poll::Lost => Some(Outcome::Unavailable),
         }
     }
 }

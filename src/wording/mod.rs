@@ -4,8 +4,10 @@
 //! language), the command line, `check` and the exports all word a thing the same way.
 
 mod conflict;
+mod warning;
 
 pub use conflict::{conflict, field_name, id_repair, record_label, resolve_error};
+pub use warning::{consequence, warning};
 
 /// The language to word in. The window maps its interface language onto this; the
 /// command line and the exports speak Dutch.
