@@ -455,3 +455,45 @@ fn kind_7_search_results_show_many_rows_and_escape_closes_them() {
     h.run();
     assert!(h.query_by_label("Zoeken").is_none(), "the search is closed");
 }
+
+#[test]
+fn kind_3_a_budget_above_the_cap_shows_on_its_field_cell_and_card_and_the_list_lands_there() {
+    let mut h = green_paper();
+    h.get_by_role_and_label(Role::CheckBox, "Catalisti onder Scenario 3")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "Jaarbudget")
+        .click();
+    h.run();
+    type_and_leave(&mut h, "Bedrag per jaar", "€ 700.000");
+    h.get_by_label("1 waarschuwing");
+    let said = "waarschuwing: Catalisti: het jaarbudget (€ 700.000)";
+    // Under the field, and on the matrix cell.
+    let shown = h.query_all_by_label_contains(said).count();
+    assert!(shown >= 2, "field and cell carry it, found {shown}");
+    let field = h
+        .get_by_role_and_label(Role::TextInput, "Bedrag per jaar")
+        .rect();
+    assert!(
+        h.query_all_by_label_contains(said)
+            .any(|n| n.rect().top() >= field.bottom() && n.rect().top() < field.bottom() + 60.0),
+        "one of them right under the field"
+    );
+    // On the board card.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    assert!(h.query_all_by_label_contains(said).count() >= 2);
+    // From the list, a click lands on the field.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    h.get_by_label("1 waarschuwing").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Catalisti: het jaarbudget (€ 700.000) ligt van 2027 tot 2030 boven het plafond van € 650.000")
+        .click();
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Bedrag per jaar")
+            .is_focused(),
+        "the jump lands on the amount"
+    );
+}

@@ -176,6 +176,10 @@ fn card_ui(
                         .collect();
                     super::widgets::warning_mark(ui).on_hover_text(reasons.join("\n"));
                 }
+                if let Some(a) = assignment {
+                    let said = super::warnings_here::on_cell(f, cluster, a.budget.is_some());
+                    super::warnings_here::mark(ui, f, &said);
+                }
             });
             if let Some(a) = assignment {
                 let mut line = f.t.role(a.role).to_owned();

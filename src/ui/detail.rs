@@ -95,6 +95,11 @@ fn newly_shown(ui: &Ui, selection: Selection) -> bool {
     before != Some(selection)
 }
 
+/// The id of a number field drawn by `optional_number` in this `ui`.
+fn number_id(ui: &Ui, label: &str) -> egui::Id {
+    ui.make_persistent_id(("number", label))
+}
+
 fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
     let t = f.t;
     ui.heading(&c.name);
@@ -107,6 +112,10 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
             "name",
         );
     }
+    let here = |ui: &mut Ui, fields: &[&'static str], focus: Option<egui::Id>| {
+        super::warnings_here::under_field(ui, f, RecordKey::Cluster(c.id), fields, focus);
+    };
+    here(ui, &["name"], Some(first_field_id(c.id)));
     if let Some(v) = text_line(ui, t.domain, &c.domain) {
         out.set(
             Cluster {
@@ -129,6 +138,7 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
             "status",
         );
     }
+    here(ui, &["status"], None);
     let year = |s: &str| {
         s.trim()
             .parse::<i64>()
@@ -151,6 +161,7 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
             "start_year",
         );
     }
+    here(ui, &["start_year"], Some(number_id(ui, t.start_year)));
     if let Some(v) = optional_number(
         ui,
         t.term_end,
@@ -167,6 +178,7 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
             "term_end_year",
         );
     }
+    here(ui, &["term_end_year"], Some(number_id(ui, t.term_end)));
     if let Some(v) = optional_number(
         ui,
         t.max_funding,
@@ -183,6 +195,11 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
             "max_yearly_funding",
         );
     }
+    here(
+        ui,
+        &["max_yearly_funding"],
+        Some(number_id(ui, t.max_funding)),
+    );
     if let Some(v) = text_block(ui, t.note, &c.note) {
         out.set(
             Cluster {
@@ -311,6 +328,16 @@ fn budget_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignment) {
                 "budget_amount",
             );
         }
+        // The cluster's budget above its cap shows at every budget that adds to it.
+        let amount = Some(number_id(ui, t.amount_per_year));
+        super::warnings_here::under_field(
+            ui,
+            f,
+            RecordKey::Cluster(a.cluster),
+            &["budget"],
+            amount,
+        );
+        super::warnings_here::under_field(ui, f, RecordKey::Assignment(a.id), &["budget"], amount);
         ui.horizontal(|ui| {
             let mut first = budget.first_year;
             let mut last = budget.last_year;

@@ -222,6 +222,11 @@ fn cell(
         if !scores.is_empty() {
             summary.on_hover_text(t.scores_hint);
         }
+        let budget = assignment.is_some_and(|a| a.budget.is_some());
+        if assignment.is_some() {
+            let said = super::warnings_here::on_cell(f, cluster, budget);
+            super::warnings_here::mark(ui, f, &said);
+        }
         if !incompatible.is_empty() {
             let mark = super::widgets::warning_mark(ui).on_hover_text(incompatible.join("\n"));
             let spoken = format!("{}: {}", t.incompatible_lower, incompatible.join("; "));

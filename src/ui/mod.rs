@@ -32,6 +32,7 @@ pub mod style;
 pub mod text;
 pub mod themes;
 pub mod view_cache;
+pub mod warnings_here;
 pub mod widgets;
 
 use std::path::PathBuf;
