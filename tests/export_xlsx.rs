@@ -179,6 +179,6 @@ fn the_command_line_writes_the_spreadsheet() {
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
-    let mut book = workbook(&std::fs::read(&out).unwrap());
+    let book = workbook(&std::fs::read(&out).unwrap());
     assert_eq!(book.sheet_names().len(), 6);
 }
