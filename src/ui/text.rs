@@ -309,6 +309,9 @@ pub struct Tr {
     pub route_names: [&'static str; 3],
     /// Keys outside the menus, for the shortcut overview: (keys, what they do).
     pub extra_keys: &'static [(&'static str, &'static str)],
+    pub or_word: &'static str,
+    pub key_shift: &'static str,
+    pub key_space: &'static str,
 }
 
 impl Tr {
@@ -644,6 +647,7 @@ impl Tr {
         all.extend(self.route_names);
         all.extend(self.quadrant_names);
         all.extend(self.extra_keys.iter().flat_map(|(a, b)| [*a, *b]));
+        all.extend([self.or_word, self.key_shift, self.key_space]);
         all
     }
 }
@@ -946,8 +950,15 @@ pub static NL: Tr = Tr {
         "nieuwe speerpuntcluster",
         "binnen een bestaande cluster",
     ],
+    or_word: "of",
+    key_shift: "Shift",
+    key_space: "Spatie",
     extra_keys: &[
         ("Pijltjestoetsen", "Matrix: cel kiezen"),
+        (
+            "1 – 5, 0",
+            "Detailpaneel: de score met de focus zetten of wissen",
+        ),
         ("Spatie", "Matrix: toewijzen of weghalen"),
         ("Enter", "Matrix: de gekozen cel openen in het detailpaneel"),
         ("Tab / pijltjestoetsen", "Bord: van kaart naar kaart"),
@@ -1263,8 +1274,15 @@ pub static EN: Tr = Tr {
         "new spearhead cluster",
         "within an existing cluster",
     ],
+    or_word: "or",
+    key_shift: "Shift",
+    key_space: "Space",
     extra_keys: &[
         ("Arrow keys", "Matrix: choose a cell"),
+        (
+            "1 – 5, 0",
+            "Detail panel: set or clear the score that has the focus",
+        ),
         ("Space", "Matrix: assign or remove"),
         ("Enter", "Matrix: open the chosen cell in the detail panel"),
         ("Tab / arrow keys", "Board: from card to card"),
