@@ -955,8 +955,8 @@ impl WorkbenchApp {
         let t = self.t();
         let item = |ui: &mut Ui, action: Action, enabled: bool, actions: &mut Vec<Action>| {
             let mut button = egui::Button::new(action.label(t));
-            if let Some(s) = action.shortcut() {
-                button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+            if let Some(keys) = action.shortcut_words(t) {
+                button = button.shortcut_text(keys);
             }
             if ui.add_enabled(enabled, button).clicked() {
                 actions.push(action);

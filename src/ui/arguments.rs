@@ -155,7 +155,10 @@ fn argument_card(
                     // come near enough to be laid out (see `lazy`) and Tab goes on.
                     response.scroll_to_me(None);
                 }
-                ui.horizontal(|ui| {
+                // Wraps: in two columns of a narrow panel, one row of weight, intern,
+                // move and remove is wider than the card and pushed the panel's content
+                // past its left edge.
+                ui.horizontal_wrapped(|ui| {
                     for w in 1..=3u8 {
                         let label = format!("{} {w}", t.weight);
                         if ui

@@ -59,7 +59,13 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                                 });
                         if open && newly_shown(ui, f.selection) {
                             // A scenario ticked further down the list comes into view.
-                            section.header_response.scroll_to_me(Some(egui::Align::TOP));
+                            // Up and down only: the panel's own width is what it is.
+                            let header = section.header_response.rect;
+                            let rect = egui::Rect::from_x_y_ranges(
+                                ui.clip_rect().x_range(),
+                                header.y_range(),
+                            );
+                            ui.scroll_to_rect(rect, Some(egui::Align::TOP));
                         }
                     }
                 }
