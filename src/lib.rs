@@ -7,6 +7,7 @@ mod assets;
 pub mod charts;
 pub mod cli;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod platform;
 pub mod store;

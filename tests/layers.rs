@@ -26,24 +26,27 @@ fn allowed() -> BTreeMap<&'static str, &'static [&'static str]> {
             "export",
             &["model", "store", "charts", "assets", "wording"][..],
         ),
+        ("import", &["model", "store"][..]),
         ("platform", &["store"][..]),
         ("synth", &["model", "store"][..]),
         (
             "ui",
             &[
-                "model", "store", "export", "charts", "platform", "wording", "assets",
+                "model", "store", "export", "charts", "platform", "wording", "assets", "import",
             ][..],
         ),
         (
             "cli",
-            &["model", "store", "export", "platform", "wording", "ui"][..],
+            &[
+                "model", "store", "export", "platform", "wording", "ui", "import",
+            ][..],
         ),
     ])
 }
 
 /// Layers that must not know the window's crates.
 const NO_UI: &[&str] = &[
-    "model", "wording", "store", "charts", "export", "synth", "assets",
+    "model", "wording", "store", "charts", "export", "synth", "assets", "import",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -1,0 +1,332 @@
+//! Reading an advice document (PDF, DOCX, plain text, Markdown, HTML) into passages
+//! with their place in the original: a PDF's pages as the reader numbers them, a Word
+//! document's paragraphs under their list numbers, headings, table rows and footnotes.
+//!
+//! The reading is done by well-kept libraries (pdf-extract on lopdf for PDF; the DOCX
+//! parts are XML read with roxmltree); this module only shapes what they give into
+//! [`ImportedText`] and turns every way a file can be unreadable into a Dutch
+//! [`ImportError`] that names the file. Nothing here writes anything: a failed import
+//! changes nothing.
+
+mod docx;
+mod pdf;
+mod plain;
+
+use std::path::Path;
+
+use jiff::civil::Date;
+use sha2::{Digest, Sha256};
+
+/// The largest document read, in bytes: the longest advice is a few hundred pages of
+/// text, far below this; a larger file is refused before it is read.
+pub const MAX_DOCUMENT_BYTES: u64 = 100 * 1024 * 1024;
+
+/// What kind of file a document was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceFormat {
+    Pdf,
+    Docx,
+    Text,
+    Markdown,
+    Html,
+}
+
+impl SourceFormat {
+    pub fn dutch(self) -> &'static str {
+        match self {
+            SourceFormat::Pdf => "PDF",
+            SourceFormat::Docx => "Word-document",
+            SourceFormat::Text => "tekstbestand",
+            SourceFormat::Markdown => "Markdown-bestand",
+            SourceFormat::Html => "webpagina",
+        }
+    }
+}
+
+/// Where a passage is in the original, as a citation names it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Locator {
+    /// A PDF page, as the file numbers its pages (1 is the first).
+    Page(u32),
+    /// A numbered paragraph of a Word document, by the number Word shows ("12", "3.2").
+    Numbered(String),
+    /// An unnumbered paragraph, by its place among the document's paragraphs.
+    Paragraph(u32),
+    /// A row of a table (both from 1).
+    TableRow { table: u32, row: u32 },
+    /// A footnote, by its number in the document.
+    Footnote(u32),
+}
+
+impl Locator {
+    /// As a citation writes it: "p. 7", "punt 3.2", "alinea 17", "tabel 2, rij 3",
+    /// "voetnoot 4", with no-break spaces as government typography wants them.
+    pub fn dutch(&self) -> String {
+        match self {
+            Locator::Page(n) => format!("p.\u{a0}{n}"),
+            Locator::Numbered(label) => format!("punt\u{a0}{label}"),
+            Locator::Paragraph(n) => format!("alinea\u{a0}{n}"),
+            Locator::TableRow { table, row } => format!("tabel\u{a0}{table}, rij\u{a0}{row}"),
+            Locator::Footnote(n) => format!("voetnoot\u{a0}{n}"),
+        }
+    }
+}
+
+/// What a passage is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PassageKind {
+    /// Running text: a PDF page, a paragraph.
+    Body,
+    /// A heading of level 1 to 6.
+    Heading(u8),
+    /// One row of a table, its cells separated by " | ".
+    TableRow,
+    Footnote,
+}
+
+/// A piece of the document with its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Passage {
+    pub locator: Locator,
+    pub kind: PassageKind,
+    /// The text, line breaks as LF, without soft hyphens; never empty.
+    pub text: String,
+}
+
+/// A document as read, before it becomes part of a workspace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedText {
+    /// The file's name without its folder.
+    pub file_name: String,
+    /// SHA-256 of the original bytes, lower-case hex: the same document imported twice
+    /// is recognised by it.
+    pub sha256: String,
+    pub format: SourceFormat,
+    /// The title the document gives itself (PDF or DOCX properties, else its first
+    /// heading), if any.
+    pub title: Option<String>,
+    /// The date the document gives itself (its properties' creation date), if any.
+    pub date: Option<Date>,
+    pub passages: Vec<Passage>,
+}
+
+impl ImportedText {
+    /// How many pages a PDF has (the highest page with a passage); `None` for others.
+    pub fn pages(&self) -> Option<u32> {
+        self.passages
+            .iter()
+            .filter_map(|p| match p.locator {
+                Locator::Page(n) => Some(n),
+                _ => None,
+            })
+            .max()
+    }
+}
+
+/// Why a document could not be read. Every message names the file and says what to do.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ImportError {
+    #[error("{file} is {megabytes} MB groot; Clusterwerkbank leest adviezen tot {limit} MB. Is het het juiste bestand?", limit = MAX_DOCUMENT_BYTES / (1024 * 1024))]
+    TooLarge { file: String, megabytes: u64 },
+    #[error("{file} kon niet gelezen worden: {reason}.")]
+    Unreadable { file: String, reason: String },
+    #[error(
+        "{file} bevat geen tekst; is het gescand? Laat er eerst tekstherkenning (OCR) op lopen en importeer dan het resultaat."
+    )]
+    NoText { file: String },
+    #[error(
+        "{file} is beveiligd met een wachtwoord. Open het, bewaar het zonder beveiliging en importeer die kopie."
+    )]
+    Encrypted { file: String },
+    #[error("{file} is geen leesbare PDF (is het beschadigd?): {detail}.")]
+    DamagedPdf { file: String, detail: String },
+    #[error(
+        "{file} is geen Word-document (.docx): het is geen ZIP-bestand. Is het een oud .doc-bestand? Bewaar het dan in Word als .docx."
+    )]
+    NotZip { file: String },
+    #[error("{file} is geen geldig Word-document: {detail}.")]
+    DamagedDocx { file: String, detail: String },
+    #[error(
+        "{file}: Clusterwerkbank leest PDF, Word (.docx), tekst (.txt), Markdown (.md) en webpagina's (.html)."
+    )]
+    UnknownFormat { file: String },
+}
+
+/// Reads the document at `path`: refuses a file over [`MAX_DOCUMENT_BYTES`] before
+/// reading it, then [`read`]s its bytes.
+pub fn read_file(path: &Path) -> Result<ImportedText, ImportError> {
+    let file = file_name(path);
+    let unreadable = |e: std::io::Error| ImportError::Unreadable {
+        file: file.clone(),
+        reason: crate::store::file::io_reason(&e),
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(ImportError::TooLarge {
+            file,
+            megabytes: size.div_ceil(1024 * 1024),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    read(&file, &bytes)
+}
+
+/// Reads a document's bytes; `file_name` decides the format together with the bytes
+/// themselves (a PDF is recognised by its header whatever it is called).
+pub fn read(file_name: &str, bytes: &[u8]) -> Result<ImportedText, ImportError> {
+    let file = file_name.to_owned();
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_DOCUMENT_BYTES {
+        return Err(ImportError::TooLarge {
+            file,
+            megabytes: u64::try_from(bytes.len()).unwrap_or(u64::MAX) / (1024 * 1024),
+        });
+    }
+    let extension = Path::new(file_name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let format = if bytes.starts_with(b"%PDF-") || extension == "pdf" {
+        SourceFormat::Pdf
+    } else {
+        match extension.as_str() {
+            "docx" => SourceFormat::Docx,
+            "txt" | "text" => SourceFormat::Text,
+            "md" | "markdown" => SourceFormat::Markdown,
+            "html" | "htm" | "xhtml" => SourceFormat::Html,
+            _ if bytes.starts_with(b"PK\x03\x04") => SourceFormat::Docx,
+            _ => return Err(ImportError::UnknownFormat { file }),
+        }
+    };
+    let read = match format {
+        SourceFormat::Pdf => pdf::read(&file, bytes)?,
+        SourceFormat::Docx => docx::read(&file, bytes)?,
+        SourceFormat::Text => plain::read_text(&file, bytes),
+        SourceFormat::Markdown => plain::read_markdown(&file, bytes),
+        SourceFormat::Html => plain::read_html(&file, bytes),
+    };
+    if read.passages.iter().all(|p| p.text.trim().is_empty()) {
+        return Err(ImportError::NoText { file });
+    }
+    let title = read.title.or_else(|| {
+        read.passages
+            .iter()
+            .find(|p| matches!(p.kind, PassageKind::Heading(_)))
+            .map(|p| p.text.clone())
+    });
+    Ok(ImportedText {
+        file_name: file,
+        sha256: sha256_hex(bytes),
+        format,
+        title,
+        date: read.date,
+        passages: read.passages,
+    })
+}
+
+/// What a format reader gives back.
+struct Read {
+    title: Option<String>,
+    date: Option<Date>,
+    passages: Vec<Passage>,
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// SHA-256 of `bytes` as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A passage's text made clean: breaks as LF (every kind), soft hyphens gone,
+/// whitespace runs inside a line made one space, blank-line runs made one, and no
+/// control characters. Returns `None` for text that is empty after that.
+fn tidy(text: &str) -> Option<String> {
+    let text: String = crate::model::text::normalise_breaks(text)
+        .chars()
+        .filter(|c| *c != '\u{ad}' && (!c.is_control() || matches!(c, '\t' | '\n')))
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    let mut blank_lines = 0;
+    for line in text.split('\n') {
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            blank_lines += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_lines > 0 { "\n\n" } else { "\n" });
+        }
+        blank_lines = 0;
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    (!out.trim().is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_text_keeps_words_and_paragraphs() {
+        assert_eq!(
+            tidy("  Een   zin\r\nmet af\u{ad}breking\n\n\n\nNieuwe  alinea \u{7}").as_deref(),
+            Some("Een zin\nmet afbreking\n\nNieuwe alinea")
+        );
+        assert_eq!(tidy(" \n\t \n"), None);
+        assert_eq!(tidy("€\u{a0}650.000").as_deref(), Some("€\u{a0}650.000"));
+    }
+
+    #[test]
+    fn formats_are_recognised_and_unknown_ones_refused() {
+        let text = read(
+            "advies.txt",
+            "SERV-advies\n\nWij steunen scenario 3.".as_bytes(),
+        )
+        .expect("text reads");
+        assert_eq!(text.format, SourceFormat::Text);
+        assert_eq!(text.passages.len(), 2);
+        assert_eq!(text.sha256.len(), 64);
+        assert_eq!(
+            read("advies.docx", b"Dit is geen zip"),
+            Err(ImportError::NotZip {
+                file: "advies.docx".into()
+            })
+        );
+        assert_eq!(
+            read("foto.jpg", b"\xff\xd8\xff"),
+            Err(ImportError::UnknownFormat {
+                file: "foto.jpg".into()
+            })
+        );
+        assert_eq!(
+            read("leeg.txt", b"  \n\n "),
+            Err(ImportError::NoText {
+                file: "leeg.txt".into()
+            })
+        );
+    }
+
+    #[test]
+    fn the_checksum_is_sha256() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

@@ -1,0 +1,276 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! Reading advice documents made by real programs: PDFs typeset by typst (our own
+//! export) and by LibreOffice, DOCX files written by our export and by LibreOffice,
+//! and the ways a document can be unreadable. Each comparison is against another
+//! reader (poppler's pdftotext) or the document we made.
+
+mod export_support;
+
+use std::path::{Path, PathBuf};
+
+use clusterwerkbank::export::{ExportOptions, Format, export_bytes};
+use clusterwerkbank::import::{self, ImportError, Locator, PassageKind, SourceFormat};
+use export_support::*;
+
+fn written(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn convert(input: &Path, to: &str, dir: &Path) -> PathBuf {
+    let profile = format!("file://{}", dir.join("lo-profile").display());
+    run_tool(
+        "soffice",
+        &[
+            &format!("-env:UserInstallation={profile}"),
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            &dir.display().to_string(),
+            &input.display().to_string(),
+        ],
+    );
+    let extension = to.split(':').next().unwrap();
+    dir.join(input.with_extension(extension).file_name().unwrap())
+}
+
+/// Words as a reader sees them, for comparing two readers' text.
+fn words(text: &str) -> Vec<String> {
+    text.replace('\u{ad}', "")
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_typst_pdf_reads_page_by_page_as_poppler_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = rich_workspace();
+    let pdf = export_bytes(&ws, &ExportOptions::default(), Format::Pdf).unwrap();
+    let path = written(dir.path(), "mededeling.pdf", &pdf);
+    let read = import::read_file(&path).unwrap();
+    assert_eq!(read.format, SourceFormat::Pdf);
+    assert_eq!(read.sha256, import::sha256_hex(&pdf));
+    let pages = pdf_text(&path)
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .count();
+    assert_eq!(read.pages(), Some(u32::try_from(pages).unwrap()));
+    // Every page's words are poppler's words for that page. Known limit: the text of
+    // a chart (SVG text that typst places glyph by glyph) comes out of pdf-extract
+    // letter-spaced ("S t a n d p u n t e n"); such pages are counted, not compared,
+    // and may only be the pages with the four charts.
+    let poppler_text = pdf_text(&path);
+    let poppler: Vec<&str> = poppler_text.split('\u{c}').collect();
+    let mut letter_spaced = 0;
+    for passage in &read.passages {
+        let Locator::Page(n) = passage.locator else {
+            panic!("a PDF passage is a page: {passage:?}");
+        };
+        let ours = words(&passage.text);
+        let theirs = words(poppler[usize::try_from(n - 1).unwrap()]);
+        if ours.iter().filter(|w| w.chars().count() == 1).count() > 40 {
+            letter_spaced += 1;
+            continue;
+        }
+        let common = theirs.iter().filter(|w| ours.contains(w)).count();
+        assert!(
+            common * 10 >= theirs.len() * 9,
+            "page {n}: {common} of {} words agree\nours: {ours:?}\npoppler: {theirs:?}",
+            theirs.len()
+        );
+    }
+    assert!(letter_spaced <= 4, "{letter_spaced} pages letter-spaced");
+    assert!(
+        read.passages[0].text.contains("MEDEDELING"),
+        "{}",
+        read.passages[0].text
+    );
+    assert!(read.title.is_some());
+}
+
+#[test]
+fn a_libreoffice_pdf_and_docx_read_with_headings_and_paragraphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = rich_workspace();
+    let html = export_bytes(&ws, &ExportOptions::default(), Format::Html).unwrap();
+    let html_path = written(dir.path(), "advies.html", &html);
+    let docx = convert(&html_path, "docx:MS Word 2007 XML", dir.path());
+    let read = import::read_file(&docx).unwrap();
+    assert_eq!(read.format, SourceFormat::Docx);
+    assert!(
+        read.passages
+            .iter()
+            .any(|p| matches!(p.kind, PassageKind::Heading(_)) && p.text.contains("Samenvatting")),
+        "{:#?}",
+        &read.passages[..read.passages.len().min(12)]
+    );
+    assert!(
+        read.passages
+            .iter()
+            .any(|p| p.text.contains(INTERNAL_ARGUMENT))
+    );
+    assert!(
+        read.passages
+            .iter()
+            .any(|p| matches!(p.locator, Locator::TableRow { .. }))
+    );
+
+    let pdf = convert(&docx, "pdf", dir.path());
+    let read = import::read_file(&pdf).unwrap();
+    assert!(read.pages().unwrap() >= 2);
+    let all: String = read
+        .passages
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(all.contains("Catalisti"), "{all:.400}");
+}
+
+#[test]
+fn our_own_docx_reads_back_in_order_with_its_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = rich_workspace();
+    let docx = export_bytes(&ws, &ExportOptions::default(), Format::Docx).unwrap();
+    let path = written(dir.path(), "mededeling.docx", &docx);
+    let read = import::read_file(&path).unwrap();
+    let text: Vec<&str> = read.passages.iter().map(|p| p.text.as_str()).collect();
+    let first = text.iter().position(|t| t.contains("MEDEDELING")).unwrap();
+    let later = text
+        .iter()
+        .position(|t| t.contains(INTERNAL_ARGUMENT))
+        .unwrap();
+    assert!(first < later);
+    assert!(
+        read.passages
+            .iter()
+            .any(|p| p.kind == PassageKind::TableRow)
+    );
+}
+
+/// A PDF with a page and a drawing but no text: what a scan without OCR looks like.
+fn textless_pdf() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_owned(),
+        {
+            let content = "0.5 g 50 50 400 600 re f";
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            )
+        },
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    pdf
+}
+
+#[test]
+fn unreadable_documents_get_a_dutch_answer_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+
+    // A scan without a text layer.
+    let scan = written(dir.path(), "scan.pdf", &textless_pdf());
+    let error = import::read_file(&scan).unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::NoText {
+            file: "scan.pdf".into()
+        }
+    );
+    assert!(error.to_string().contains("is het gescand?"), "{error}");
+
+    // Damaged: a PDF cut off halfway.
+    let ws = rich_workspace();
+    let pdf = export_bytes(&ws, &ExportOptions::default(), Format::Pdf).unwrap();
+    let cut = written(dir.path(), "afgebroken.pdf", &pdf[..pdf.len() / 3]);
+    let error = import::read_file(&cut).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            ImportError::DamagedPdf { .. } | ImportError::NoText { .. }
+        ),
+        "{error:?}"
+    );
+    assert!(error.to_string().starts_with("afgebroken.pdf"), "{error}");
+
+    // Encrypted with a password to open it.
+    let mut doc = pdf_extract::Document::load_mem(&pdf).unwrap();
+    let state = pdf_extract::EncryptionState::try_from(pdf_extract::EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "eigenaar",
+        user_password: "geheim",
+        key_length: 128,
+        permissions: pdf_extract::Permissions::all(),
+    })
+    .unwrap();
+    doc.encrypt(&state).unwrap();
+    let mut locked = Vec::new();
+    doc.save_to(&mut locked).unwrap();
+    let locked = written(dir.path(), "beveiligd.pdf", &locked);
+    let error = import::read_file(&locked).unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::Encrypted {
+            file: "beveiligd.pdf".into()
+        }
+    );
+    assert!(error.to_string().contains("wachtwoord"));
+
+    // A .docx that is not a ZIP (an old .doc renamed).
+    let doc = written(
+        dir.path(),
+        "oud.docx",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 oud Word",
+    );
+    let error = import::read_file(&doc).unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::NotZip {
+            file: "oud.docx".into()
+        }
+    );
+
+    // 200 MB: refused before it is read (a sparse file, no disk used).
+    let big = dir.path().join("groot.pdf");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
+    let error = import::read_file(&big).unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::TooLarge {
+            file: "groot.pdf".into(),
+            megabytes: 200
+        }
+    );
+    assert!(error.to_string().contains("tot 100 MB"));
+
+    // A missing file.
+    let error = import::read_file(&dir.path().join("weg.pdf")).unwrap_err();
+    assert!(matches!(error, ImportError::Unreadable { .. }), "{error:?}");
+}
