@@ -334,16 +334,6 @@ fn budget_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignment) {
                 "budget_amount",
             );
         }
-        // The cluster's budget above its cap shows at every budget that adds to it.
-        let amount = Some(number_id(ui, t.amount_per_year));
-        super::warnings_here::under_field(
-            ui,
-            f,
-            RecordKey::Cluster(a.cluster),
-            &["budget"],
-            amount,
-        );
-        super::warnings_here::under_field(ui, f, RecordKey::Assignment(a.id), &["budget"], amount);
         ui.horizontal(|ui| {
             let mut first = budget.first_year;
             let mut last = budget.last_year;
@@ -367,6 +357,18 @@ fn budget_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignment) {
                 );
             }
         });
+        // Under the years, not between the fields: a warning that appears while a year
+        // is dragged must not move the year from under the pointer. The cluster's
+        // budget above its cap shows at every budget that adds to it.
+        let amount = Some(number_id(ui, t.amount_per_year));
+        super::warnings_here::under_field(
+            ui,
+            f,
+            RecordKey::Cluster(a.cluster),
+            &["budget"],
+            amount,
+        );
+        super::warnings_here::under_field(ui, f, RecordKey::Assignment(a.id), &["budget"], amount);
     });
 }
 
