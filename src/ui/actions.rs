@@ -104,6 +104,16 @@ impl Action {
         }
     }
 
+    /// The shortcut and its alternative in the interface language ("Ctrl+Shift+Z of
+    /// Ctrl+Y", "Ctrl++"): egui's own names are English words ("Plus", "Minus").
+    pub fn shortcut_words(self, t: &Tr) -> Option<String> {
+        let main = shortcut_words(&self.shortcut()?, t);
+        Some(match self.alternative_shortcut() {
+            Some(other) => format!("{main} {} {}", t.or_word, shortcut_words(&other, t)),
+            None => main,
+        })
+    }
+
     pub fn label(self, t: &Tr) -> &'static str {
         match self {
             Action::New => t.new,
@@ -128,6 +138,64 @@ impl Action {
             Action::ShowWarnings => t.show_warnings,
             Action::Shortcuts => t.shortcuts,
             Action::AddCluster => t.add_cluster,
+        }
+    }
+}
+
+/// One shortcut in words: the modifiers as printed on keyboards, the key as a symbol
+/// where it has one.
+fn shortcut_words(shortcut: &KeyboardShortcut, t: &Tr) -> String {
+    let m = shortcut.modifiers;
+    let mut parts: Vec<&str> = Vec::new();
+    if m.command || m.ctrl || m.mac_cmd {
+        parts.push("Ctrl");
+    }
+    if m.shift {
+        parts.push(t.key_shift);
+    }
+    if m.alt {
+        parts.push("Alt");
+    }
+    let key = match shortcut.logical_key {
+        Key::Plus => "+",
+        Key::Minus => "-",
+        Key::Equals => "=",
+        Key::Space => t.key_space,
+        Key::Escape => "Esc",
+        other => other.name(),
+    };
+    parts.push(key);
+    parts.join("+")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::text::{EN, NL};
+
+    #[test]
+    fn shortcuts_are_said_in_the_interface_language_with_their_alternatives() {
+        assert_eq!(
+            Action::Redo.shortcut_words(&NL).as_deref(),
+            Some("Ctrl+Shift+Z of Ctrl+Y")
+        );
+        assert_eq!(
+            Action::Redo.shortcut_words(&EN).as_deref(),
+            Some("Ctrl+Shift+Z or Ctrl+Y")
+        );
+        assert_eq!(
+            Action::ZoomIn.shortcut_words(&NL).as_deref(),
+            Some("Ctrl++ of Ctrl+=")
+        );
+        assert_eq!(
+            Action::ZoomOut.shortcut_words(&NL).as_deref(),
+            Some("Ctrl+-")
+        );
+        for action in Action::WITH_SHORTCUTS {
+            let words = action.shortcut_words(&NL).unwrap_or_default();
+            for english in ["Plus", "Minus", "Equals", "Space"] {
+                assert!(!words.contains(english), "{words}");
+            }
         }
     }
 }

@@ -3,10 +3,99 @@
 //! Scenario 3", "Ongedaan gemaakt: Toewijzing VIL – Scenario 2"). Pure functions over
 //! an edit and the workspace it is about to change, so they are tested without a window.
 
-use crate::model::{Edit, Record, RecordKey, Workspace};
+use crate::model::{CoalesceKey, Edit, Record, RecordKey, Workspace};
 
 use super::locale::fill;
 use super::text::Tr;
+
+/// What a panel's edit did, said in the interface language: an assignment as in
+/// [`assignment_change`], any other record added, removed, reordered or changed ("Pro
+/// bij Catalisti – Scenario 3 toegevoegd", "Cluster Catalisti gewijzigd"). `ws` is the
+/// workspace before the edit. Typing is said once per field and focus, not per key
+/// (`typing` is the focused field or dragged widget and the field the edit changes):
+/// a screen reader would otherwise read the same sentence after every letter.
+pub fn change(
+    ctx: &egui::Context,
+    edit: &Edit,
+    key: &Option<CoalesceKey>,
+    ws: &Workspace,
+    t: &Tr,
+) -> Option<String> {
+    if let Some(said) = assignment_change(edit, ws, t) {
+        return Some(said);
+    }
+    let gesture = ctx.memory(|m| m.focused()).or(ctx.dragged_id());
+    if let (Some(key), Some(widget)) = (key.as_ref(), gesture) {
+        let id = egui::Id::unique("announce-last-gesture");
+        let mark = egui::util::hash((widget, format!("{key:?}")));
+        let again = ctx.data(|d| d.get_temp::<u64>(id)) == Some(mark);
+        ctx.data_mut(|d| d.insert_temp(id, mark));
+        if again {
+            return None;
+        }
+    }
+    said(edit, ws, t)
+}
+
+/// The sentence for an edit, whatever the gesture.
+pub fn said(edit: &Edit, ws: &Workspace, t: &Tr) -> Option<String> {
+    let (template, what) = match edit {
+        Edit::Insert { record, .. } => (t.said_added, spoken_record(record, ws, t)),
+        Edit::Put(record) => (t.said_changed, spoken_record(record, ws, t)),
+        Edit::Remove(key) => (t.said_removed, spoken_key(*key, ws, t)?),
+        Edit::Move { key, .. } => (t.said_reordered, spoken_key(*key, ws, t)?),
+        Edit::SetMeta(_) => return Some(t.said_meta_changed.to_owned()),
+        // A removal with what goes along (assignments, theme links) is named by the
+        // record removed.
+        Edit::Batch(edits)
+            if edits.iter().any(|e| {
+                matches!(
+                    e,
+                    Edit::Remove(
+                        RecordKey::Cluster(_)
+                            | RecordKey::Scenario(_)
+                            | RecordKey::Body(_)
+                            | RecordKey::Theme(_)
+                    )
+                )
+            }) =>
+        {
+            (t.said_removed, describe(edit, ws, t)?)
+        }
+        Edit::Batch(_) | Edit::Replace(_) => (t.said_changed, describe(edit, ws, t)?),
+    };
+    Some(fill(template, &[("what", &what)]))
+}
+
+/// A record as said in a sentence: an argument by its side and what it is about (its
+/// text changes with every key), the others as in [`describe`].
+fn spoken_record(record: &Record, ws: &Workspace, t: &Tr) -> String {
+    match record {
+        Record::Argument(a) => {
+            let side = match a.polarity {
+                crate::model::Polarity::Pro => t.pro_text,
+                crate::model::Polarity::Contra => t.con_text,
+            };
+            let subject = match a.subject.cluster() {
+                Some(c) => format!(
+                    "{} – {}",
+                    ws.cluster_name(c),
+                    ws.scenario_label(a.subject.scenario())
+                ),
+                None => ws.scenario_label(a.subject.scenario()),
+            };
+            fill(t.said_about, &[("what", side), ("subject", &subject)])
+        }
+        _ => record_name(record, ws, t).1,
+    }
+}
+
+fn spoken_key(key: RecordKey, ws: &Workspace, t: &Tr) -> Option<String> {
+    match key {
+        RecordKey::Argument(id) => Some(spoken_record(&ws.argument(id)?.clone().into(), ws, t)),
+        _ => key_name(key, ws, t).map(|(_, name)| name),
+    }
+}
 
 /// An assignment that an edit adds, removes or moves to another scenario, said as a
 /// person would. `ws` is the workspace *before* the edit (a removed assignment must
@@ -194,6 +283,52 @@ mod tests {
         assert_eq!(
             describe(step, session.workspace(), &NL).as_deref(),
             Some("Cluster Catalisti")
+        );
+    }
+
+    #[test]
+    fn every_kind_of_edit_is_said_in_both_languages() {
+        let ws = green_paper();
+        let (catalisti, s3) = (ws.clusters[0].id, ws.scenarios[2].id);
+        let argument = Argument {
+            polarity: crate::model::Polarity::Pro,
+            subject: crate::model::Subject::ClusterScenario {
+                cluster: catalisti,
+                scenario: s3,
+            },
+            text: "Sterke basis".into(),
+            ..Argument::default()
+        };
+        assert_eq!(
+            said(&Edit::append(argument.clone()), &ws, &NL).as_deref(),
+            Some("Pro bij Catalisti – Scenario 3 toegevoegd")
+        );
+        assert_eq!(
+            said(&Edit::append(argument), &ws, &EN).as_deref(),
+            Some("Pro on Catalisti – Scenario 3 added")
+        );
+        let renamed = Edit::put(Cluster {
+            name: "Catalisti 2".into(),
+            ..ws.clusters[0].clone()
+        });
+        assert_eq!(
+            said(&renamed, &ws, &NL).as_deref(),
+            Some("Cluster Catalisti 2 gewijzigd")
+        );
+        let (removal, _) = crate::model::rules::removal(&ws, RecordKey::Cluster(catalisti));
+        // Removing a cluster takes its assignments and arguments along: the cluster
+        // names the step.
+        assert_eq!(
+            said(&removal, &ws, &EN).as_deref(),
+            Some("Cluster Catalisti removed")
+        );
+        assert_eq!(
+            said(&Edit::Remove(RecordKey::Cluster(catalisti)), &ws, &NL).as_deref(),
+            Some("Cluster Catalisti verwijderd")
+        );
+        assert_eq!(
+            said(&Edit::SetMeta(Box::new(ws.meta.clone())), &ws, &EN).as_deref(),
+            Some("Communication details changed")
         );
     }
 

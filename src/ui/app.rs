@@ -326,6 +326,11 @@ impl WorkbenchApp {
         self.poll_file_work(true);
     }
 
+    /// The status line's message, which a screen reader also reads, if any.
+    pub fn status_message(&self) -> Option<&str> {
+        self.status.as_ref().map(|(text, _)| text.as_str())
+    }
+
     /// Whether a file is being read in the background.
     pub fn is_reading(&self) -> bool {
         self.file_work.is_some()
@@ -438,10 +443,7 @@ impl WorkbenchApp {
             Action::Undo => self.undo_or_redo(true),
             Action::Redo => self.undo_or_redo(false),
             Action::Find => self.search.open(),
-            Action::ShowView(view) => {
-                self.view = view;
-                self.prefs.view = view;
-            }
+            Action::ShowView(view) => (self.view, self.prefs.view) = (view, view),
             Action::ZoomIn => self.prefs.zoom = (self.prefs.zoom + 0.1).min(2.0),
             Action::ZoomOut => self.prefs.zoom = (self.prefs.zoom - 0.1).max(0.75),
             Action::ZoomReset => self.prefs.zoom = 1.0,
@@ -709,8 +711,10 @@ impl WorkbenchApp {
 
     /// Applies an edit of the app's own (a command, a confirmed removal): one step.
     fn apply(&mut self, edit: Edit) {
-        if let Err(error) = self.session.apply(edit) {
-            self.say(error.to_string(), true);
+        let said = super::announce::said(&edit, self.workspace(), self.t());
+        match self.session.apply(edit) {
+            Ok(()) => said.into_iter().for_each(|text| self.say(text, false)),
+            Err(error) => self.say(error.to_string(), true),
         }
     }
 
@@ -726,7 +730,7 @@ impl WorkbenchApp {
         let mut said = None;
         self.gesture.follow(ctx, &mut self.session);
         for (edit, key) in edits {
-            let change = super::announce::assignment_change(&edit, self.workspace(), self.t());
+            let change = super::announce::change(ctx, &edit, &key, self.workspace(), self.t());
             let revision = self.session.revision();
             // The one place where the panels' edits are applied, and grouped into
             // undo steps.
@@ -784,7 +788,7 @@ impl WorkbenchApp {
     /// One frame of the whole window. `App::ui` calls this, and so do the tests.
     pub fn frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        let said_before = self.said;
+        let (said_before, prefs_before) = (self.said, self.prefs.clone());
         super::paste::normalise_breaks_in_input(&ctx);
         self.apply_style(&ctx);
         self.handle_close_request(&ctx);
@@ -886,6 +890,7 @@ impl WorkbenchApp {
         for action in actions {
             self.run(&ctx, action);
         }
+        self.say_settings(&prefs_before);
         // A message said after the status bar was drawn shows (and is announced) in
         // the next frame; ask for it rather than wait for the next input.
         if self.said != said_before {
@@ -955,8 +960,8 @@ impl WorkbenchApp {
         let t = self.t();
         let item = |ui: &mut Ui, action: Action, enabled: bool, actions: &mut Vec<Action>| {
             let mut button = egui::Button::new(action.label(t));
-            if let Some(s) = action.shortcut() {
-                button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+            if let Some(keys) = action.shortcut_words(t) {
+                button = button.shortcut_text(keys);
             }
             if ui.add_enabled(enabled, button).clicked() {
                 actions.push(action);

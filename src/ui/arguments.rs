@@ -4,8 +4,9 @@ use egui::{RichText, Ui};
 
 use crate::model::{Argument, Edit, Polarity, RecordKey, Source, Subject, Workspace};
 
+use super::sources::{source_colour, source_full_name};
 use super::state::{Frame, Outbox, Selection};
-use super::widgets::{ResponseExt, badge_button, source_colour};
+use super::widgets::{ResponseExt, badge_button};
 
 /// How many arguments per column are laid out before "Meer tonen".
 const PAGE: usize = 50;
@@ -78,7 +79,11 @@ pub fn two_columns(
                     if let Some(source) = filter {
                         arg.source = source;
                     }
-                    out.select = Some(Selection::Argument(arg.id));
+                    // An argument about a cluster is edited in that cluster's panel:
+                    // selecting the argument would close the panel under the new field.
+                    if subject.cluster().is_none() {
+                        out.select = Some(Selection::Argument(arg.id));
+                    }
                     out.focus = Some(text_id(&arg));
                     out.edit(Edit::append(arg));
                 }
@@ -101,7 +106,8 @@ fn argument_card(
     next: Option<crate::model::ArgumentId>,
 ) {
     let t = f.t;
-    let selected = f.selection == Selection::Argument(arg.id);
+    let selected =
+        f.selection == Selection::Argument(arg.id) || ui.memory(|m| m.has_focus(text_id(arg)));
     let stroke = if selected {
         ui.visuals().selection.stroke
     } else {
@@ -149,12 +155,18 @@ fn argument_card(
                     );
                 }
                 if response.gained_focus() {
-                    out.select = Some(Selection::Argument(arg.id));
+                    // See `two_columns`: the cluster's panel stays where it is.
+                    if arg.subject.cluster().is_none() {
+                        out.select = Some(Selection::Argument(arg.id));
+                    }
                     // Tab into a card below the view: bring it in, so the cards after it
                     // come near enough to be laid out (see `lazy`) and Tab goes on.
                     response.scroll_to_me(None);
                 }
-                ui.horizontal(|ui| {
+                // Wraps: in two columns of a narrow panel, one row of weight, intern,
+                // move and remove is wider than the card and pushed the panel's content
+                // past its left edge.
+                ui.horizontal_wrapped(|ui| {
                     for w in 1..=3u8 {
                         let label = format!("{} {w}", t.weight);
                         if ui
@@ -243,9 +255,14 @@ fn source_menu(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, arg: &Argument, nam
     let t = f.t;
     // A real button, not a badge made clickable: only a widget with a stable id keeps
     // the keyboard focus, and Tab must pass through it to the next card.
-    let response = badge_button(ui, name, source_colour(name));
+    let full = source_full_name(f.ws, arg.source, t.own_analysis);
+    let response = badge_button(ui, name, source_colour(f.ws, arg.source)).on_hover_text(&full);
     let label = format!("{}: {name}", t.source);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if full != name {
+        ui.ctx()
+            .accesskit_node_builder(response.id, |node| node.set_description(full.clone()));
+    }
     egui::Popup::menu(&response).show(|ui| {
         let mut options = vec![(Source::OwnAnalysis, t.own_analysis.to_owned())];
         options.extend(

@@ -147,6 +147,9 @@ fn card_ui(
 ) {
     let ws = f.ws;
     let selected = f.selection.cluster() == Some(cluster);
+    // A drag that starts on the name moves the card: selectable text would take the
+    // press and select the name instead.
+    ui.style_mut().interaction.selectable_labels = false;
     // The focus ring: thicker than the selection's outline and in the text colour, so
     // it shows in every theme, high contrast included.
     let stroke = if ui.memory(|m| m.has_focus(id)) {
@@ -172,6 +175,10 @@ fn card_ui(
                         .map(|i| super::widgets::incompatibility_text(ws, i))
                         .collect();
                     super::widgets::warning_mark(ui).on_hover_text(reasons.join("\n"));
+                }
+                if let Some(a) = assignment {
+                    let said = super::warnings_here::on_cell(f, cluster, a.budget.is_some());
+                    super::warnings_here::mark(ui, f, &said);
                 }
             });
             if let Some(a) = assignment {

@@ -113,6 +113,23 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
     }
     // Without a computable figure there is no line to draw; the table says why.
     let reference = chart.reference;
+    // The legend stands in the top right corner: headroom above the highest stack and
+    // the reference line (a row per series) keeps it off the bars.
+    let highest = chart
+        .years
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            chart
+                .clusters
+                .iter()
+                .filter_map(|c| c.amounts.get(i).copied().flatten())
+                .map(|a| a.amount() as f64)
+                .sum::<f64>()
+        })
+        .fold(reference.map_or(0.0, |r| r.amount() as f64), f64::max);
+    let legend_rows = chart.clusters.len() + usize::from(reference.is_some());
+    let headroom = 1.15 + 0.09 * legend_rows as f64;
     let reference_label = reference.map(|r| format!("{} ({})", t.chart_reference, lang.money(r)));
     let response = Plot::new("budget-plot")
         .height(300.0)
@@ -122,7 +139,7 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
         .y_axis_formatter(move |mark, _| lang.money(whole_euros(mark.value)))
         .x_axis_formatter(|mark, _| format!("{}", mark.value.round() as i64))
         .include_y(0.0)
-        .include_y(reference.map_or(0.0, |r| r.amount() as f64 * 1.1))
+        .include_y(highest * headroom)
         .include_x(f64::from(charts::FIRST_YEAR) - 0.5)
         .include_x(f64::from(charts::LAST_YEAR) + 0.5)
         .allow_scroll(false)
@@ -210,7 +227,10 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
         .include_x(f64::from(t_data.first_year))
         .include_x(f64::from(t_data.last_year) + 1.0)
         .include_y(0.5)
-        .include_y(-(rows as f64) + 0.5)
+        // Room under the last row for the legend in the bottom left corner, and for
+        // the clusters' names beside the axis.
+        .include_y(-(rows as f64) - 0.9)
+        .y_axis_min_width(longest_name_width(&row_names_width_source(t_data)))
         .allow_scroll(false)
         .show_grid([true, false])
         .x_axis_formatter(|mark, _| format!("{}", mark.value.round() as i64))
@@ -544,4 +564,15 @@ fn consensus(ui: &mut Ui, f: &Frame<'_>) {
             });
     });
     super::advice::legend(ui, f);
+}
+
+fn row_names_width_source(t_data: &Timeline) -> Vec<&str> {
+    t_data.rows.iter().map(|r| r.name.as_str()).collect()
+}
+
+/// About the width of the longest name in the axis font (a character is about 7
+/// points), capped so a very long name does not take the plot's room.
+fn longest_name_width(names: &[&str]) -> f32 {
+    let longest = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    (longest as f32 * 7.0 + 12.0).min(240.0)
 }

@@ -17,6 +17,12 @@ pub fn first_field_id(cluster: crate::model::ClusterId) -> egui::Id {
     egui::Id::unique(("detail-name", cluster))
 }
 
+/// The focus of an assignment's score ("desirability" or "feasibility"): Enter on an
+/// assigned matrix cell lands on the first.
+pub fn score_id(assignment: crate::model::AssignmentId, which: &'static str) -> egui::Id {
+    egui::Id::unique(("detail-score", assignment, which))
+}
+
 pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
     let t = f.t;
     let Some(cluster) = f.selection.cluster().and_then(|id| f.ws.cluster(id)) else {
@@ -39,16 +45,28 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
                         let open = f.selection == Selection::Cell(cluster.id, scenario.id);
                         // The title goes inside, where it can wrap; a long header
                         // would widen the panel past the window.
-                        egui::CollapsingHeader::new(RichText::new(scenario.label()).strong())
-                            .id_salt(("assignment", a.id))
-                            .open(open.then_some(true))
-                            .default_open(true)
-                            .show(ui, |ui| {
-                                ui.add(
-                                    egui::Label::new(RichText::new(&scenario.title).weak()).wrap(),
-                                );
-                                assignment_fields(ui, f, out, a);
-                            });
+                        let section =
+                            egui::CollapsingHeader::new(RichText::new(scenario.label()).strong())
+                                .id_salt(("assignment", a.id))
+                                .open(open.then_some(true))
+                                .default_open(true)
+                                .show(ui, |ui| {
+                                    ui.add(
+                                        egui::Label::new(RichText::new(&scenario.title).weak())
+                                            .wrap(),
+                                    );
+                                    assignment_fields(ui, f, out, a);
+                                });
+                        if open && newly_shown(ui, f.selection) {
+                            // A scenario ticked further down the list comes into view.
+                            // Up and down only: the panel's own width is what it is.
+                            let header = section.header_response.rect;
+                            let rect = egui::Rect::from_x_y_ranges(
+                                ui.clip_rect().x_range(),
+                                header.y_range(),
+                            );
+                            ui.scroll_to_rect(rect, Some(egui::Align::TOP));
+                        }
                     }
                 }
                 if !any {
@@ -75,6 +93,19 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
         });
 }
 
+/// Whether `selection` differs from the cell whose section was last brought into view.
+fn newly_shown(ui: &Ui, selection: Selection) -> bool {
+    let id = egui::Id::unique("detail-shown-cell");
+    let before: Option<Selection> = ui.data(|d| d.get_temp(id));
+    ui.data_mut(|d| d.insert_temp(id, selection));
+    before != Some(selection)
+}
+
+/// The id of a number field drawn by `optional_number` in this `ui`.
+fn number_id(ui: &Ui, label: &str) -> egui::Id {
+    ui.make_persistent_id(("number", label))
+}
+
 fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
     let t = f.t;
     ui.heading(&c.name);
@@ -87,6 +118,10 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
             "name",
         );
     }
+    let here = |ui: &mut Ui, fields: &[&'static str], focus: Option<egui::Id>| {
+        super::warnings_here::under_field(ui, f, RecordKey::Cluster(c.id), fields, focus);
+    };
+    here(ui, &["name"], Some(first_field_id(c.id)));
     if let Some(v) = text_line(ui, t.domain, &c.domain) {
         out.set(
             Cluster {
@@ -109,6 +144,7 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
             "status",
         );
     }
+    here(ui, &["status"], None);
     let year = |s: &str| {
         s.trim()
             .parse::<i64>()
@@ -131,6 +167,7 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
             "start_year",
         );
     }
+    here(ui, &["start_year"], Some(number_id(ui, t.start_year)));
     if let Some(v) = optional_number(
         ui,
         t.term_end,
@@ -147,6 +184,7 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
             "term_end_year",
         );
     }
+    here(ui, &["term_end_year"], Some(number_id(ui, t.term_end)));
     if let Some(v) = optional_number(
         ui,
         t.max_funding,
@@ -163,6 +201,11 @@ fn cluster_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, c: &Cluster) {
             "max_yearly_funding",
         );
     }
+    here(
+        ui,
+        &["max_yearly_funding"],
+        Some(number_id(ui, t.max_funding)),
+    );
     if let Some(v) = text_block(ui, t.note, &c.note) {
         out.set(
             Cluster {
@@ -183,7 +226,14 @@ fn assignment_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignmen
     if let Some(role) = choice(ui, t.role_label, ("role", a.id), a.role, &roles) {
         out.set(Assignment { role, ..a.clone() }, "role");
     }
-    if let Some(v) = score(ui, t.desirability, t.score_none, a.desirability) {
+    let desirability = score_id(a.id, "desirability");
+    if let Some(v) = score(
+        ui,
+        desirability,
+        t.desirability,
+        t.score_none,
+        a.desirability,
+    ) {
         out.set(
             Assignment {
                 desirability: v,
@@ -192,7 +242,8 @@ fn assignment_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignmen
             "desirability",
         );
     }
-    if let Some(v) = score(ui, t.feasibility, t.score_none, a.feasibility) {
+    let feasibility = score_id(a.id, "feasibility");
+    if let Some(v) = score(ui, feasibility, t.feasibility, t.score_none, a.feasibility) {
         out.set(
             Assignment {
                 feasibility: v,
@@ -306,6 +357,18 @@ fn budget_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignment) {
                 );
             }
         });
+        // Under the years, not between the fields: a warning that appears while a year
+        // is dragged must not move the year from under the pointer. The cluster's
+        // budget above its cap shows at every budget that adds to it.
+        let amount = Some(number_id(ui, t.amount_per_year));
+        super::warnings_here::under_field(
+            ui,
+            f,
+            RecordKey::Cluster(a.cluster),
+            &["budget"],
+            amount,
+        );
+        super::warnings_here::under_field(ui, f, RecordKey::Assignment(a.id), &["budget"], amount);
     });
 }
 

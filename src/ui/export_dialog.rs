@@ -77,7 +77,19 @@ impl ExportDialog {
         self.format = format;
     }
 
-    fn start(&mut self, ws: &Workspace, ctx: &egui::Context) {
+    fn start(&mut self, ws: &Workspace, ctx: &egui::Context, t: &Tr) {
+        // A folder that is not there is said in words, with the path as typed, before
+        // the writer's own error (which names its temporary file) can be.
+        let chosen = PathBuf::from(self.path.trim());
+        if let Some(folder) = chosen.parent().filter(|p| !p.as_os_str().is_empty())
+            && !folder.is_dir()
+        {
+            let folder = folder.display().to_string();
+            let message = super::locale::fill(t.export_no_folder, &[("folder", &folder)]);
+            self.finished = Some(Err(message.clone()));
+            self.state = State::Failed(message);
+            return;
+        }
         let ws = ws.clone();
         let options = self.options.clone();
         let format = self.format;
@@ -145,8 +157,15 @@ impl ExportDialog {
                             }
                         }
                     });
-                    ui.checkbox(&mut self.options.public_version, t.doc_public)
-                        .on_hover_text(t.internal_hint);
+                    // One setting, the communication's: shown here, changed there,
+                    // so the dialog and the Mededeling view never disagree.
+                    self.options.public_version = ws.meta.public_version;
+                    let mut public = ws.meta.public_version;
+                    ui.horizontal_wrapped(|ui| {
+                        ui.add_enabled(false, egui::Checkbox::new(&mut public, t.doc_public))
+                            .on_disabled_hover_text(t.internal_hint);
+                        ui.label(RichText::new(t.export_public_where).weak());
+                    });
                     if ws.meta.confidential_draft {
                         ui.label(RichText::new(t.export_confidential_note).weak());
                     }
@@ -179,7 +198,7 @@ impl ExportDialog {
                 .clicked()
                 || (enter && can_start)
             {
-                self.start(ws, ui.ctx());
+                self.start(ws, ui.ctx(), t);
             }
             if let State::Done(_) = self.state
                 && ui.button(t.export_open).clicked()

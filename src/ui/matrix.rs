@@ -222,6 +222,11 @@ fn cell(
         if !scores.is_empty() {
             summary.on_hover_text(t.scores_hint);
         }
+        let budget = assignment.is_some_and(|a| a.budget.is_some());
+        if assignment.is_some() {
+            let said = super::warnings_here::on_cell(f, cluster, budget);
+            super::warnings_here::mark(ui, f, &said);
+        }
         if !incompatible.is_empty() {
             let mark = super::widgets::warning_mark(ui).on_hover_text(incompatible.join("\n"));
             let spoken = format!("{}: {}", t.incompatible_lower, incompatible.join("; "));
@@ -304,6 +309,12 @@ fn keyboard(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) -> Option<usize> {
         (Some(id), Selection::Cell(c, s)) if id == cell_id(c, s) => true,
         (Some(_), _) => return None,
     };
+    // With nothing focused, the keys are the matrix's only while the person works in
+    // it: a field that vanished from under the typing (or a click in the detail panel)
+    // must not let the next words tick cells.
+    if !cell_focused && !keys_are_the_matrix(ui) {
+        return None;
+    }
     let ws = f.ws;
     // From a selected cluster name, the first arrow enters the row's first cell.
     let (mut row, mut col) = match f.selection {
@@ -325,10 +336,14 @@ fn keyboard(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) -> Option<usize> {
             had_cell && i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
         )
     });
-    if enter && let Some(cluster) = f.selection.cluster() {
+    if enter && let Selection::Cell(cluster, scenario) = f.selection {
         // Open: the detail panel already shows the selected cell; the focus goes to
-        // its first field, and Escape (which clears the focus) gives the arrows back.
-        out.focus = Some(super::detail::first_field_id(cluster));
+        // the cell's first score (the cluster's name when it is not assigned there),
+        // and Escape (which clears the focus) gives the arrows back.
+        out.focus = Some(match f.derived.assignment(f.ws, cluster, scenario) {
+            Some(a) => super::detail::score_id(a.id, "desirability"),
+            None => super::detail::first_field_id(cluster),
+        });
         return None;
     }
     if !(up || down || left || right || space) {
@@ -359,4 +374,30 @@ fn keyboard(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) -> Option<usize> {
         out.focus = Some(cell_id(cluster.id, scenario.id));
     }
     Some(row)
+}
+
+/// Whether keys typed with nothing focused act on the matrix: yes until a click lands
+/// outside it, and again after a click inside it or Escape (which hands the arrows
+/// back from a field that Enter on a cell opened).
+fn keys_are_the_matrix(ui: &Ui) -> bool {
+    let id = egui::Id::unique("matrix-has-the-keys");
+    let area = ui.max_rect();
+    let (pressed_at, escape) = ui.input(|i| {
+        (
+            i.pointer
+                .any_pressed()
+                .then(|| i.pointer.interact_pos())
+                .flatten(),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    let mut owns: bool = ui.data(|d| d.get_temp(id)).unwrap_or(true);
+    if let Some(at) = pressed_at {
+        owns = area.contains(at);
+    }
+    if escape {
+        owns = true;
+    }
+    ui.data_mut(|d| d.insert_temp(id, owns));
+    owns
 }

@@ -161,7 +161,14 @@ fn block_ui(ui: &mut Ui, block: &Block, index: usize, first_note: usize) {
 /// rows each frame (as `egui::Grid` does): they share the width in proportion to the
 /// longest text of the header and the first rows.
 fn table_ui(ui: &mut Ui, table: &Table, index: usize) {
-    let widths = column_widths(table, ui.available_width(), ui.spacing().item_spacing.x);
+    // A digit is about 0.6 of the font's size wide in the body font.
+    let char_width = ui.text_style_height(&egui::TextStyle::Body) * 0.6;
+    let widths = column_widths(
+        table,
+        ui.available_width(),
+        ui.spacing().item_spacing.x,
+        char_width,
+    );
     row_ui(ui, &table.header, &widths, true);
     let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
     for (number, row) in table.rows.iter().enumerate() {
@@ -204,14 +211,21 @@ fn row_ui(ui: &mut Ui, cells: &[String], widths: &[f32], header: bool) -> egui::
 
 /// Column widths in proportion to each column's longest text among the header and the
 /// first rows (clamped, so one long cell does not starve the others).
-fn column_widths(table: &Table, available: f32, gap: f32) -> Vec<f32> {
+/// No column is narrower than its widest unbreakable word (an amount such as
+/// "€ 650.000", held together by a no-break space, up to 16 characters): egui breaks a
+/// word that does not fit at its punctuation, which split "650." from "000".
+fn column_widths(table: &Table, available: f32, gap: f32, char_width: f32) -> Vec<f32> {
     const SAMPLE: usize = 200;
     let columns = table.columns().max(table.header.len()).max(1);
     let mut longest = vec![4usize; columns];
+    let mut word = vec![0usize; columns];
     for row in std::iter::once(&table.header).chain(table.rows.iter().take(SAMPLE)) {
         for (column, cell) in row.iter().enumerate() {
             if let Some(l) = longest.get_mut(column) {
                 *l = (*l).max(cell.chars().count().min(60));
+            }
+            if let Some(w) = word.get_mut(column) {
+                *w = (*w).max(widest_word(cell).min(16));
             }
         }
     }
@@ -219,8 +233,22 @@ fn column_widths(table: &Table, available: f32, gap: f32) -> Vec<f32> {
     let room = (available - gap * (columns as f32 - 1.0)).max(60.0 * columns as f32);
     longest
         .iter()
-        .map(|&l| (room * l as f32 / total.max(1) as f32).max(60.0))
+        .zip(&word)
+        .map(|(&l, &w)| {
+            (room * l as f32 / total.max(1) as f32)
+                .max(60.0)
+                .max(w as f32 * char_width)
+        })
         .collect()
+}
+
+/// The length in characters of the longest run without a place egui breaks a line at
+/// (a no-break space joins, as in the document's amounts).
+fn widest_word(text: &str) -> usize {
+    text.split(|c: char| c.is_whitespace() && c != '\u{a0}' || c == '-')
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// The runs as one wrapped text; a footnote is its number, small and raised, as
@@ -250,4 +278,61 @@ fn runs_job(ui: &Ui, runs: &[Run], size: f32, notes: &mut usize) -> LayoutJob {
         job.append(&run.text, 0.0, format);
     }
     job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows of `text` laid out by egui at `width` points.
+    fn rows(text: &str, width: f32) -> Vec<String> {
+        let ctx = egui::Context::default();
+        let mut rows = Vec::new();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let mut job = LayoutJob::simple(
+                text.to_owned(),
+                FontId::proportional(14.0),
+                egui::Color32::BLACK,
+                width,
+            );
+            job.wrap.max_width = width;
+            let galley = ui.fonts_mut(|f| f.layout_job(job));
+            rows = galley.rows.iter().map(|r| r.text()).collect();
+        });
+        // Nothing draws these glyphs; the font atlas's update is let go on purpose.
+        output.textures_delta.clear();
+        rows
+    }
+
+    #[test]
+    fn egui_keeps_a_no_break_space_together() {
+        let text = "de steun bedraagt maximaal €\u{a0}650.000 per jaar";
+        let widths = [120.0, 140.0, 160.0, 180.0, 200.0, 220.0, 240.0];
+        let split = |text: &str, width: f32| {
+            rows(text, width)
+                .iter()
+                .any(|row| row.trim_end().ends_with('€') || row.starts_with("650"))
+        };
+        // With a plain space, one of these widths does part them: the widths reach the spot.
+        let plain = text.replace('\u{a0}', " ");
+        assert!(widths.iter().any(|w| split(&plain, *w)));
+        for width in widths {
+            assert!(!split(text, width), "{width}: {:?}", rows(text, width));
+        }
+    }
+
+    #[test]
+    fn a_column_is_never_narrower_than_its_amounts() {
+        let table = Table {
+            header: vec!["Cluster".into(), "Bedrag".into()],
+            rows: vec![vec![
+                "Een cluster met een heel lange naam die veel ruimte vraagt".into(),
+                "€\u{a0}650.000".into(),
+            ]],
+            ..Table::default()
+        };
+        let widths = column_widths(&table, 300.0, 8.0, 8.4);
+        assert!(widths[1] >= 9.0 * 8.4, "{widths:?}");
+        assert_eq!(widest_word("maximaal €\u{a0}650.000"), 9);
+    }
 }

@@ -54,9 +54,13 @@ impl Search {
                 r.request_focus();
                 self.focus_next_frame = false;
             }
-            if ui.button(t.close).clicked()
-                || (r.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)))
-            {
+            // Escape closes the results from the query field (which egui has already
+            // let go of by now) and after a click on a hit, unless another field is
+            // being typed in, or a dialog is open.
+            let escape = ui.input(|i| i.key_pressed(egui::Key::Escape))
+                && (r.has_focus() || r.lost_focus() || !ui.ctx().text_edit_focused())
+                && ui.ctx().memory(|m| m.allows_interaction(ui.layer_id()));
+            if ui.button(t.close).clicked() || escape {
                 self.open = false;
             }
             if !self.query.trim().is_empty() {
@@ -74,8 +78,12 @@ impl Search {
         if self.query.trim().is_empty() {
             return;
         }
+        // Ten rows or so; without a minimum the panel's first measure left room for
+        // two and a half.
+        let height = super::widgets::list_height(ui.ctx(), 240.0);
         egui::ScrollArea::vertical()
-            .max_height(180.0)
+            .max_height(height)
+            .min_scrolled_height(height)
             .show(ui, |ui| {
                 for hit in &self.hits {
                     ui.horizontal(|ui| {

@@ -3,6 +3,9 @@
 
 use egui::{Response, RichText, Ui, WidgetInfo};
 
+pub use super::fields::{date_field, optional_number};
+pub use super::score::score;
+
 /// A one-line text field with a visible label. Returns the new text when it changed.
 pub fn text_line(ui: &mut Ui, label: &str, value: &str) -> Option<String> {
     text_line_with_id(ui, None, label, value)
@@ -117,93 +120,6 @@ pub fn choice<T: Copy + PartialEq>(
     chosen
 }
 
-/// An optional score 1–5 as a row of small buttons ("–" clears it; `none` names it
-/// for screen readers).
-pub fn score(
-    ui: &mut Ui,
-    label: &str,
-    none_label: &str,
-    current: Option<u8>,
-) -> Option<Option<u8>> {
-    let mut chosen = None;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(label);
-        let none = ui.selectable_label(current.is_none(), "–");
-        none.widget_info(|| {
-            WidgetInfo::selected(
-                egui::Role::RadioButton,
-                true,
-                current.is_none(),
-                format!("{label}: {none_label}"),
-            )
-        });
-        if none.clicked() && current.is_some() {
-            chosen = Some(None);
-        }
-        for n in 1..=5u8 {
-            let r = ui.selectable_label(current == Some(n), n.to_string());
-            r.widget_info(|| {
-                WidgetInfo::selected(
-                    egui::Role::RadioButton,
-                    true,
-                    current == Some(n),
-                    format!("{label}: {n}"),
-                )
-            });
-            if r.clicked() && current != Some(n) {
-                chosen = Some(Some(n));
-            }
-        }
-    });
-    chosen
-}
-
-/// A whole number field (years, amounts) that accepts only valid input: returns
-/// `Some(None)` when cleared, `Some(Some(n))` for a new number. `invalid` says what
-/// is wrong while the text does not parse.
-pub fn optional_number(
-    ui: &mut Ui,
-    label: &str,
-    value: Option<i64>,
-    parse: impl Fn(&str) -> Option<i64>,
-    show: impl Fn(i64) -> String,
-    invalid: &str,
-) -> Option<Option<i64>> {
-    let id = ui.make_persistent_id(("number", label));
-    let shown = value.map(&show).unwrap_or_default();
-    // While editing, keep what the person types even if it does not parse yet.
-    let mut text: String = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| shown.clone());
-    let mut result = None;
-    ui.horizontal_wrapped(|ui| {
-        let l = ui.label(label);
-        let r = ui
-            .add(egui::TextEdit::singleline(&mut text).desired_width(120.0))
-            .labelled_by(l.id);
-        if r.has_focus() {
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-        } else {
-            ui.data_mut(|d| d.remove::<String>(id));
-        }
-        if r.changed() {
-            if text.trim().is_empty() {
-                if value.is_some() {
-                    result = Some(None);
-                }
-            } else if let Some(n) = parse(&text)
-                && Some(n) != value
-            {
-                result = Some(Some(n));
-            }
-        }
-        if !text.trim().is_empty() && parse(&text).is_none() {
-            ui.colored_label(ui.visuals().warn_fg_color, invalid);
-        }
-    });
-    result
-}
-
 /// A small coloured badge, e.g. the source of an argument.
 pub fn badge(ui: &mut Ui, text: &str, fill: egui::Color32) -> Response {
     let text_color = badge_text_colour(fill);
@@ -217,43 +133,16 @@ pub fn badge(ui: &mut Ui, text: &str, fill: egui::Color32) -> Response {
         .response
 }
 
-/// Black or white, whichever reads on `fill`.
+/// Black or white, whichever reads better on `fill`.
 pub fn badge_text_colour(fill: egui::Color32) -> egui::Color32 {
-    if fill.r() as u32 + fill.g() as u32 + fill.b() as u32 > 380 {
-        egui::Color32::BLACK
-    } else {
-        egui::Color32::WHITE
-    }
+    super::sources::text_on(fill)
 }
 
 /// A badge that is a button: the same look, focusable with Tab like any button.
 pub fn badge_button(ui: &mut Ui, text: &str, fill: egui::Color32) -> Response {
-    let label = RichText::new(text).small().color(badge_text_colour(fill));
-    ui.add(
-        egui::Button::new(label)
-            .fill(fill)
-            .corner_radius(4.0)
-            .small(),
-    )
-}
-
-/// A stable colour per source name, so SERV always looks like SERV.
-pub fn source_colour(name: &str) -> egui::Color32 {
-    const PALETTE: [egui::Color32; 6] = [
-        egui::Color32::from_rgb(0x2b, 0x6c, 0xb0),
-        egui::Color32::from_rgb(0x8a, 0x4f, 0xa3),
-        egui::Color32::from_rgb(0x2f, 0x85, 0x5a),
-        egui::Color32::from_rgb(0xb7, 0x79, 0x1f),
-        egui::Color32::from_rgb(0xb0, 0x3a, 0x5b),
-        egui::Color32::from_rgb(0x4a, 0x5a, 0x6a),
-    ];
-    let hash = name
-        .bytes()
-        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
-    PALETTE
-        .get((hash as usize) % PALETTE.len())
-        .copied()
-        .unwrap_or(egui::Color32::GRAY)
+    // Body-size text: at the small size the name was about 8 pixels high.
+    let label = RichText::new(text).color(badge_text_colour(fill));
+    ui.add(egui::Button::new(label).fill(fill).corner_radius(4.0))
 }
 
 /// A stance as a colour, readable in light and dark.
@@ -313,47 +202,4 @@ pub fn incompatibility_text(
         ws.scenario_label(broken.first),
         ws.scenario_label(broken.second)
     )
-}
-
-/// A date shown and typed in the interface language (31-12-2026, 31/12/2026; ISO
-/// 2026-12-31 in both). Keeps what the person types while it does not parse yet;
-/// returns `Some(new)` when the field holds a valid date (or was emptied) that differs
-/// from `current`.
-pub fn date_field(
-    ui: &mut Ui,
-    id_salt: impl std::hash::Hash + std::fmt::Debug,
-    label: &str,
-    current: Option<jiff::civil::Date>,
-    lang: super::text::Language,
-) -> Option<Option<jiff::civil::Date>> {
-    let t = lang.texts();
-    let id = ui.make_persistent_id(id_salt);
-    let shown = current.map(|d| lang.date(d)).unwrap_or_default();
-    let mut text: String = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| shown.clone());
-    let mut result = None;
-    ui.horizontal_wrapped(|ui| {
-        let l = ui.label(label);
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(&mut text)
-                    .hint_text(t.date_hint)
-                    .desired_width(110.0),
-            )
-            .labelled_by(l.id);
-        if r.has_focus() {
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-        } else {
-            ui.data_mut(|d| d.remove::<String>(id));
-        }
-        let parsed = lang.parse_date(&text);
-        if r.changed() && (text.trim().is_empty() || parsed.is_some()) && parsed != current {
-            result = Some(parsed);
-        }
-        if !text.trim().is_empty() && parsed.is_none() {
-            ui.colored_label(ui.visuals().warn_fg_color, t.invalid_date);
-        }
-    });
-    result
 }

@@ -7,6 +7,7 @@ use crate::ui::text::Tr;
 pub fn show(ctx: &egui::Context, t: &Tr, close_key: bool) -> bool {
     let mut close = close_key;
     egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
+        crate::ui::widgets::fit_width(ui, 640.0);
         ui.heading(t.shortcuts);
         egui::ScrollArea::vertical()
             .max_height(crate::ui::widgets::list_height(ctx, 560.0))
@@ -14,17 +15,20 @@ pub fn show(ctx: &egui::Context, t: &Tr, close_key: bool) -> bool {
                 egui::Grid::new("shortcut-grid")
                     .striped(true)
                     .show(ui, |ui| {
+                        // Keys in the interface language, with their alternatives (Ctrl+Y);
+                        // long descriptions wrap rather than run past the dialog's edge.
+                        let row = |ui: &mut egui::Ui, what: &str, keys: &str| {
+                            ui.add(egui::Label::new(what).wrap());
+                            ui.label(egui::RichText::new(keys).strong());
+                            ui.end_row();
+                        };
                         for action in Action::WITH_SHORTCUTS {
-                            if let Some(s) = action.shortcut() {
-                                ui.label(action.label(t));
-                                ui.label(ctx.format_shortcut(&s));
-                                ui.end_row();
+                            if let Some(keys) = action.shortcut_words(t) {
+                                row(ui, action.label(t), &keys);
                             }
                         }
                         for (keys, what) in t.extra_keys {
-                            ui.label(*what);
-                            ui.label(*keys);
-                            ui.end_row();
+                            row(ui, what, keys);
                         }
                     });
             });

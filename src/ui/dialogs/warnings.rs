@@ -38,6 +38,8 @@ pub fn show(
                 for w in warnings {
                     let text = crate::wording::warning(ws, w, lang.wording());
                     if ui.add(egui::Button::new(text).wrap()).clicked() {
+                        // The panel lands on the field once the app shows the record.
+                        crate::ui::warnings_here::jump_to(ctx, w);
                         outcome = Outcome::Chosen(w.clone());
                     }
                 }
