@@ -6,7 +6,7 @@
 use crate::store::DataDir;
 
 /// This year by the system clock, for warnings about terms that have passed.
-pub fn current_year() -> i32 {
+pub(crate) fn current_year() -> i32 {
     i32::from(today().year())
 }
 

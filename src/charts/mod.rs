@@ -21,7 +21,7 @@ use crate::model::rules::assignments_by_cluster;
 
 /// A score of this or more counts as high (desirable, feasible): 3 is the middle of
 /// 1–5, and a person who scores "3" does not call the option undesirable.
-pub const HIGH_SCORE: Score = 3;
+pub(crate) const HIGH_SCORE: Score = 3;
 
 /// A scenario a cluster is assigned to, for the part of the timeline after its term.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,7 +158,7 @@ pub struct ScorePoint {
 
 /// One point per assignment with both scores in 1–5, in workspace order. Scores out of
 /// range have no place on the axes; validation reports them.
-pub fn desirability_feasibility(ws: &Workspace) -> Vec<ScorePoint> {
+pub(crate) fn desirability_feasibility(ws: &Workspace) -> Vec<ScorePoint> {
     let names: HashMap<ClusterId, &str> = ws
         .clusters
         .iter()
@@ -193,7 +193,7 @@ pub fn desirability_feasibility(ws: &Workspace) -> Vec<ScorePoint> {
 }
 
 /// How many points share each quadrant, in [`Quadrant::ALL`] order.
-pub fn quadrant_counts(points: &[ScorePoint]) -> [usize; 4] {
+pub(crate) fn quadrant_counts(points: &[ScorePoint]) -> [usize; 4] {
     let mut counts = [0; 4];
     for p in points {
         if let Some(slot) = Quadrant::ALL
@@ -209,14 +209,14 @@ pub fn quadrant_counts(points: &[ScorePoint]) -> [usize; 4] {
 
 /// One body's stance on one scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StanceCell {
+pub(crate) struct StanceCell {
     pub stance: Stance,
     pub quote: String,
 }
 
 /// Bodies × scenarios, and per scenario how many bodies take each stance.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AdviceConsensus {
+pub(crate) struct AdviceConsensus {
     pub bodies: Vec<(BodyId, String)>,
     pub scenarios: Vec<(ScenarioId, String)>,
     /// `cells[body][scenario]`, aligned with `bodies` and `scenarios`.
@@ -242,7 +242,7 @@ impl AdviceConsensus {
 /// The stance matrix of the advice received. A body that gave advice without a stance
 /// on a scenario counts as "niet vermeld"; a body whose advice has not come in is left
 /// out (it has no stances yet: "nog geen advies" is said where the bodies are listed).
-pub fn advice_consensus(ws: &Workspace) -> AdviceConsensus {
+pub(crate) fn advice_consensus(ws: &Workspace) -> AdviceConsensus {
     let received: Vec<&AdvisoryBody> = ws
         .bodies
         .iter()

@@ -49,7 +49,7 @@ fn colour(index: usize) -> &'static str {
 }
 
 /// XML-escapes text and drops characters XML 1.0 cannot carry.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -90,13 +90,13 @@ fn n(value: f64) -> String {
 
 /// Where the exports place a chart: at the text width (DOCX 453,5 pt, PDF 471,3 pt,
 /// the narrower counts) and in the PDF at most half the text height (350,9 pt).
-pub const PRINT_WIDTH_PT: f64 = 453.5;
-pub const PRINT_MAX_HEIGHT_PT: f64 = 350.9;
+pub(crate) const PRINT_WIDTH_PT: f64 = 453.5;
+pub(crate) const PRINT_MAX_HEIGHT_PT: f64 = 350.9;
 /// The smallest text size a printed chart may have.
-pub const MIN_PRINT_TEXT_PT: f64 = 7.0;
+pub(crate) const MIN_PRINT_TEXT_PT: f64 = 7.0;
 
 /// Points per SVG unit when a `width` × `height` chart is printed.
-pub fn print_scale(width: f64, height: f64) -> f64 {
+pub(crate) fn print_scale(width: f64, height: f64) -> f64 {
     (PRINT_WIDTH_PT / width.max(1.0)).min(PRINT_MAX_HEIGHT_PT / height.max(1.0))
 }
 
@@ -230,7 +230,7 @@ fn nice_step(max: i64) -> i64 {
 }
 
 /// Stacked bars of structural funding per year, with today's funding as a dashed line.
-pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
+pub(crate) fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
     let title = "Structurele financiering per jaar en per cluster".to_owned();
     let (width, height) = (900.0, 480.0);
     let (left, right, top, bottom) = (110.0, 660.0, 60.0, 420.0);
@@ -484,10 +484,10 @@ pub fn budget_svg(chart: &BudgetPerYear) -> ChartSvg {
 }
 
 /// A table cell whose amount is not known.
-pub const UNKNOWN: &str = "onbekend";
+pub(crate) const UNKNOWN: &str = "onbekend";
 
 /// "1 cluster", "3 clusters".
-pub fn clusters_counted(count: usize) -> String {
+pub(crate) fn clusters_counted(count: usize) -> String {
     if count == 1 {
         "1 cluster".to_owned()
     } else {
@@ -511,7 +511,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// "1 maart 2026".
-pub fn dutch_date(date: Date) -> String {
+pub(crate) fn dutch_date(date: Date) -> String {
     let month = usize::try_from(date.month() - 1)
         .ok()
         .and_then(|m| MONTHS.get(m))
@@ -543,7 +543,7 @@ fn colour_of(
 
 /// One row per cluster: the funded term, the end of the ten-year limit, the scenarios
 /// after it and a line for today.
-pub fn timeline_svg(t: &Timeline) -> ChartSvg {
+pub(crate) fn timeline_svg(t: &Timeline) -> ChartSvg {
     let title = "Tijdlijn per cluster: financiering, einde termijn en scenario's".to_owned();
     let row_height = 22.0;
     let (left, right, top) = (260.0, 800.0, 60.0);
@@ -712,7 +712,7 @@ pub fn timeline_svg(t: &Timeline) -> ChartSvg {
 
 /// Desirability (across) against feasibility (up), split at 3 into the four quadrants.
 /// Assignments with the same scores and scenario share one circle, sized by their number.
-pub fn scores_svg(points: &[ScorePoint]) -> ChartSvg {
+pub(crate) fn scores_svg(points: &[ScorePoint]) -> ChartSvg {
     let title = "Wenselijkheid en haalbaarheid per toewijzing".to_owned();
     let (width, height) = (820.0, 740.0);
     let (left, right, top, bottom) = (60.0, 610.0, 50.0, 680.0);
@@ -915,7 +915,7 @@ pub fn scores_svg(points: &[ScorePoint]) -> ChartSvg {
 
 /// The colour of a stance: green supports, amber conditional, grey neutral, red
 /// rejects, white with a border not stated.
-pub fn stance_colour(stance: Stance) -> &'static str {
+pub(crate) fn stance_colour(stance: Stance) -> &'static str {
     match stance {
         Stance::Supports => "#1a9850",
         Stance::Conditional => "#fdae61",
@@ -926,7 +926,7 @@ pub fn stance_colour(stance: Stance) -> &'static str {
 }
 
 /// Bodies × scenarios coloured by stance, with the counts per scenario below.
-pub fn consensus_svg(c: &AdviceConsensus) -> ChartSvg {
+pub(crate) fn consensus_svg(c: &AdviceConsensus) -> ChartSvg {
     let title = "Standpunten van de adviesorganen per scenario".to_owned();
     let (cell_w, cell_h) = (130.0, 34.0);
     let (left, top) = (170.0, 70.0);

@@ -19,7 +19,7 @@ const NBSP: char = '\u{a0}';
 /// as far as the advice names itself. "VARIO, advies" when it has neither reference
 /// nor date. A reference that already says "advies" ("SERV-advies 2024/07") is not
 /// preceded by it again.
-pub fn advice_name(body: &AdvisoryBody) -> String {
+pub(crate) fn advice_name(body: &AdvisoryBody) -> String {
     let mut out = one_line(&body.short_name);
     out.push_str(", ");
     let reference = one_line(&body.advice.reference);
@@ -39,7 +39,7 @@ pub fn advice_name(body: &AdvisoryBody) -> String {
 }
 
 /// "p. 7", "par. 3.2", "p. 7, par. 3.2"; empty for the advice as a whole.
-pub fn passage_words(passage: &Passage) -> String {
+pub(crate) fn passage_words(passage: &Passage) -> String {
     let mut parts = Vec::new();
     if let Some(page) = passage.page {
         parts.push(format!("p.{NBSP}{page}"));
@@ -82,7 +82,7 @@ fn names_itself(body: &AdvisoryBody) -> bool {
 /// without a citation still names the advice when the advice has a reference or a
 /// date. `None` when there is nothing to note (no citation and an advice that does
 /// not name itself, or own analysis without a citation).
-pub fn argument_note(ws: &Workspace, argument: &Argument) -> Option<String> {
+pub(crate) fn argument_note(ws: &Workspace, argument: &Argument) -> Option<String> {
     let cited = argument.citation.says_something();
     match argument.source {
         Source::Body(id) => {
@@ -98,7 +98,7 @@ pub fn argument_note(ws: &Workspace, argument: &Argument) -> Option<String> {
 /// A stance's note: the advice and the passage of its quote. The quote itself stands
 /// in the text beside the stance, so the note does not repeat it. `None` without a
 /// quote, or when neither the advice nor the passage says where the quote is.
-pub fn stance_note(body: &AdvisoryBody, stance: &ScenarioStance) -> Option<String> {
+pub(crate) fn stance_note(body: &AdvisoryBody, stance: &ScenarioStance) -> Option<String> {
     if one_line(&stance.quote).is_empty() {
         return None;
     }
@@ -114,7 +114,7 @@ pub fn stance_note(body: &AdvisoryBody, stance: &ScenarioStance) -> Option<Strin
 
 /// A theme's note: the advice of the body its citation names, the passage and the
 /// words. `None` without a citation or when that body no longer exists.
-pub fn theme_note(ws: &Workspace, theme: &Theme) -> Option<String> {
+pub(crate) fn theme_note(ws: &Workspace, theme: &Theme) -> Option<String> {
     let cited = theme.citation.as_ref()?;
     let body = ws.body(cited.body)?;
     Some(note(&advice_name(body), &cited.citation, true))

@@ -7,7 +7,7 @@ use crate::model::text::normalise_breaks;
 use jiff::civil::Date;
 
 /// "Vertrouwelijk – ontwerp", on every page of a confidential draft.
-pub const CONFIDENTIAL_MARK: &str = "Vertrouwelijk \u{2013} ontwerp";
+pub(crate) const CONFIDENTIAL_MARK: &str = "Vertrouwelijk \u{2013} ontwerp";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
@@ -59,13 +59,13 @@ impl Run {
             style: RunStyle::Plain,
         }
     }
-    pub fn bold(text: impl Into<String>) -> Self {
+    pub(crate) fn bold(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
             style: RunStyle::Bold,
         }
     }
-    pub fn italic(text: impl Into<String>) -> Self {
+    pub(crate) fn italic(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
             style: RunStyle::Italic,
@@ -134,7 +134,7 @@ pub struct Chart {
 
 impl Chart {
     /// From the charts module's output, whose table has its header as first row.
-    pub fn from_svg(chart: crate::charts::svg::ChartSvg) -> Self {
+    pub(crate) fn from_svg(chart: crate::charts::svg::ChartSvg) -> Self {
         let mut rows = chart
             .table
             .into_iter()
@@ -191,7 +191,7 @@ impl Document {
 /// becomes LF first (a lone CR or Word's VT is a break, not debris; see
 /// [`normalise_breaks`]), then control characters other than tab and newline (XML 1.0
 /// forbids them) and the Unicode non-characters U+FFFE/U+FFFF are dropped.
-pub fn clean_text(text: &str) -> String {
+pub(crate) fn clean_text(text: &str) -> String {
     normalise_breaks(text)
         .chars()
         .filter(|c| {
@@ -202,7 +202,7 @@ pub fn clean_text(text: &str) -> String {
 }
 
 /// One line for a table cell or a run: cleaned, line breaks and tabs as spaces.
-pub fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     let cleaned = clean_text(text);
     let mut out = String::with_capacity(cleaned.len());
     for piece in cleaned
@@ -220,7 +220,7 @@ pub fn one_line(text: &str) -> String {
 
 /// Dates as the Flemish government writes them in a text: "31 mei 2024" (the same
 /// form as the charts). Input fields in the window keep "dd-mm-jjjj".
-pub fn flemish_date(date: Date) -> String {
+pub(crate) fn flemish_date(date: Date) -> String {
     crate::charts::svg::dutch_date(date)
 }
 

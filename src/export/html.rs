@@ -192,7 +192,7 @@ fn table_html(table: &Table, out: &mut String) {
 }
 
 /// Escapes text content.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

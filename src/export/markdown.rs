@@ -127,13 +127,13 @@ fn table_md(table: &Table, out: &mut String) {
 }
 
 /// Escapes text that starts a CommonMark paragraph.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     escape_inline(text, true)
 }
 
 /// Escapes text; `at_line_start` when it begins a line, where list markers and
 /// indentation count.
-pub fn escape_inline(text: &str, at_line_start: bool) -> String {
+pub(crate) fn escape_inline(text: &str, at_line_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut at_line_start = at_line_start;
     let mut chars = text.chars().peekable();

@@ -7,7 +7,7 @@
 use super::document::{Block, Document, Run};
 
 /// The no-break space.
-pub const NBSP: char = '\u{a0}';
+pub(crate) const NBSP: char = '\u{a0}';
 
 /// Words that belong with the number after them ("€ 650.000", "artikel 27",
 /// "art. 27", "p. 7", "pp. 7", "nr. 3"), compared in lower case.
@@ -58,7 +58,7 @@ fn tie_cells(cells: &mut [String]) {
 /// Ties every text of the document: titles, headings, runs (footnotes included),
 /// table captions and cells, chart captions and tables. The SVG pictures are left
 /// alone: their text does not wrap.
-pub fn tie_document(doc: &mut Document) {
+pub(crate) fn tie_document(doc: &mut Document) {
     for block in &mut doc.blocks {
         match block {
             Block::Title(text) | Block::Heading { text, .. } => *text = tie(text),

@@ -22,7 +22,7 @@ use sha2::{Digest, Sha256};
 
 /// The largest document read, in bytes: the longest advice is a few hundred pages of
 /// text, far below this; a larger file is refused before it is read.
-pub const MAX_DOCUMENT_BYTES: u64 = 100 * 1024 * 1024;
+pub(crate) const MAX_DOCUMENT_BYTES: u64 = 100 * 1024 * 1024;
 
 pub use crate::model::sources::{Locator, PassageKind, SourceFormat, SourcePassage as Passage};
 

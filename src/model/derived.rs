@@ -43,7 +43,7 @@ impl ProCon {
 
 /// A compatibility rule a cluster's combination breaks.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Incompatibility {
+pub(crate) struct Incompatibility {
     pub rule: RuleId,
     pub first: ScenarioId,
     pub second: ScenarioId,
@@ -143,7 +143,7 @@ impl Derived {
     /// `ws` must be the workspace this was computed from; an index that no longer
     /// matches its argument is skipped, so a stale cache shows too little, never a
     /// wrong argument.
-    pub fn arguments_about<'a>(
+    pub(crate) fn arguments_about<'a>(
         &'a self,
         ws: &'a Workspace,
         subject: Subject,
@@ -159,7 +159,7 @@ impl Derived {
 
     /// Recomputes only when `revision` differs from the one computed last; returns
     /// whether it did.
-    pub fn refresh(&mut self, ws: &Workspace, stamp: Stamp, current_year: i32) -> bool {
+    pub(crate) fn refresh(&mut self, ws: &Workspace, stamp: Stamp, current_year: i32) -> bool {
         if self.stamp == Some(stamp) {
             return false;
         }
@@ -177,15 +177,16 @@ impl Derived {
     }
 
     /// Arguments about a scenario as a whole.
-    pub fn scenario_as_whole(&self, scenario: ScenarioId) -> ProCon {
+    pub(crate) fn scenario_as_whole(&self, scenario: ScenarioId) -> ProCon {
         self.scenario_whole
             .get(&scenario)
             .copied()
             .unwrap_or_default()
     }
 
+    #[cfg(test)] // Only the unit tests read it.
     /// Every argument about a scenario, as a whole or about one of its clusters.
-    pub fn scenario_total(&self, scenario: ScenarioId) -> ProCon {
+    pub(crate) fn scenario_total(&self, scenario: ScenarioId) -> ProCon {
         self.scenario_all
             .get(&scenario)
             .copied()
@@ -193,7 +194,7 @@ impl Derived {
     }
 
     /// The warnings about one cluster.
-    pub fn warnings_of(&self, cluster: ClusterId) -> impl Iterator<Item = &Warning> {
+    pub(crate) fn warnings_of(&self, cluster: ClusterId) -> impl Iterator<Item = &Warning> {
         self.warnings_by_cluster
             .get(&cluster)
             .into_iter()
@@ -219,7 +220,7 @@ impl Derived {
     }
 
     /// The compatibility rules the cluster's combination breaks.
-    pub fn incompatibilities(&self, cluster: ClusterId) -> &[Incompatibility] {
+    pub(crate) fn incompatibilities(&self, cluster: ClusterId) -> &[Incompatibility] {
         self.incompatible.get(&cluster).map_or(&[], Vec::as_slice)
     }
 }

@@ -404,20 +404,8 @@ into_record!(
 );
 
 impl Edit {
-    /// A short Dutch description for the undo menu ("Ongedaan maken: …").
-    pub fn describe(&self) -> &'static str {
-        match self {
-            Edit::Put(_) | Edit::SetMeta(_) => "wijziging",
-            Edit::Insert { .. } => "toevoegen",
-            Edit::Remove(_) => "verwijderen",
-            Edit::Move { .. } => "verplaatsen",
-            Edit::Batch(_) => "meerdere wijzigingen",
-            Edit::Replace(_) => "hele werkruimte",
-        }
-    }
-
     /// Adds a record at the end of its list.
-    pub fn append(record: impl Into<Record>) -> Edit {
+    pub(crate) fn append(record: impl Into<Record>) -> Edit {
         Edit::Insert {
             record: record.into(),
             index: usize::MAX,

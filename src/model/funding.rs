@@ -56,15 +56,15 @@ pub fn assignments_by_cluster(ws: &Workspace) -> HashMap<ClusterId, Vec<&Assignm
 
 /// Above this a yearly amount for one cluster is certainly a typing error: the whole
 /// Flemish innovation budget is a few hundred million euros a year.
-pub const PLAUSIBLE_YEARLY_AMOUNT: Euro = Euro(1_000_000_000);
+pub(crate) const PLAUSIBLE_YEARLY_AMOUNT: Euro = Euro(1_000_000_000);
 
 /// Above this the number of clusters funded today is certainly a typing error.
-pub const PLAUSIBLE_FUNDED_CLUSTERS: u32 = 1_000;
+pub(crate) const PLAUSIBLE_FUNDED_CLUSTERS: u32 = 1_000;
 
 /// What the policy costs per year today, in whole euros: `funded_today × funding_cap`.
 /// `None` when that product does not fit in whole euros (`i64`): there is no figure
 /// to show, and the caller says so.
-pub fn todays_funding(meta: &Metadata) -> Option<Euro> {
+pub(crate) fn todays_funding(meta: &Metadata) -> Option<Euro> {
     meta.funding_cap
         .amount()
         .checked_mul(i64::from(meta.funded_today))
@@ -74,7 +74,7 @@ pub fn todays_funding(meta: &Metadata) -> Option<Euro> {
 /// Why the metadata's funding figures cannot be right, if they cannot: a negative or
 /// implausibly large cap, an implausible number of funded clusters, or a product that
 /// does not fit. Each reason comes with the field it concerns.
-pub fn implausible_funding(meta: &Metadata) -> Vec<(&'static str, super::warning::Problem)> {
+pub(crate) fn implausible_funding(meta: &Metadata) -> Vec<(&'static str, super::warning::Problem)> {
     use super::warning::Problem;
     let mut reasons = Vec::new();
     if let Some(problem) = implausible_amount(meta.funding_cap) {
@@ -96,7 +96,7 @@ pub fn implausible_funding(meta: &Metadata) -> Vec<(&'static str, super::warning
 }
 
 /// Why a yearly amount cannot be right (negative, or implausibly large), if so.
-pub fn implausible_amount(amount: Euro) -> Option<super::warning::Problem> {
+pub(crate) fn implausible_amount(amount: Euro) -> Option<super::warning::Problem> {
     if amount.amount() < 0 {
         Some(super::warning::Problem::NegativeAmount { amount })
     } else if amount > PLAUSIBLE_YEARLY_AMOUNT {
@@ -114,7 +114,7 @@ pub const FIRST_YEAR: i32 = 2017;
 pub const LAST_YEAR: i32 = 2035;
 
 /// How far past [`LAST_YEAR`] budgets may widen the span.
-pub const MAX_EXTRA_YEARS: i32 = 25;
+pub(crate) const MAX_EXTRA_YEARS: i32 = 25;
 
 /// The length of the term AGVV article 27 allows, in years.
 pub const TERM_YEARS: i32 = 10;
@@ -134,7 +134,7 @@ pub fn term_end(cluster: &Cluster) -> Option<i32> {
 /// date, else the latest date an advice came in, else 1 January 2026. Never the
 /// clock, so the same workspace gives the same figures and bytes. Its year is the
 /// year of "today's funding" in the budget chart and table.
-pub fn reference_date(ws: &Workspace) -> Date {
+pub(crate) fn reference_date(ws: &Workspace) -> Date {
     ws.meta
         .date
         .or_else(|| ws.bodies.iter().filter_map(|b| b.advice.received).max())

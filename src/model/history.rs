@@ -45,7 +45,7 @@ pub struct History {
 
 impl History {
     /// A history that keeps at most `limit` undo steps.
-    pub fn with_limit(limit: usize) -> Self {
+    pub(crate) fn with_limit(limit: usize) -> Self {
         Self {
             limit: Some(limit),
             ..Self::default()
@@ -88,7 +88,7 @@ impl History {
     }
 
     /// Ends the open text step: the next edit starts a new one.
-    pub fn seal(&mut self) {
+    pub(crate) fn seal(&mut self) {
         self.open_key = None;
     }
 
@@ -138,25 +138,26 @@ impl History {
 
     /// The edit the next undo will apply (the inverse of the last step), so the
     /// window can say what it undoes.
-    pub fn next_undo(&self) -> Option<&Edit> {
+    pub(crate) fn next_undo(&self) -> Option<&Edit> {
         self.undo.back().map(|s| &s.inverse)
     }
 
     /// The edit the next redo will apply.
-    pub fn next_redo(&self) -> Option<&Edit> {
+    pub(crate) fn next_redo(&self) -> Option<&Edit> {
         self.redo.last().map(|s| &s.inverse)
     }
 
-    pub fn can_redo(&self) -> bool {
+    pub(crate) fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
 
-    pub fn undo_len(&self) -> usize {
+    #[cfg(test)] // Only the unit tests read it.
+    pub(crate) fn undo_len(&self) -> usize {
         self.undo.len()
     }
 
     /// Identifies the current state: equal serials mean equal workspaces.
-    pub fn current_serial(&self) -> u64 {
+    pub(crate) fn current_serial(&self) -> u64 {
         self.undo.back().map_or(self.floor, |s| s.serial)
     }
 }

@@ -35,7 +35,9 @@ macro_rules! id_type {
                 Self(Uuid::nil())
             }
 
-            pub fn is_missing(self) -> bool {
+            // Made for every id type; the conflict ids use it, the others may not.
+            #[allow(dead_code)]
+            pub(crate) fn is_missing(self) -> bool {
                 self.0.is_nil()
             }
         }
@@ -92,7 +94,7 @@ pub enum RecordKey {
 /// ("a", "bc") differ. Not `std`'s hasher: its algorithm may change between Rust
 /// releases, and these ids are written into files. Marked as a version 8 (custom)
 /// UUID, so it can never equal a random (version 4) one.
-pub fn stable_uuid(parts: &[&[u8]]) -> Uuid {
+pub(crate) fn stable_uuid(parts: &[&[u8]]) -> Uuid {
     const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
     const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
     let mut hash = OFFSET;
@@ -113,7 +115,7 @@ pub fn stable_uuid(parts: &[&[u8]]) -> Uuid {
 }
 
 /// A record with an id of its own, as its list in a file holds it.
-pub trait Identified: Serialize {
+pub(crate) trait Identified: Serialize {
     /// The record kind, mixed into derived ids so that two kinds never share one.
     const KIND: &'static str;
     fn uuid(&self) -> Uuid;
@@ -126,7 +128,7 @@ pub trait Identified: Serialize {
 ///
 /// Content, not position: a colleague who inserts a record above it in their copy
 /// must not shift its id onto another record.
-pub fn settle_missing<T: Identified>(list: &mut [T]) {
+pub(crate) fn settle_missing<T: Identified>(list: &mut [T]) {
     let mut seen: HashMap<String, u64> = HashMap::new();
     for record in list.iter_mut().filter(|r| r.uuid().is_nil()) {
         // Plain data of strings, numbers and enums always serialises; the empty
@@ -190,7 +192,7 @@ fn uniform_breaks(text: &str) -> String {
 
 /// For `#[serde(deserialize_with)]` on a list of records: reads it and settles the
 /// ids the file left out ([`settle_missing`]).
-pub fn deserialize_settled<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+pub(crate) fn deserialize_settled<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: Identified + Deserialize<'de>,

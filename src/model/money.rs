@@ -23,12 +23,8 @@ impl Euro {
         Euro(self.0.saturating_add(other.0))
     }
 
-    pub fn saturating_mul(self, factor: i64) -> Euro {
-        Euro(self.0.saturating_mul(factor))
-    }
-
     /// Flemish notation: `€ 650.000`, `-€ 1.200`.
-    pub fn flemish(self) -> String {
+    pub(crate) fn flemish(self) -> String {
         let digits = group_thousands(self.0.unsigned_abs(), '.');
         if self.0 < 0 {
             format!("-€ {digits}")
@@ -55,7 +51,7 @@ impl std::fmt::Display for Euro {
 }
 
 /// Groups an unsigned number in threes with the given separator.
-pub fn group_thousands(value: u64, separator: char) -> String {
+pub(crate) fn group_thousands(value: u64, separator: char) -> String {
     let plain = value.to_string();
     let mut out = String::with_capacity(plain.len() + plain.len() / 3);
     for (i, ch) in plain.chars().enumerate() {
@@ -69,7 +65,7 @@ pub fn group_thousands(value: u64, separator: char) -> String {
 
 /// Parses what a person types as an amount: `650000`, `650.000`, `€ 650.000`, `650 000`.
 /// Returns `None` for anything that is not a whole number of euros.
-pub fn parse_euro(text: &str) -> Option<Euro> {
+pub(crate) fn parse_euro(text: &str) -> Option<Euro> {
     let cleaned: String = text
         .chars()
         .filter(|c| !matches!(c, '€' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '_'))

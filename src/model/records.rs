@@ -69,13 +69,13 @@ pub struct Metadata {
 
 impl Metadata {
     /// The entities' name, singular: "speerpuntcluster", or "cluster" when not set.
-    pub fn cluster_word(&self) -> String {
+    pub(crate) fn cluster_word(&self) -> String {
         let term = self.cluster_term.trim();
         if term.is_empty() { "cluster" } else { term }.to_owned()
     }
 
     /// The entities' name, plural: "speerpuntclusters", or "clusters" when not set.
-    pub fn clusters_word(&self) -> String {
+    pub(crate) fn clusters_word(&self) -> String {
         let plural = self.cluster_term_plural.trim();
         if !plural.is_empty() {
             plural.to_owned()
@@ -220,8 +220,8 @@ impl Role {
 
 /// A score from 1 (low) to 5 (high). Values outside that range load, and
 /// validation reports them.
-pub type Score = u8;
-pub const SCORE_RANGE: std::ops::RangeInclusive<Score> = 1..=5;
+pub(crate) type Score = u8;
+pub(crate) const SCORE_RANGE: std::ops::RangeInclusive<Score> = 1..=5;
 
 /// Structural funding for a number of years.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -456,7 +456,7 @@ impl Citation {
 
     /// Whether the citation says anything a reader can see: a page, or a paragraph or
     /// quote that is more than white space.
-    pub fn says_something(&self) -> bool {
+    pub(crate) fn says_something(&self) -> bool {
         self.passage.page.is_some()
             || !self.passage.paragraph.trim().is_empty()
             || !self.quote.trim().is_empty()
@@ -490,14 +490,14 @@ pub struct Advice {
 }
 
 impl Advice {
-    pub fn stance_on(&self, scenario: ScenarioId) -> Stance {
+    pub(crate) fn stance_on(&self, scenario: ScenarioId) -> Stance {
         self.stances
             .iter()
             .find(|s| s.scenario == scenario)
             .map_or(Stance::NotStated, |s| s.stance)
     }
 
-    pub fn is_received(&self) -> bool {
+    pub(crate) fn is_received(&self) -> bool {
         // Stances are advice too: a body that took them has spoken, date or not.
         self.received.is_some()
             || !self.summary.is_empty()

@@ -11,8 +11,9 @@ use super::money::Euro;
 pub use super::warning::{Problem, Warning};
 use super::workspace::*;
 
+#[cfg(test)] // Only the unit tests read it.
 /// The compatibility rules a cluster's scenario combination breaks.
-pub fn broken_rules(ws: &Workspace, cluster: ClusterId) -> Vec<&CompatibilityRule> {
+pub(crate) fn broken_rules(ws: &Workspace, cluster: ClusterId) -> Vec<&CompatibilityRule> {
     let own: Vec<&Assignment> = ws
         .assignments
         .iter()
@@ -202,10 +203,10 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
 }
 
 /// Years a cluster policy can concern; outside them a year is a typing error.
-pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1950..=2200;
+pub(crate) const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1950..=2200;
 
 /// An argument's weight: 1 (minor) to 3 (decisive).
-pub const WEIGHT_RANGE: std::ops::RangeInclusive<u8> = 1..=3;
+pub(crate) const WEIGHT_RANGE: std::ops::RangeInclusive<u8> = 1..=3;
 
 fn missing(record: RecordKey, field: &'static str) -> Warning {
     Warning::MissingReference { record, field }
@@ -242,18 +243,8 @@ fn check_unique_ids(ws: &Workspace, warnings: &mut Vec<Warning>) {
     dupes(&ws.rules, |c| c.id, RecordKey::Rule, warnings);
 }
 
-/// The structural budget of one cluster in one year, over all its assignments.
-pub fn cluster_budget_in(ws: &Workspace, cluster: ClusterId, year: i32) -> Euro {
-    ws.assignments
-        .iter()
-        .filter(|a| a.cluster == cluster)
-        .filter_map(|a| a.budget)
-        .filter(|b| b.covers(year))
-        .fold(Euro(0), |sum, b| sum.saturating_add(b.amount))
-}
-
 /// The cap that applies to a cluster: its own, else the workspace's.
-pub fn cap_of(ws: &Workspace, cluster: &Cluster) -> Euro {
+pub(crate) fn cap_of(ws: &Workspace, cluster: &Cluster) -> Euro {
     cluster.max_yearly_funding.unwrap_or(ws.meta.funding_cap)
 }
 
@@ -301,7 +292,7 @@ fn check_budget(
 }
 
 /// Checks the form `VR 2024 1506 MED.0123/1`.
-pub fn is_document_number(text: &str) -> bool {
+pub(crate) fn is_document_number(text: &str) -> bool {
     let parts: Vec<&str> = text.split(' ').collect();
     let [vr, year, daymonth, med] = parts.as_slice() else {
         return false;

@@ -75,7 +75,7 @@ impl Session {
 
     /// What derived data, charts, the preview, search results and the autosave are
     /// keyed on.
-    pub fn stamp(&self) -> Stamp {
+    pub(crate) fn stamp(&self) -> Stamp {
         self.stamp
     }
 
@@ -93,14 +93,18 @@ impl Session {
     /// Applies an edit that is part of a gesture still going on (typing into a field,
     /// dragging a value): it joins the previous edit with the same key into one undo
     /// step, until [`Self::seal`] ends the gesture.
-    pub fn apply_continuing(&mut self, edit: Edit, key: CoalesceKey) -> Result<(), EditError> {
+    pub(crate) fn apply_continuing(
+        &mut self,
+        edit: Edit,
+        key: CoalesceKey,
+    ) -> Result<(), EditError> {
         self.history.apply(&mut self.workspace, edit, Some(key))?;
         self.changed();
         Ok(())
     }
 
     /// Ends the current gesture's step (the field lost focus, the drag ended).
-    pub fn seal(&mut self) {
+    pub(crate) fn seal(&mut self) {
         self.history.seal();
     }
 
@@ -125,15 +129,15 @@ impl Session {
     }
 
     /// What the next undo applies; see [`History::next_undo`].
-    pub fn next_undo(&self) -> Option<&Edit> {
+    pub(crate) fn next_undo(&self) -> Option<&Edit> {
         self.history.next_undo()
     }
 
-    pub fn next_redo(&self) -> Option<&Edit> {
+    pub(crate) fn next_redo(&self) -> Option<&Edit> {
         self.history.next_redo()
     }
 
-    pub fn can_redo(&self) -> bool {
+    pub(crate) fn can_redo(&self) -> bool {
         self.history.can_redo()
     }
 
@@ -143,7 +147,7 @@ impl Session {
     }
 
     /// Records that the current state is on disk.
-    pub fn mark_saved(&mut self) {
+    pub(crate) fn mark_saved(&mut self) {
         // Typing after a save must start a new step, or the saved state would be lost
         // inside a merged one.
         self.history.seal();
@@ -154,7 +158,7 @@ impl Session {
     /// step whose inverse is the whole old workspace: Ctrl+Z brings back what was there
     /// before. The session (and its generation) stays: this is the same work, changed.
     /// Opening another file is not this: that is a new session.
-    pub fn replace_workspace(&mut self, workspace: Workspace) -> Result<(), EditError> {
+    pub(crate) fn replace_workspace(&mut self, workspace: Workspace) -> Result<(), EditError> {
         self.apply(Edit::Replace(Box::new(workspace)))
     }
 }

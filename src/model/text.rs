@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use super::workspace::Workspace;
 
 /// Whether `c` ends a line in some tool's convention (LF included).
-pub fn is_line_break(c: char) -> bool {
+pub(crate) fn is_line_break(c: char) -> bool {
     matches!(
         c,
         '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
@@ -24,7 +24,7 @@ pub fn is_line_break(c: char) -> bool {
 /// paragraph separator) end a paragraph, which in our texts is a blank line.
 ///
 /// Borrows when there is nothing to change, which is nearly always.
-pub fn normalise_breaks(text: &str) -> Cow<'_, str> {
+pub(crate) fn normalise_breaks(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| is_line_break(c) && c != '\n') {
         return Cow::Borrowed(text);
     }
@@ -42,23 +42,6 @@ pub fn normalise_breaks(text: &str) -> Cow<'_, str> {
             '\u{c}' | '\u{2029}' => out.push_str("\n\n"),
             other => out.push(other),
         }
-    }
-    Cow::Owned(out)
-}
-
-/// A one-line field's text: every kind of line break becomes a space, so a pasted
-/// "Eerste⏎Tweede" stays two words.
-pub fn single_line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_line_break) {
-        return Cow::Borrowed(text);
-    }
-    let normal = normalise_breaks(text);
-    let mut out = String::with_capacity(normal.len());
-    for piece in normal.split('\n').filter(|p| !p.trim().is_empty()) {
-        if !out.is_empty() && !out.ends_with(' ') && !piece.starts_with(' ') {
-            out.push(' ');
-        }
-        out.push_str(piece);
     }
     Cow::Owned(out)
 }
@@ -220,14 +203,6 @@ mod tests {
         assert_eq!(normalise_breaks("a\u{c}b"), "a\n\nb");
         assert_eq!(normalise_breaks("a\u{2029}b"), "a\n\nb");
         assert!(matches!(normalise_breaks("a\nb\tc"), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn one_line_fields_turn_breaks_into_spaces() {
-        assert_eq!(single_line("Eerste\rTweede"), "Eerste Tweede");
-        assert_eq!(single_line("Eerste\u{b}Tweede\r\n"), "Eerste Tweede");
-        assert_eq!(single_line("a \u{2029}b"), "a b");
-        assert_eq!(single_line("plain"), "plain");
     }
 
     #[test]

@@ -80,8 +80,13 @@ impl Workspace {
         self.themes.iter().find(|t| t.id == id)
     }
 
+    #[cfg(test)] // Only the unit tests read it.
     /// The assignment of a cluster under a scenario, if any.
-    pub fn assignment_of(&self, cluster: ClusterId, scenario: ScenarioId) -> Option<&Assignment> {
+    pub(crate) fn assignment_of(
+        &self,
+        cluster: ClusterId,
+        scenario: ScenarioId,
+    ) -> Option<&Assignment> {
         self.assignments
             .iter()
             .find(|a| a.cluster == cluster && a.scenario == scenario)
@@ -104,7 +109,7 @@ impl Workspace {
     }
 
     /// The short name of a source, for badges and tables.
-    pub fn source_name(&self, source: Source) -> String {
+    pub(crate) fn source_name(&self, source: Source) -> String {
         match source {
             Source::OwnAnalysis => "Eigen analyse".to_owned(),
             Source::Body(id) => self
@@ -114,7 +119,7 @@ impl Workspace {
     }
 
     /// The title and number of a scenario, or a placeholder for a dangling reference.
-    pub fn scenario_label(&self, id: ScenarioId) -> String {
+    pub(crate) fn scenario_label(&self, id: ScenarioId) -> String {
         self.scenario(id)
             .map_or_else(|| "Onbekend scenario".to_owned(), Scenario::label)
     }

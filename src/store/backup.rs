@@ -21,7 +21,7 @@ use super::file::{SaveError, io_reason, to_ron, write_atomic};
 use super::recovery::{DataDir, path_key, private_folder};
 
 /// How many earlier versions of a file are kept.
-pub const KEEP: usize = 5;
+pub(crate) const KEEP: usize = 5;
 
 /// One earlier version of a file.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -108,7 +108,7 @@ impl SaveError {
 }
 
 /// A Dutch explanation of an I/O error, with the system's own words at the end.
-pub fn io_reason(error: &std::io::Error) -> String {
+pub(crate) fn io_reason(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
     let plain = match error.kind() {
         ErrorKind::NotFound => "de map of het bestand bestaat niet (meer)",
@@ -250,7 +250,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Workspace, ParseError> {
 }
 
 /// Reads a file with the errors a person can act on.
-pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| open_error(path, &e))?;
     if meta.is_dir() {
         return Err(LoadError::IsFolder {
@@ -354,7 +354,7 @@ const MAX_LINKS: usize = 40;
 /// so the error messages keep the user's spelling of ordinary paths.
 ///
 /// Errors: a loop of links.
-pub fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
+pub(crate) fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
     let mut current = path.to_owned();
     for _ in 0..MAX_LINKS {
         match std::fs::symlink_metadata(&current) {

@@ -68,7 +68,7 @@ pub fn is_workspace_file(path: &Path) -> bool {
 }
 
 /// See [`is_workspace_file`].
-pub fn looks_like_workspace(text: &str) -> bool {
+pub(crate) fn looks_like_workspace(text: &str) -> bool {
     let mut rest = text.strip_prefix('\u{feff}').unwrap_or(text);
     loop {
         rest = rest.trim_start();

@@ -18,7 +18,7 @@ use super::file::FORMAT_VERSION;
 
 /// A parsed file: the version it declares (if any) and, unless that version is newer
 /// than this build reads, its workspace in the current shape.
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub declared: Option<u32>,
     /// `None` only when the declared version is newer than [`FORMAT_VERSION`]: a newer
     /// workspace's shape is unknown, so its text is skipped rather than misread.
@@ -35,7 +35,7 @@ pub struct Parsed {
 /// follows names another version, the text is read once more in that version's shape.
 ///
 /// Errors: RON's own, with the position of the offending text.
-pub fn parse_file(text: &str) -> Result<Parsed, ron::error::SpannedError> {
+pub(crate) fn parse_file(text: &str) -> Result<Parsed, ron::error::SpannedError> {
     let first = parse_with(text, None);
     match first {
         Ok(found) if found.reread_as.is_none() => Ok(found.parsed),
@@ -191,7 +191,7 @@ mod v1 {
 
     #[derive(Deserialize, Default)]
     #[serde(default, deny_unknown_fields)]
-    pub struct Workspace1 {
+    pub(crate) struct Workspace1 {
         pub meta: Metadata,
         pub clusters: Vec<Cluster1>,
         #[serde(deserialize_with = "crate::model::ids::deserialize_settled")]
@@ -208,7 +208,7 @@ mod v1 {
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
-    pub struct Cluster1 {
+    pub(crate) struct Cluster1 {
         pub id: ClusterId,
         #[serde(default)]
         pub name: String,
@@ -230,7 +230,7 @@ mod v1 {
     }
 
     impl Workspace1 {
-        pub fn into_current(self) -> Workspace {
+        pub(crate) fn into_current(self) -> Workspace {
             let Workspace1 {
                 meta,
                 clusters,
@@ -284,7 +284,7 @@ mod v1 {
 }
 
 /// RON's parse errors, said in Dutch. The technical name stays in brackets for support.
-pub fn dutch_detail(error: &ron::Error) -> String {
+pub(crate) fn dutch_detail(error: &ron::Error) -> String {
     use ron::Error as E;
     match error {
         E::Eof => "het bestand houdt onverwacht op; het is mogelijk afgekapt".to_owned(),

@@ -23,10 +23,10 @@ use super::file::{
 
 /// Overrides the data folder: for tests, for a portable install on a USB stick, and for
 /// the crash test that kills a real process.
-pub const DATA_DIR_ENV: &str = "CLUSTERWERKBANK_DATA_DIR";
+pub(crate) const DATA_DIR_ENV: &str = "CLUSTERWERKBANK_DATA_DIR";
 
 /// The folder name under the platform's data folder (same as the window's app id).
-pub const APP_ID: &str = "clusterwerkbank";
+pub(crate) const APP_ID: &str = "clusterwerkbank";
 
 /// How long after the last change the window should write the recovery file.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(3);
@@ -41,7 +41,7 @@ impl DataDir {
     /// `$CLUSTERWERKBANK_DATA_DIR` when set, else the folder `platform` names (the
     /// caller knows the platform; see `crate::platform::data_dir`). `None` when
     /// neither gives one.
-    pub fn from_env_or(platform: impl FnOnce() -> Option<PathBuf>) -> Option<Self> {
+    pub(crate) fn from_env_or(platform: impl FnOnce() -> Option<PathBuf>) -> Option<Self> {
         match std::env::var_os(DATA_DIR_ENV) {
             Some(dir) if !dir.is_empty() => Some(Self::at(dir)),
             _ => platform().map(Self::at),
@@ -56,11 +56,11 @@ impl DataDir {
         &self.root
     }
 
-    pub fn recovery_folder(&self) -> PathBuf {
+    pub(crate) fn recovery_folder(&self) -> PathBuf {
         self.root.join("herstel")
     }
 
-    pub fn backup_folder(&self) -> PathBuf {
+    pub(crate) fn backup_folder(&self) -> PathBuf {
         self.root.join("reservekopieen")
     }
 }
@@ -111,7 +111,7 @@ impl RecoveryTarget {
     }
 
     /// Where this workspace's recovery file lives.
-    pub fn recovery_file(&self) -> PathBuf {
+    pub(crate) fn recovery_file(&self) -> PathBuf {
         let name = match &self.original {
             Some(path) => format!("{}.ron", path_key(path)),
             None => "naamloos.ron".to_owned(),

@@ -43,7 +43,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Action {
     /// Shortcuts in the order they are checked: those with Shift first, because a
     /// shortcut without Shift also matches a press with it.
-    pub const WITH_SHORTCUTS: [Action; 21] = [
+    pub(crate) const WITH_SHORTCUTS: [Action; 21] = [
         Action::SaveAs,
         Action::Redo,
         Action::New,
@@ -96,7 +96,7 @@ impl Action {
     }
 
     /// A second shortcut some people expect (Ctrl+Y for redo).
-    pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
+    pub(crate) fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
         match self {
             Action::Redo => Some(KeyboardShortcut::new(CMD, Key::Y)),
             Action::ZoomIn => Some(KeyboardShortcut::new(CMD, Key::Equals)),
@@ -106,7 +106,7 @@ impl Action {
 
     /// The shortcut and its alternative in the interface language ("Ctrl+Shift+Z of
     /// Ctrl+Y", "Ctrl++"): egui's own names are English words ("Plus", "Minus").
-    pub fn shortcut_words(self, t: &Tr) -> Option<String> {
+    pub(crate) fn shortcut_words(self, t: &Tr) -> Option<String> {
         let main = shortcut_words(&self.shortcut()?, t);
         Some(match self.alternative_shortcut() {
             Some(other) => format!("{main} {} {}", t.or_word, shortcut_words(&other, t)),

@@ -34,7 +34,7 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
         });
 }
 
-pub fn legend(ui: &mut Ui, f: &Frame<'_>) {
+pub(crate) fn legend(ui: &mut Ui, f: &Frame<'_>) {
     ui.horizontal_wrapped(|ui| {
         ui.label(f.t.legend);
         for stance in Stance::ALL {

@@ -100,7 +100,7 @@ fn spoken_key(key: RecordKey, ws: &Workspace, t: &Tr) -> Option<String> {
 /// An assignment that an edit adds, removes or moves to another scenario, said as a
 /// person would. `ws` is the workspace *before* the edit (a removed assignment must
 /// still be there to be named). Other edits say nothing here.
-pub fn assignment_change(edit: &Edit, ws: &Workspace, t: &Tr) -> Option<String> {
+pub(crate) fn assignment_change(edit: &Edit, ws: &Workspace, t: &Tr) -> Option<String> {
     let (template, assignment) = match edit {
         Edit::Insert {
             record: Record::Assignment(a),
@@ -128,7 +128,7 @@ pub fn assignment_change(edit: &Edit, ws: &Workspace, t: &Tr) -> Option<String> 
 /// A short name for what an undo or redo step touches ("Toewijzing Catalisti –
 /// Scenario 3"). For a batch, its most telling record: a removed cluster rather than
 /// the assignments that went with it. `ws` is the workspace before the step.
-pub fn describe(edit: &Edit, ws: &Workspace, t: &Tr) -> Option<String> {
+pub(crate) fn describe(edit: &Edit, ws: &Workspace, t: &Tr) -> Option<String> {
     subjects(edit, ws, t)
         .into_iter()
         .min_by_key(|(rank, _)| *rank)

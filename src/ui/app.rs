@@ -159,7 +159,7 @@ impl WorkbenchApp {
     /// As [`Self::new`], with the file asked for already read (or failed to read):
     /// `ui::run` reads it on a thread of its own while the window and its renderer
     /// start, which take about as long.
-    pub fn new_loaded(
+    pub(crate) fn new_loaded(
         cc: &eframe::CreationContext<'_>,
         path: PathBuf,
         loaded: Result<crate::model::Workspace, store::LoadError>,
@@ -950,10 +950,6 @@ impl WorkbenchApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
-    }
-
-    pub fn window_title(&self) -> &str {
-        &self.shown_title
     }
 
     fn menu_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {

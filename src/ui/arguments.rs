@@ -12,9 +12,9 @@ use super::widgets::{ResponseExt, badge_button};
 const PAGE: usize = 50;
 
 /// Which sources to show; `None` shows all.
-pub type SourceFilter = Option<Source>;
+pub(crate) type SourceFilter = Option<Source>;
 
-pub fn two_columns(
+pub(crate) fn two_columns(
     ui: &mut Ui,
     f: &Frame<'_>,
     out: &mut Outbox,
@@ -311,7 +311,7 @@ fn move_after(ws: &Workspace, out: &mut Outbox, arg: &Argument, target: crate::m
 
 /// The name of a source in the interface language ("Eigen analyse", "Own analysis", or
 /// the body's short name).
-pub fn source_label(f: &Frame<'_>, source: Source) -> String {
+pub(crate) fn source_label(f: &Frame<'_>, source: Source) -> String {
     match source {
         Source::OwnAnalysis => f.t.own_analysis.to_owned(),
         Source::Body(_) => f.ws.source_name(source),

@@ -134,7 +134,7 @@ fn column(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, target: Option<ScenarioI
 
 /// A card's widget id: the same in every frame, so the focus can follow a card that
 /// the keyboard moved to another column.
-pub fn card_id(cluster: ClusterId, column: Option<ScenarioId>) -> egui::Id {
+pub(crate) fn card_id(cluster: ClusterId, column: Option<ScenarioId>) -> egui::Id {
     egui::Id::unique(("board-card", cluster, column))
 }
 

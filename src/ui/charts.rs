@@ -523,7 +523,7 @@ fn scores(ui: &mut Ui, f: &Frame<'_>, points: &[ScorePoint], out: &mut Outbox) {
 }
 
 /// The point nearest to where the pointer is, within a third of a score step.
-pub fn nearest(points: &[ScorePoint], at: PlotPoint) -> Option<&ScorePoint> {
+pub(crate) fn nearest(points: &[ScorePoint], at: PlotPoint) -> Option<&ScorePoint> {
     points
         .iter()
         .map(|p| {

@@ -23,7 +23,7 @@ fn label(base: &str, context: &str) -> String {
 /// Page and paragraph, one line each. `context` tells apart the fields of several
 /// passages in one view; empty when there is one. The part is "citation_page" or
 /// "citation_paragraph".
-pub fn passage_fields(
+pub(crate) fn passage_fields(
     ui: &mut Ui,
     t: &Tr,
     context: &str,
@@ -69,7 +69,7 @@ pub fn passage_fields(
 
 /// A citation's heading, passage and quoted words. The part is one of
 /// [`passage_fields`]' or "citation_quote".
-pub fn citation_fields(
+pub(crate) fn citation_fields(
     ui: &mut Ui,
     t: &Tr,
     context: &str,

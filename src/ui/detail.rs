@@ -13,13 +13,13 @@ use super::state::{Frame, Outbox, Selection};
 use super::widgets::{choice, optional_number, score, text_block, text_line, text_line_with_id};
 
 /// The detail panel's first field, where Enter on a matrix cell sends the focus.
-pub fn first_field_id(cluster: crate::model::ClusterId) -> egui::Id {
+pub(crate) fn first_field_id(cluster: crate::model::ClusterId) -> egui::Id {
     egui::Id::unique(("detail-name", cluster))
 }
 
 /// The focus of an assignment's score ("desirability" or "feasibility"): Enter on an
 /// assigned matrix cell lands on the first.
-pub fn score_id(assignment: crate::model::AssignmentId, which: &'static str) -> egui::Id {
+pub(crate) fn score_id(assignment: crate::model::AssignmentId, which: &'static str) -> egui::Id {
     egui::Id::unique(("detail-score", assignment, which))
 }
 
@@ -373,7 +373,7 @@ fn budget_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignment) {
 }
 
 /// A new argument, ready to type into.
-pub fn new_argument(f: &Frame<'_>, polarity: Polarity, subject: Subject) -> Argument {
+pub(crate) fn new_argument(f: &Frame<'_>, polarity: Polarity, subject: Subject) -> Argument {
     Argument {
         polarity,
         subject,

@@ -64,7 +64,7 @@ impl ExportDialog {
         }
     }
 
-    pub fn is_running(&self) -> bool {
+    pub(crate) fn is_running(&self) -> bool {
         matches!(self.state, State::Running(_))
     }
 
@@ -217,7 +217,7 @@ impl ExportDialog {
     }
 
     /// The end of an export, once: the file written or why not.
-    pub fn take_finished(&mut self) -> Option<Result<PathBuf, String>> {
+    pub(crate) fn take_finished(&mut self) -> Option<Result<PathBuf, String>> {
         self.finished.take()
     }
 
@@ -230,6 +230,6 @@ impl ExportDialog {
 }
 
 /// Opens a file with the system's default program.
-pub fn open_with_system(path: &Path) -> Result<(), String> {
+pub(crate) fn open_with_system(path: &Path) -> Result<(), String> {
     open::that_detached(path).map_err(|e| e.to_string())
 }

@@ -12,14 +12,14 @@ use crate::store::{self, LoadError};
 type Reading = Job<Result<Workspace, LoadError>>;
 
 /// What the file is read for.
-pub enum FileWork {
+pub(crate) enum FileWork {
     Open(PathBuf, Reading),
     Merge(PathBuf, Reading),
     Restore(Reading),
 }
 
 /// A finished reading, for the window to carry out.
-pub enum Finished {
+pub(crate) enum Finished {
     Opened(PathBuf, Result<Workspace, LoadError>),
     /// A colleague's copy, read; the merge itself is done by the window, against the
     /// workspace as it is at that moment.

@@ -17,7 +17,7 @@ pub enum Purpose {
     Merge,
 }
 
-pub struct FileJob {
+pub(crate) struct FileJob {
     pub purpose: Purpose,
     job: Job<Option<PathBuf>>,
 }
@@ -56,7 +56,7 @@ impl FileJob {
     }
 
     /// The outcome once the dialog closed.
-    pub fn poll(&self) -> Option<Outcome> {
+    pub(crate) fn poll(&self) -> Option<Outcome> {
         match self.job.poll() {
             Poll::Done(Some(path)) => Some(Outcome::Chosen(path)),
             Poll::Done(None) if self.job.elapsed() < NO_DIALOG_WITHIN => Some(Outcome::Unavailable),
@@ -70,7 +70,7 @@ impl FileJob {
 
 /// Where Save proposes to put a new file: the project's `saved/` folder when the
 /// program runs from the project, else the user's documents or home folder.
-pub fn default_folder() -> PathBuf {
+pub(crate) fn default_folder() -> PathBuf {
     if let Ok(cwd) = std::env::current_dir() {
         let saved = cwd.join("saved");
         if saved.is_dir() {
@@ -83,7 +83,7 @@ pub fn default_folder() -> PathBuf {
 }
 
 /// A file name for a workspace title: "Groenboek: de toekomst…" → "Groenboek de toekomst….ron".
-pub fn file_name_for(title: &str) -> String {
+pub(crate) fn file_name_for(title: &str) -> String {
     let cleaned: String = title
         .chars()
         .map(|c| {

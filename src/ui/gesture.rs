@@ -9,7 +9,7 @@
 use crate::model::{CoalesceKey, Edit, EditError, Session};
 
 #[derive(Default)]
-pub struct Gesture {
+pub(crate) struct Gesture {
     /// The focused widget and the dragged one when edits were last applied.
     last: (Option<egui::Id>, Option<egui::Id>),
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 /// What a poll found.
 #[derive(Debug)]
-pub enum Poll<T> {
+pub(crate) enum Poll<T> {
     /// Still running.
     Running,
     /// Finished with this result (given once).
@@ -19,7 +19,7 @@ pub enum Poll<T> {
 }
 
 /// One piece of background work with a result of type `T`.
-pub struct Job<T> {
+pub(crate) struct Job<T> {
     receiver: Receiver<T>,
     started: Instant,
 }
@@ -44,7 +44,7 @@ impl<T: Send + 'static> Job<T> {
 }
 
 impl<T> Job<T> {
-    pub fn poll(&self) -> Poll<T> {
+    pub(crate) fn poll(&self) -> Poll<T> {
         match self.receiver.try_recv() {
             Ok(result) => Poll::Done(result),
             Err(TryRecvError::Empty) => Poll::Running,

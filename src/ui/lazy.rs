@@ -43,7 +43,7 @@ pub fn item(ui: &mut Ui, id: Id, fingerprint: u64, keep: bool, add: impl FnOnce(
 /// For read-only items (the preview): a far item takes the height it had when last
 /// laid out, whatever changed since, or `estimate(width)` if it never was. Only the
 /// items near the view are exact, which is all the eye and the scroll bar need.
-pub fn item_estimated(
+pub(crate) fn item_estimated(
     ui: &mut Ui,
     id: Id,
     estimate: &dyn Fn(f32) -> f32,

@@ -52,7 +52,7 @@ impl Language {
 
     /// Whole euros as typed in this language. A grouping separator of the other
     /// language is refused rather than guessed: `650.000` in English could mean 650.
-    pub fn parse_money(self, text: &str) -> Option<Euro> {
+    pub(crate) fn parse_money(self, text: &str) -> Option<Euro> {
         match self {
             Language::Dutch => parse_euro(text),
             Language::English => {
@@ -91,7 +91,7 @@ impl Language {
     }
 
     /// "31-12-2026 om 14:05" / "31/12/2026 at 14:05", in the system's time zone.
-    pub fn date_time(self, at: Timestamp) -> String {
+    pub(crate) fn date_time(self, at: Timestamp) -> String {
         let local = at.to_zoned_datetime(jiff::tz::TimeZone::system());
         format!(
             "{} {} {}",
@@ -104,7 +104,7 @@ impl Language {
     /// A date as typed: day-month-year with `-`, `/` or `.` between (both languages
     /// write the day first, so either separator means the same), or ISO `2026-12-31`.
     /// The year needs four digits, so `31-12-26` is not silently the year 26.
-    pub fn parse_date(self, text: &str) -> Option<Date> {
+    pub(crate) fn parse_date(self, text: &str) -> Option<Date> {
         let text = text.trim();
         let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
         let [a, b, c] = parts.as_slice() else {

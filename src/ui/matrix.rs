@@ -237,7 +237,7 @@ fn cell(
 
 /// What a screen reader says for a cell: "Catalisti, Scenario 3, primair,
 /// wenselijkheid 4, haalbaarheid 3".
-pub fn spoken_cell(
+pub(crate) fn spoken_cell(
     f: &Frame<'_>,
     cluster: &str,
     scenario: &str,
@@ -277,7 +277,7 @@ pub fn spoken_cell(
 
 /// Adds the assignment, or removes it (with its cluster-specific arguments kept: they
 /// stay about that cluster and scenario and reappear when it is assigned again).
-pub fn toggle_assignment(
+pub(crate) fn toggle_assignment(
     f: &Frame<'_>,
     out: &mut Outbox,
     cluster: ClusterId,
@@ -291,7 +291,7 @@ pub fn toggle_assignment(
 
 /// A cell's widget id, the same wherever the table is drawn, so the keyboard can
 /// move the focus to a cell it has not drawn yet.
-pub fn cell_id(cluster: ClusterId, scenario: ScenarioId) -> egui::Id {
+pub(crate) fn cell_id(cluster: ClusterId, scenario: ScenarioId) -> egui::Id {
     egui::Id::unique(("matrix-cell", cluster, scenario))
 }
 

@@ -115,7 +115,7 @@ pub fn run(file: Option<PathBuf>, renderer: Option<Renderer>) -> ExitCode {
 
 /// With this environment variable set, the window prints how long it took from start
 /// to its first drawn frame, then closes: `benches/startup.sh` measures with it.
-pub const STARTUP_PROBE: &str = "CLUSTERWERKBANK_STARTUP_PROBE";
+pub(crate) const STARTUP_PROBE: &str = "CLUSTERWERKBANK_STARTUP_PROBE";
 
 struct StartupProbe {
     app: app::WorkbenchApp,

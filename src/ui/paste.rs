@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use crate::model::text::normalise_breaks;
 
 /// Normalises the line breaks of this frame's pasted and typed text.
-pub fn normalise_breaks_in_input(ctx: &egui::Context) {
+pub(crate) fn normalise_breaks_in_input(ctx: &egui::Context) {
     ctx.input_mut(|input| {
         for event in &mut input.events {
             if let egui::Event::Paste(text) | egui::Event::Text(text) = event

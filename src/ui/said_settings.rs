@@ -15,7 +15,7 @@ impl WorkbenchApp {
 }
 
 /// The sentence for a change of settings, or `None` when none changed that is said.
-pub fn settings_change(before: &Prefs, now: &Prefs) -> Option<String> {
+pub(crate) fn settings_change(before: &Prefs, now: &Prefs) -> Option<String> {
     let t = now.language.texts();
     let on_off =
         |on: bool, what: &str| fill(if on { t.said_on } else { t.said_off }, &[("what", what)]);

@@ -8,7 +8,7 @@ use super::state::{Outbox, Selection, View};
 use super::text::Tr;
 
 #[derive(Default)]
-pub struct Search {
+pub(crate) struct Search {
     open: bool,
     query: String,
     /// The session state and the query the hits were found for: recomputed when either
@@ -34,7 +34,7 @@ impl Search {
         self.focus_next_frame = true;
     }
 
-    pub fn is_open(&self) -> bool {
+    pub(crate) fn is_open(&self) -> bool {
         self.open
     }
 

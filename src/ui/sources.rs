@@ -25,7 +25,7 @@ const BODY_FILLS: [Color32; 8] = [
 const OWN_ANALYSIS: Color32 = Color32::from_rgb(0x3d, 0x46, 0x52);
 
 /// The badge's fill for a source. A body no longer in the workspace gets grey.
-pub fn source_colour(ws: &Workspace, source: Source) -> Color32 {
+pub(crate) fn source_colour(ws: &Workspace, source: Source) -> Color32 {
     match source {
         Source::OwnAnalysis => OWN_ANALYSIS,
         Source::Body(id) => ws
@@ -41,7 +41,7 @@ pub fn source_colour(ws: &Workspace, source: Source) -> Color32 {
 /// What a source's badge says on hover and to a screen reader: the body's full name
 /// written out after its short name ("VARIO – Vlaamse Adviesraad voor Innoveren en
 /// Ondernemen"); own analysis as it is.
-pub fn source_full_name(ws: &Workspace, source: Source, own_analysis: &str) -> String {
+pub(crate) fn source_full_name(ws: &Workspace, source: Source, own_analysis: &str) -> String {
     match source {
         Source::OwnAnalysis => own_analysis.to_owned(),
         Source::Body(id) => match ws.body(id) {
@@ -54,7 +54,7 @@ pub fn source_full_name(ws: &Workspace, source: Source, own_analysis: &str) -> S
 }
 
 /// WCAG relative luminance of a colour (0 black … 1 white).
-pub fn luminance(c: Color32) -> f64 {
+pub(crate) fn luminance(c: Color32) -> f64 {
     let channel = |v: u8| {
         let s = f64::from(v) / 255.0;
         if s <= 0.039_28 {
@@ -67,14 +67,14 @@ pub fn luminance(c: Color32) -> f64 {
 }
 
 /// WCAG contrast ratio between two colours (1 … 21).
-pub fn contrast(a: Color32, b: Color32) -> f64 {
+pub(crate) fn contrast(a: Color32, b: Color32) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
     (hi + 0.05) / (lo + 0.05)
 }
 
 /// Black or white, whichever has the higher contrast on `fill`.
-pub fn text_on(fill: Color32) -> Color32 {
+pub(crate) fn text_on(fill: Color32) -> Color32 {
     if contrast(fill, Color32::WHITE) >= contrast(fill, Color32::BLACK) {
         Color32::WHITE
     } else {

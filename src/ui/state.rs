@@ -117,7 +117,7 @@ impl Outbox {
     }
 
     /// Replaces the metadata after a change to one of its fields.
-    pub fn set_meta(&mut self, meta: crate::model::Metadata, field: &'static str) {
+    pub(crate) fn set_meta(&mut self, meta: crate::model::Metadata, field: &'static str) {
         self.edits.push((
             Edit::SetMeta(Box::new(meta)),
             Some(CoalesceKey::Meta(field)),

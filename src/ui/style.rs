@@ -3,7 +3,7 @@
 use egui::{Color32, Context, Visuals};
 
 /// The accent: a sober Flemish-government blue.
-pub const ACCENT: Color32 = Color32::from_rgb(0x1f, 0x5f, 0xa8);
+pub(crate) const ACCENT: Color32 = Color32::from_rgb(0x1f, 0x5f, 0xa8);
 const ACCENT_DARK: Color32 = Color32::from_rgb(0x6f, 0xa8, 0xe8);
 
 pub fn apply(ctx: &Context, dark: bool, high_contrast: bool) {
@@ -69,7 +69,7 @@ pub fn apply(ctx: &Context, dark: bool, high_contrast: bool) {
 /// Adds DejaVu Sans (shipped for the PDF export) behind egui's own font, for the
 /// characters that font lacks: the ↑ ↓ of the argument cards, and whatever a person
 /// pastes into a text. Without it egui draws empty boxes, differently per system.
-pub fn install_fonts(ctx: &egui::Context) {
+pub(crate) fn install_fonts(ctx: &egui::Context) {
     let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
         .into_iter()
         .map(|family| egui::epaint::text::InsertFontFamily {

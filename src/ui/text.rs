@@ -326,7 +326,7 @@ pub struct Tr {
 }
 
 impl Tr {
-    pub fn quadrant(&self, value: crate::charts::Quadrant) -> &'static str {
+    pub(crate) fn quadrant(&self, value: crate::charts::Quadrant) -> &'static str {
         let index = crate::charts::Quadrant::ALL
             .iter()
             .position(|q| *q == value)
@@ -674,7 +674,7 @@ impl Tr {
     }
 }
 
-pub static NL: Tr = Tr {
+pub(crate) static NL: Tr = Tr {
     show_more: "Meer tonen",
     toggle_high_contrast: "Hoog contrast",
     recovery_title: "Werk herstellen",

@@ -14,7 +14,7 @@ use super::charts::ChartData;
 use super::state::View;
 
 #[derive(Default)]
-pub struct ViewCache {
+pub(crate) struct ViewCache {
     derived: Derived,
     charts: Option<(Stamp, ChartData)>,
     preview: Option<(Stamp, Document)>,
@@ -23,7 +23,7 @@ pub struct ViewCache {
 impl ViewCache {
     /// Brings the derived data up to date, and the chart data or the preview when
     /// `view` shows them (they are costly for a large consultation, so only then).
-    pub fn prepare(
+    pub(crate) fn prepare(
         &mut self,
         session: &Session,
         view: View,
@@ -47,7 +47,7 @@ impl ViewCache {
         }
     }
 
-    pub fn refresh_derived(&mut self, session: &Session, current_year: i32) -> &Derived {
+    pub(crate) fn refresh_derived(&mut self, session: &Session, current_year: i32) -> &Derived {
         self.derived
             .refresh(session.workspace(), session.stamp(), current_year);
         &self.derived
@@ -60,7 +60,7 @@ impl ViewCache {
     }
 
     /// The chart data computed for exactly this state, if it was.
-    pub fn charts_for(&self, stamp: Stamp) -> Option<&ChartData> {
+    pub(crate) fn charts_for(&self, stamp: Stamp) -> Option<&ChartData> {
         self.charts
             .as_ref()
             .filter(|(s, _)| *s == stamp)
@@ -68,7 +68,7 @@ impl ViewCache {
     }
 
     /// The preview's document built from exactly this state, if it was.
-    pub fn preview_for(&self, stamp: Stamp) -> Option<&Document> {
+    pub(crate) fn preview_for(&self, stamp: Stamp) -> Option<&Document> {
         self.preview
             .as_ref()
             .filter(|(s, _)| *s == stamp)

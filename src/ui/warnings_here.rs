@@ -15,7 +15,7 @@ fn jump_id() -> egui::Id {
 }
 
 /// Asks the panel to land on the field `warning` concerns (the app shows its record).
-pub fn jump_to(ctx: &egui::Context, warning: &Warning) {
+pub(crate) fn jump_to(ctx: &egui::Context, warning: &Warning) {
     if let (Some(record), Some(field)) = (warning.record(), warning.field()) {
         ctx.data_mut(|d| d.insert_temp(jump_id(), (record, field)));
     }
@@ -34,7 +34,7 @@ pub fn about(f: &Frame<'_>, record: RecordKey, fields: &[&str]) -> Vec<String> {
 /// Shows the warnings about `record`'s `fields` under the field just drawn, and takes a
 /// pending jump to one of them: the field `focus` gets the keyboard focus and the
 /// place comes into view.
-pub fn under_field(
+pub(crate) fn under_field(
     ui: &mut Ui,
     f: &Frame<'_>,
     record: RecordKey,
@@ -71,7 +71,7 @@ pub fn under_field(
 
 /// The warnings shown on a cluster's matrix cell or board card: its budget above the
 /// cap where the cell carries a budget, its term where it is assigned.
-pub fn on_cell(f: &Frame<'_>, cluster: ClusterId, has_budget: bool) -> Vec<String> {
+pub(crate) fn on_cell(f: &Frame<'_>, cluster: ClusterId, has_budget: bool) -> Vec<String> {
     f.derived
         .warnings_of(cluster)
         .filter(|w| match w {

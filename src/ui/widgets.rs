@@ -7,13 +7,13 @@ pub use super::fields::{date_field, optional_number};
 pub use super::score::score;
 
 /// A one-line text field with a visible label. Returns the new text when it changed.
-pub fn text_line(ui: &mut Ui, label: &str, value: &str) -> Option<String> {
+pub(crate) fn text_line(ui: &mut Ui, label: &str, value: &str) -> Option<String> {
     text_line_with_id(ui, None, label, value)
 }
 
 /// As [`text_line`], with a known id so another panel can send the keyboard focus to
 /// it (Enter on a matrix cell focuses the detail panel's first field).
-pub fn text_line_with_id(
+pub(crate) fn text_line_with_id(
     ui: &mut Ui,
     id: Option<egui::Id>,
     label: &str,
@@ -49,13 +49,13 @@ pub fn sideways<R>(
 /// The height a dialog's scrolling list may take: `preferred`, or less when the
 /// window is short in points (at a large zoom), so the dialog's heading and buttons
 /// stay on screen.
-pub fn list_height(ctx: &egui::Context, preferred: f32) -> f32 {
+pub(crate) fn list_height(ctx: &egui::Context, preferred: f32) -> f32 {
     preferred.min(ctx.content_rect().height() - 150.0).max(80.0)
 }
 
 /// Caps the width of what follows at `preferred` points, and at what there is: a
 /// fixed width in points grows with the zoom and would be cut off at 200 %.
-pub fn fit_width(ui: &mut Ui, preferred: f32) {
+pub(crate) fn fit_width(ui: &mut Ui, preferred: f32) {
     let room = ui
         .available_width()
         .min(ui.ctx().content_rect().width() - 48.0);
@@ -63,7 +63,7 @@ pub fn fit_width(ui: &mut Ui, preferred: f32) {
 }
 
 /// A multi-line text field that grows with its text.
-pub fn text_block(ui: &mut Ui, label: &str, value: &str) -> Option<String> {
+pub(crate) fn text_block(ui: &mut Ui, label: &str, value: &str) -> Option<String> {
     let mut text = value.to_owned();
     let l = ui.label(label);
     let response = ui
@@ -73,20 +73,6 @@ pub fn text_block(ui: &mut Ui, label: &str, value: &str) -> Option<String> {
                 .desired_rows(2),
         )
         .labelled_by(l.id);
-    (response.changed() && text != value).then_some(text)
-}
-
-/// A multi-line field without a visible label (the label is still given to screen
-/// readers), for lists of arguments where a label per item would be noise.
-pub fn text_block_unlabelled(ui: &mut Ui, accessible_label: &str, value: &str) -> Option<String> {
-    let mut text = value.to_owned();
-    let label = accessible_label.to_owned();
-    let response = ui.add(
-        egui::TextEdit::multiline(&mut text)
-            .desired_width(f32::INFINITY)
-            .desired_rows(1),
-    );
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::TextInput, true, &label));
     (response.changed() && text != value).then_some(text)
 }
 
@@ -134,19 +120,19 @@ pub fn badge(ui: &mut Ui, text: &str, fill: egui::Color32) -> Response {
 }
 
 /// Black or white, whichever reads better on `fill`.
-pub fn badge_text_colour(fill: egui::Color32) -> egui::Color32 {
+pub(crate) fn badge_text_colour(fill: egui::Color32) -> egui::Color32 {
     super::sources::text_on(fill)
 }
 
 /// A badge that is a button: the same look, focusable with Tab like any button.
-pub fn badge_button(ui: &mut Ui, text: &str, fill: egui::Color32) -> Response {
+pub(crate) fn badge_button(ui: &mut Ui, text: &str, fill: egui::Color32) -> Response {
     // Body-size text: at the small size the name was about 8 pixels high.
     let label = RichText::new(text).color(badge_text_colour(fill));
     ui.add(egui::Button::new(label).fill(fill).corner_radius(4.0))
 }
 
 /// A stance as a colour, readable in light and dark.
-pub fn stance_colour(stance: crate::model::Stance) -> egui::Color32 {
+pub(crate) fn stance_colour(stance: crate::model::Stance) -> egui::Color32 {
     use crate::model::Stance;
     match stance {
         Stance::Supports => egui::Color32::from_rgb(0x2f, 0x85, 0x5a),
@@ -159,7 +145,7 @@ pub fn stance_colour(stance: crate::model::Stance) -> egui::Color32 {
 
 /// A button that only acts on a second, deliberate click is overkill here; removal
 /// asks for confirmation in the app when others refer to the record.
-pub fn remove_button(ui: &mut Ui, label: &str) -> bool {
+pub(crate) fn remove_button(ui: &mut Ui, label: &str) -> bool {
     ui.small_button("×")
         .on_hover_text(label)
         .widget_info_label(label)
@@ -167,7 +153,7 @@ pub fn remove_button(ui: &mut Ui, label: &str) -> bool {
 }
 
 /// Accessible-label helpers.
-pub trait ResponseExt {
+pub(crate) trait ResponseExt {
     fn widget_info_label(self, label: &str) -> Self;
 }
 
@@ -181,13 +167,13 @@ impl ResponseExt for Response {
 
 /// The mark of an incompatible combination: a small "!" badge in the warning colour
 /// (the default fonts carry no warning sign).
-pub fn warning_mark(ui: &mut Ui) -> Response {
+pub(crate) fn warning_mark(ui: &mut Ui) -> Response {
     let colour = ui.visuals().warn_fg_color;
     badge(ui, "!", colour)
 }
 
 /// "Scenario 1 + Scenario 3: <reason>", for hovers and screen readers.
-pub fn incompatibility_text(
+pub(crate) fn incompatibility_text(
     ws: &crate::model::Workspace,
     broken: &crate::model::derived::Incompatibility,
 ) -> String {
