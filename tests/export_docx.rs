@@ -8,58 +8,12 @@
 mod export_support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use clusterwerkbank::export::{
     Block, Document, ExportOptions, Format, Run, Table, build_document, render,
 };
 use clusterwerkbank::store::default_workspace;
-use export_support::{docx_text, pdf_text, rich_workspace, run_tool};
-
-/// The validator: `OPENXML_AUDIT`, the virtual environment the set-up script makes
-/// under `target/`, or `openxml-audit` on the PATH.
-fn validator() -> PathBuf {
-    if let Some(path) = std::env::var_os("OPENXML_AUDIT") {
-        return PathBuf::from(path);
-    }
-    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/openxml-audit/bin/openxml-audit");
-    if venv.is_file() {
-        return venv;
-    }
-    let on_path = std::env::var_os("PATH")
-        .into_iter()
-        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
-        .map(|dir| dir.join("openxml-audit"))
-        .find(|p| p.is_file());
-    on_path.unwrap_or_else(|| {
-        panic!(
-            "openxml-audit ontbreekt: run tests/setup-and-test.sh (installs it with pip in \
-             target/openxml-audit) or `python3 -m pip install openxml-audit`, or point \
-             OPENXML_AUDIT at it"
-        )
-    })
-}
-
-fn assert_valid(docx: &Path) {
-    let program = validator();
-    let out = Command::new(&program)
-        .args(["--format", "office2016", "--max-errors", "0"])
-        .arg(docx)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!(
-                "openxml-audit ({}) could not run ({e}): run tests/setup-and-test.sh",
-                program.display()
-            )
-        });
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success() && report.contains("Errors: 0"),
-        "{} is not valid WordprocessingML:\n{report}\n{}",
-        docx.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use export_support::{assert_valid, docx_text, pdf_text, rich_workspace, run_tool};
 
 fn write_docx(doc: &Document, dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(format!("{name}.docx"));

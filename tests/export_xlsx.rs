@@ -136,6 +136,24 @@ fn every_sheet_holds_the_workspace_as_numbers_dates_and_text() {
     assert!(part(&bytes, "xl/styles.xml").contains("€ "));
 }
 
+/// Excel's schema: no error from openxml-audit, for the filled fixture (citations,
+/// advice, budgets) and the hostile workspace.
+#[test]
+fn the_spreadsheet_is_valid_spreadsheetml() {
+    let dir = tempfile::tempdir().unwrap();
+    let filled = clusterwerkbank::store::load(std::path::Path::new("tests/fixtures/filled.ron"))
+        .expect("the filled fixture loads");
+    for (name, ws) in [("gevuld", filled), ("vijandig", hostile_workspace())] {
+        let path = dir.path().join(format!("{name}.xlsx"));
+        std::fs::write(
+            &path,
+            export_bytes(&ws, &ExportOptions::default(), Format::Xlsx).unwrap(),
+        )
+        .unwrap();
+        assert_valid(&path);
+    }
+}
+
 #[test]
 fn the_public_spreadsheet_leaves_out_internal_arguments() {
     let ws = rich_workspace();
