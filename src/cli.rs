@@ -55,7 +55,8 @@ pub enum Command {
         #[arg(long)]
         no_backup: bool,
     },
-    /// Exporteert de mededeling van FILE naar OUT (docx, pdf, html, md of txt)
+    /// Exporteert de mededeling van FILE naar OUT (docx, pdf, html, md of txt), of
+    /// haar cijfers als rekenblad (xlsx)
     Export {
         file: PathBuf,
         /// Formaat van de export

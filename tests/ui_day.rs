@@ -120,6 +120,42 @@ fn kind_1_a_pro_typed_in_the_matrix_panel_stays_in_its_field() {
     assert_eq!(shown_name(&h).as_deref(), Some("Catalisti"));
 }
 
+/// Found by a new user: in a cluster's panel the citation fields closed when the
+/// text field lost focus, so a click into "Pagina" landed on whatever moved under the
+/// pointer. The card stays open while the person works in it.
+#[test]
+fn a_citation_is_typed_in_the_matrix_panel_after_the_text() {
+    let mut h = green_paper();
+    h.get_by_role_and_label(Role::CheckBox, "Catalisti onder Scenario 3")
+        .click();
+    h.run();
+    let before = assignments(&h);
+    h.get_by_role_and_label(Role::Button, "+ Pro toevoegen")
+        .click();
+    h.run();
+    type_like_a_keyboard(&mut h, "Sterke basis");
+    h.get_by_role_and_label(Role::TextInput, "Pagina").click();
+    h.run();
+    h.event(egui::Event::Text("7".into()));
+    h.run();
+    // The quoted words lie below the window's edge in a test window: reached by
+    // focus, as Tab would.
+    h.get_by_role_and_label(Role::MultilineTextInput, "Geciteerde woorden")
+        .focus();
+    h.run();
+    type_like_a_keyboard(&mut h, "een sterke basis");
+    h.get_by_role_and_label(Role::TextInput, "Pagina").click();
+    h.run();
+    let ws = h.state().workspace();
+    assert_eq!(ws.arguments.len(), 1);
+    let arg = &ws.arguments[0];
+    assert_eq!(arg.text, "Sterke basis");
+    assert_eq!(arg.citation.passage.page, Some(7));
+    assert_eq!(arg.citation.quote, "een sterke basis");
+    assert_eq!(assignments(&h), before, "no assignment changed");
+    assert_eq!(shown_name(&h).as_deref(), Some("Catalisti"));
+}
+
 #[test]
 fn kind_1_keys_with_nothing_focused_after_a_click_in_the_panel_leave_the_matrix_alone() {
     let mut h = green_paper();

@@ -97,10 +97,9 @@ pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
         }
     }
 
-    let (title, date) = core.as_deref().map(properties).unwrap_or_default();
+    let title = core.as_deref().and_then(core_title);
     Ok(Read {
         title,
-        date,
         passages: reader.passages,
     })
 }
@@ -459,23 +458,15 @@ fn roman(mut n: u32) -> String {
     out
 }
 
-/// The title and creation date in docProps/core.xml.
-fn properties(text: &str) -> (Option<String>, Option<jiff::civil::Date>) {
-    let Ok(doc) = Document::parse(text) else {
-        return (None, None);
-    };
-    let field = |local: &str| {
-        doc.descendants()
-            .find(|n| n.is_element() && n.tag_name().name() == local)
-            .and_then(|n| n.text())
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-    };
-    let title = field("title").map(str::to_owned);
-    let date = field("created")
-        .and_then(|t| t.get(0..10))
-        .and_then(|d| d.parse().ok());
-    (title, date)
+/// The title in docProps/core.xml (its dates are the file's, not the advice's).
+fn core_title(text: &str) -> Option<String> {
+    let doc = Document::parse(text).ok()?;
+    doc.descendants()
+        .find(|n| n.is_element() && n.tag_name().name() == "title")
+        .and_then(|n| n.text())
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -38,7 +38,8 @@ pub struct ImportedText {
     /// The title the document gives itself (PDF or DOCX properties, else its first
     /// heading), if any.
     pub title: Option<String>,
-    /// The date the document gives itself (its properties' creation date), if any.
+    /// The date the document states at its start ("Brussel, 6 mei 2024"), if any. Not
+    /// the file's creation date: a PDF made today from a May advice says today.
     pub date: Option<Date>,
     pub passages: Vec<Passage>,
 }
@@ -151,15 +152,74 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<ImportedText, ImportError> 
         sha256: sha256_hex(bytes),
         format,
         title,
-        date: read.date,
+        date: stated_date(&read.passages),
         passages: read.passages,
     })
+}
+
+/// The first date the start of the document states: "6 mei 2024", "06-05-2024" or
+/// "6/5/2024", in the first three passages.
+fn stated_date(passages: &[Passage]) -> Option<Date> {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let text: String = passages
+        .iter()
+        .take(3)
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, word) in words.iter().enumerate() {
+        let number = |s: &str| s.trim_end_matches('.').parse::<i16>().ok();
+        // "6 mei 2024"
+        if let (Some(day), Some(month), Some(year)) = (
+            number(word),
+            words.get(i + 1).and_then(|m| {
+                MONTHS
+                    .iter()
+                    .position(|name| m.eq_ignore_ascii_case(name))
+                    .and_then(|p| i8::try_from(p + 1).ok())
+            }),
+            words.get(i + 2).and_then(|y| number(y)),
+        ) && let Ok(day) = i8::try_from(day)
+            && (1900..=2200).contains(&year)
+            && let Ok(date) = Date::new(year, month, day)
+        {
+            return Some(date);
+        }
+        // "06-05-2024", "6/5/2024"
+        let parts: Vec<&str> = word.trim_end_matches('.').split(['-', '/']).collect();
+        if let [d, m, y] = parts.as_slice()
+            && y.len() == 4
+            && let (Ok(day), Ok(month), Ok(year)) =
+                (d.parse::<i8>(), m.parse::<i8>(), y.parse::<i16>())
+            && (1900..=2200).contains(&year)
+            && let Ok(date) = Date::new(year, month, day)
+        {
+            return Some(date);
+        }
+    }
+    None
 }
 
 /// What a format reader gives back.
 struct Read {
     title: Option<String>,
-    date: Option<Date>,
     passages: Vec<Passage>,
 }
 
@@ -253,6 +313,21 @@ mod tests {
                 file: "leeg.txt".into()
             })
         );
+    }
+
+    #[test]
+    fn the_advice_date_is_the_one_its_text_states() {
+        let read = |text: &str| super::read("a.txt", text.as_bytes()).expect("reads").date;
+        assert_eq!(
+            read("VARIO-advies 36\n\nBrussel, 6 mei 2024\n\nTekst."),
+            Some(jiff::civil::date(2024, 5, 6))
+        );
+        assert_eq!(
+            read("Datum: 31-05-2024. Advies."),
+            Some(jiff::civil::date(2024, 5, 31))
+        );
+        assert_eq!(read("Geen datum hier, wel 12 punten."), None);
+        assert_eq!(read("31 februari 2024 bestaat niet"), None);
     }
 
     #[test]

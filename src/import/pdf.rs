@@ -34,7 +34,6 @@ pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
         .collect();
     Ok(Read {
         title: info.title,
-        date: info.date,
         passages,
     })
 }
@@ -47,7 +46,6 @@ enum Problem {
 #[derive(Default)]
 struct Info {
     title: Option<String>,
-    date: Option<jiff::civil::Date>,
 }
 
 /// Every page's text by its page number (1 for the first page of the file).
@@ -71,7 +69,8 @@ fn read_pages(bytes: &[u8]) -> Result<(Vec<(u32, String)>, Info), Problem> {
     Ok((pages, info))
 }
 
-/// The document information dictionary's title and creation date, if readable.
+/// The document information dictionary's title, if readable. Its dates are the
+/// file's, not the advice's, and are not read.
 fn info(doc: &pdf_extract::Document) -> Info {
     let Ok(info) = doc
         .trailer
@@ -88,17 +87,8 @@ fn info(doc: &pdf_extract::Document) -> Info {
         let text = text.trim();
         (!text.is_empty()).then(|| text.to_owned())
     };
-    let date = text(b"CreationDate").and_then(|d| {
-        // D:YYYYMMDD…
-        let digits = d.strip_prefix("D:").unwrap_or(&d);
-        let year = digits.get(0..4)?.parse().ok()?;
-        let month = digits.get(4..6)?.parse().ok()?;
-        let day = digits.get(6..8)?.parse().ok()?;
-        jiff::civil::Date::new(year, month, day).ok()
-    });
     Info {
         title: text(b"Title"),
-        date,
     }
 }
 

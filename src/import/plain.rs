@@ -42,7 +42,6 @@ pub(super) fn read_text(_file: &str, bytes: &[u8]) -> Read {
     let text = decode(bytes);
     Read {
         title: None,
-        date: None,
         passages: paragraphs(blocks(&text).into_iter().map(|b| (PassageKind::Body, b))),
     }
 }
@@ -78,7 +77,6 @@ pub(super) fn read_markdown(_file: &str, bytes: &[u8]) -> Read {
     }
     Read {
         title: None,
-        date: None,
         passages: paragraphs(out),
     }
 }
@@ -159,7 +157,6 @@ pub(super) fn read_html(_file: &str, bytes: &[u8]) -> Read {
     }
     Read {
         title,
-        date: None,
         passages: paragraphs(out),
     }
 }

@@ -43,8 +43,9 @@ pub(crate) fn two_columns(
                     let previous = i.checked_sub(1).and_then(|p| list.get(p)).map(|a| a.id);
                     let next = list.get(i + 1).map(|a| a.id);
                     // Height depends on the text and the header row's contents.
-                    // The selected card also shows its citation's fields.
-                    let selected = f.selection == Selection::Argument(arg.id);
+                    // The selected card (or the one last typed in) also shows its
+                    // citation's fields.
+                    let selected = is_current(ui, f, arg);
                     let fingerprint = egui::util::hash((
                         &arg.text,
                         arg.internal,
@@ -97,6 +98,25 @@ fn text_id(arg: &Argument) -> egui::Id {
     egui::Id::unique(("argument-text", arg.id))
 }
 
+/// Where the window remembers the card last typed in.
+fn current_id() -> egui::Id {
+    egui::Id::unique("argument-current")
+}
+
+/// The card whose citation fields are open: the selected argument, or the one whose
+/// text was last focused. In a cluster's panel an argument is not selected (that
+/// would close the panel), so without the second the fields would close the moment
+/// the person clicks from the text into them, and the click would land on whatever
+/// moved under the pointer.
+fn is_current(ui: &Ui, f: &Frame<'_>, arg: &Argument) -> bool {
+    if ui.memory(|m| m.has_focus(text_id(arg))) {
+        ui.data_mut(|d| d.insert_temp(current_id(), arg.id));
+        return true;
+    }
+    f.selection == Selection::Argument(arg.id)
+        || ui.data(|d| d.get_temp::<crate::model::ArgumentId>(current_id())) == Some(arg.id)
+}
+
 fn argument_card(
     ui: &mut Ui,
     f: &Frame<'_>,
@@ -106,8 +126,7 @@ fn argument_card(
     next: Option<crate::model::ArgumentId>,
 ) {
     let t = f.t;
-    let selected =
-        f.selection == Selection::Argument(arg.id) || ui.memory(|m| m.has_focus(text_id(arg)));
+    let selected = is_current(ui, f, arg);
     let stroke = if selected {
         ui.visuals().selection.stroke
     } else {

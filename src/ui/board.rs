@@ -183,11 +183,12 @@ fn card_ui(
             });
             if let Some(a) = assignment {
                 let mut line = f.t.role(a.role).to_owned();
+                let (w, h) = f.t.score_letters;
                 if let Some(d) = a.desirability {
-                    line.push_str(&format!(" · W{d}"));
+                    line.push_str(&format!(" · {w}{d}"));
                 }
-                if let Some(h) = a.feasibility {
-                    line.push_str(&format!(" · H{h}"));
+                if let Some(score) = a.feasibility {
+                    line.push_str(&format!(" · {h}{score}"));
                 }
                 ui.label(RichText::new(line).small());
             }

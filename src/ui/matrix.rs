@@ -193,11 +193,12 @@ fn cell(
         let scores = assignment
             .map(|a| {
                 let mut scores = Vec::new();
+                let (w, h) = t.score_letters;
                 if let Some(d) = a.desirability {
-                    scores.push(format!("W{d}"));
+                    scores.push(format!("{w}{d}"));
                 }
-                if let Some(h) = a.feasibility {
-                    scores.push(format!("H{h}"));
+                if let Some(f) = a.feasibility {
+                    scores.push(format!("{h}{f}"));
                 }
                 scores.join(" ")
             })

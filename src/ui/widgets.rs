@@ -68,7 +68,10 @@ pub(crate) fn text_block(ui: &mut Ui, label: &str, value: &str) -> Option<String
     let l = ui.label(label);
     let response = ui
         .add(
+            // A stable id from the label: an automatic one follows the layout, and a
+            // card that grows under the field would move the focus away from it.
             egui::TextEdit::multiline(&mut text)
+                .id_salt(("text-block", label))
                 .desired_width(f32::INFINITY)
                 .desired_rows(2),
         )

@@ -12,8 +12,14 @@ pub fn show(ctx: &egui::Context, t: &Tr, close_key: bool) -> bool {
         egui::ScrollArea::vertical()
             .max_height(crate::ui::widgets::list_height(ctx, 560.0))
             .show(ui, |ui| {
+                // Without a minimum a wrapping label gets the narrowest column egui can
+                // give it, and words break in the middle ("Ongeda an maken").
+                // A fixed width: one taken from the available width would feed back into
+                // the dialog's width and never settle.
+                let column = 200.0;
                 egui::Grid::new("shortcut-grid")
                     .striped(true)
+                    .min_col_width(column)
                     .show(ui, |ui| {
                         // Keys in the interface language, with their alternatives (Ctrl+Y);
                         // long descriptions wrap rather than run past the dialog's edge.
