@@ -57,6 +57,14 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
                 rule: rule.id,
             });
         }
+        if let Some(first) = own.first()
+            && own.iter().all(|a| a.role == Role::Complementary)
+        {
+            warnings.push(Warning::NoPrimaryRole {
+                cluster: cluster.id,
+                assignment: first.id,
+            });
+        }
         if cluster.status == ClusterStatus::Active
             && let Some(end) = super::funding::term_end(cluster)
             && end < current_year
@@ -540,6 +548,38 @@ mod tests {
                 rule: RuleId::from_u128(21)
             }
         );
+    }
+
+    /// Found by a new user: VIL only under a complementary scenario, and no warning.
+    #[test]
+    fn a_cluster_with_only_complementary_roles_warns() {
+        let (mut ws, c, s1, s3) = two_scenarios_with_rule();
+        ws.rules.clear();
+        let complementary = Assignment {
+            id: AssignmentId::from_u128(31),
+            cluster: c,
+            scenario: s1,
+            role: Role::Complementary,
+            ..Assignment::default()
+        };
+        ws.assignments.push(complementary);
+        assert_eq!(
+            validate(&ws, 2026),
+            [Warning::NoPrimaryRole {
+                cluster: c,
+                assignment: AssignmentId::from_u128(31)
+            }]
+        );
+        let english =
+            crate::wording::warning(&ws, &validate(&ws, 2026)[0], crate::wording::Lang::English);
+        assert!(english.starts_with("Catalisti: placed only"), "{english}");
+        ws.assignments.push(Assignment {
+            cluster: c,
+            scenario: s3,
+            role: Role::Primary,
+            ..Assignment::default()
+        });
+        assert!(validate(&ws, 2026).is_empty());
     }
 
     #[test]

@@ -19,6 +19,12 @@ pub enum Warning {
         record: RecordKey,
         field: &'static str,
     },
+    /// A cluster placed only under scenarios in a complementary role: a complement
+    /// to nothing. `assignment` is its first assignment, where the role is set.
+    NoPrimaryRole {
+        cluster: ClusterId,
+        assignment: AssignmentId,
+    },
     /// An active cluster whose ten-year term has already ended.
     TermPassed {
         cluster: ClusterId,
@@ -105,6 +111,7 @@ impl Warning {
     pub fn cluster(&self) -> Option<ClusterId> {
         match self {
             Warning::IncompatibleCombination { cluster, .. }
+            | Warning::NoPrimaryRole { cluster, .. }
             | Warning::TermPassed { cluster, .. }
             | Warning::BudgetAboveCap { cluster, .. } => Some(*cluster),
             Warning::MissingReference { record, .. } | Warning::InvalidValue { record, .. } => {
@@ -123,6 +130,7 @@ impl Warning {
             Warning::IncompatibleCombination { cluster, .. }
             | Warning::TermPassed { cluster, .. }
             | Warning::BudgetAboveCap { cluster, .. } => Some(RecordKey::Cluster(*cluster)),
+            Warning::NoPrimaryRole { assignment, .. } => Some(RecordKey::Assignment(*assignment)),
             Warning::MissingReference { record, .. } | Warning::InvalidValue { record, .. } => {
                 Some(*record)
             }
@@ -135,6 +143,7 @@ impl Warning {
         match self {
             Warning::IncompatibleCombination { .. } => None,
             Warning::TermPassed { .. } => Some("status"),
+            Warning::NoPrimaryRole { .. } => Some("role"),
             Warning::BudgetAboveCap { .. } => Some("budget"),
             Warning::MissingReference { field, .. }
             | Warning::InvalidValue { field, .. }

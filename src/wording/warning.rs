@@ -32,6 +32,17 @@ pub fn warning(ws: &Workspace, warning: &Warning, lang: Lang) -> String {
                 ),
             }
         }
+        Warning::NoPrimaryRole { cluster, .. } => {
+            let name = ws.cluster_name(*cluster);
+            match lang {
+                Lang::Dutch => format!(
+                    "{name}: staat alleen onder scenario's met een complementaire rol; welk scenario is het primaire?"
+                ),
+                Lang::English => format!(
+                    "{name}: placed only under scenarios in a complementary role; which scenario is the primary one?"
+                ),
+            }
+        }
         Warning::TermPassed { cluster, end_year } => {
             let name = ws.cluster_name(*cluster);
             match lang {

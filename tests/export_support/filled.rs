@@ -143,7 +143,8 @@ pub fn filled_workspace() -> Workspace {
             id: AssignmentId::from_u128(0xf0a6),
             cluster: vil,
             scenario: s1,
-            role: Role::Complementary,
+            // Primary: a cluster only under complementary scenarios is warned about.
+            role: Role::Primary,
             desirability: Some(2),
             ..Assignment::default()
         },
