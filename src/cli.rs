@@ -297,6 +297,22 @@ fn check(file: &Path) -> Result<(), String> {
         count(ws.bodies.len(), "adviesorgaan", "adviesorganen"),
         count(ws.themes.len(), "thema", "thema's")
     );
+    if !ws.documents.is_empty() {
+        println!(
+            "{}:",
+            count(ws.documents.len(), "adviesdocument", "adviesdocumenten")
+        );
+        for document in &ws.documents {
+            let body = ws
+                .body(document.body)
+                .map_or("onbekend adviesorgaan", |b| b.short_name.as_str());
+            let extent = match document.pages() {
+                Some(pages) => count(usize::try_from(pages).unwrap_or(0), "pagina", "pagina's"),
+                None => count(document.passages.len(), "passage", "passages"),
+            };
+            println!("- {} ({body}, {extent})", document.file_name);
+        }
+    }
     if !ws.conflicts.is_empty() {
         println!(
             "Er {} nog {} open van het samenvoegen; kies in het venster welke waarde blijft.",

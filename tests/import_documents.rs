@@ -326,6 +326,13 @@ fn the_command_line_imports_once_and_changes_nothing_when_it_refuses() {
         .unwrap();
     assert_eq!(document.body, vario.id);
 
+    let out = cli(&["check".as_ref(), ws.as_os_str()]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("1 adviesdocument:\n- vario-advies.md (VARIO, 3 passages)"),
+        "{said}"
+    );
+
     // The same document again, under another name: refused, the file untouched.
     let before = std::fs::read(&ws).unwrap();
     let copy = written(dir.path(), "kopie.md", &std::fs::read(&advice).unwrap());
