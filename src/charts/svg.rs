@@ -495,20 +495,7 @@ pub(crate) fn clusters_counted(count: usize) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+use crate::model::text::DUTCH_MONTHS as MONTHS;
 
 /// "1 maart 2026".
 pub(crate) fn dutch_date(date: Date) -> String {

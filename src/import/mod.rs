@@ -160,20 +160,7 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<ImportedText, ImportError> 
 /// The first date the start of the document states: "6 mei 2024", "06-05-2024" or
 /// "6/5/2024", in the first three passages.
 fn stated_date(passages: &[Passage]) -> Option<Date> {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
+    use crate::model::text::DUTCH_MONTHS as MONTHS;
     let text: String = passages
         .iter()
         .take(3)

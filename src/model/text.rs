@@ -19,6 +19,23 @@ pub(crate) fn is_line_break(c: char) -> bool {
     )
 }
 
+/// The months as a Dutch date writes them ("31 mei 2024"): the documents write them,
+/// and the import reads them.
+pub const DUTCH_MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// The text with every kind of line break made LF: CRLF, a lone CR, VT (Word's soft
 /// line break), NEL and U+2028 become one LF; FF (a page break) and U+2029 (the
 /// paragraph separator) end a paragraph, which in our texts is a blank line.
