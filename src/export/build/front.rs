@@ -78,17 +78,8 @@ impl Builder<'_> {
         }];
         if meta.funded_today > 0 && meta.funding_cap > Euro(0) {
             sentences.push(format!(
-                "Vandaag {} {} gefinancierd met maximaal {} per jaar elk, {}.",
-                if meta.funded_today == 1 {
-                    "wordt"
-                } else {
-                    "worden"
-                },
-                counted(
-                    meta.funded_today as usize,
-                    &meta.cluster_word(),
-                    &meta.clusters_word()
-                ),
+                "{} met maximaal {} per jaar elk, {}.",
+                funded_today_phrase(meta),
                 meta.funding_cap.flemish(),
                 today_sum_phrase(ws)
             ));
@@ -180,17 +171,8 @@ impl Builder<'_> {
         }
         if meta.funded_today > 0 && meta.funding_cap > Euro(0) {
             funding.push(format!(
-                "Vandaag {} {} gefinancierd, {}.",
-                if meta.funded_today == 1 {
-                    "wordt"
-                } else {
-                    "worden"
-                },
-                counted(
-                    meta.funded_today as usize,
-                    &meta.cluster_word(),
-                    &meta.clusters_word()
-                ),
+                "{}, {}.",
+                funded_today_phrase(meta),
                 today_sum_phrase(ws)
             ));
         }
@@ -259,4 +241,15 @@ impl Builder<'_> {
             (None, true) => "Het einde van de termijn".to_owned(),
         }
     }
+}
+
+/// "Vandaag worden 6 speerpuntclusters gefinancierd" (the verb agrees with the count),
+/// said in the summary and in the situation.
+fn funded_today_phrase(meta: &crate::model::Metadata) -> String {
+    let count = usize::try_from(meta.funded_today).unwrap_or(usize::MAX);
+    format!(
+        "Vandaag {} {} gefinancierd",
+        if count == 1 { "wordt" } else { "worden" },
+        counted(count, &meta.cluster_word(), &meta.clusters_word())
+    )
 }
