@@ -222,6 +222,7 @@ impl Generator<'_> {
                     String::new()
                 },
                 budget,
+                variant: None,
             });
         }
         out

@@ -135,6 +135,7 @@ fn metadata() -> impl Strategy<Value = Metadata> {
                 cluster_term_plural,
                 term_years,
                 term_basis,
+                chosen_variant: None,
             },
         )
 }
@@ -219,6 +220,7 @@ fn assignment() -> impl Strategy<Value = Assignment> {
                 feasibility: f,
                 sub_options: subs.into_iter().map(SubOptionId::from_u128).collect(),
                 conditions,
+                variant: None,
                 budget: budget.map(|(amount, first_year, last_year)| YearlyBudget {
                     amount: Euro(amount),
                     first_year,
@@ -406,6 +408,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         prop::collection::vec(theme(), 0..3),
         prop::collection::vec(rule(), 0..2),
         prop::collection::vec(conflict(), 0..2),
+        prop::collection::vec((uuid(), nasty(), nasty()), 0..2),
     )
         .prop_map(
             |(
@@ -418,6 +421,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 themes,
                 rules,
                 conflicts,
+                variants,
             )| Workspace {
                 meta,
                 clusters,
@@ -429,6 +433,14 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 rules,
                 // Imported documents have their own round trip in import_documents.
                 documents: Vec::new(),
+                variants: variants
+                    .into_iter()
+                    .map(|(id, name, recommendation)| Variant {
+                        id: VariantId::from_u128(id),
+                        name,
+                        recommendation,
+                    })
+                    .collect(),
                 conflicts,
             },
         )

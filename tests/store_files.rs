@@ -19,6 +19,7 @@ fn rich_workspace() -> Workspace {
         feasibility: Some(3),
         sub_options: vec![ws.scenarios[2].sub_options[0].id],
         conditions: "Basisopdracht met \"KPI's\" en \\ back-slash\nop twee regels".into(),
+        variant: None,
         budget: Some(YearlyBudget {
             amount: Euro(500_000),
             first_year: 2027,

@@ -52,6 +52,7 @@ pub enum AnyRecord {
     Theme(Theme),
     Rule(CompatibilityRule),
     Document(SourceDocument),
+    Variant(Variant),
 }
 
 impl AnyRecord {
@@ -65,6 +66,7 @@ impl AnyRecord {
             AnyRecord::Theme(r) => RecordKey::Theme(r.id),
             AnyRecord::Rule(r) => RecordKey::Rule(r.id),
             AnyRecord::Document(r) => RecordKey::Document(r.id),
+            AnyRecord::Variant(r) => RecordKey::Variant(r.id),
         }
     }
 }

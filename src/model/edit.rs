@@ -18,6 +18,7 @@ pub enum Record {
     Rule(CompatibilityRule),
     Conflict(MergeConflict),
     Document(SourceDocument),
+    Variant(Variant),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +59,7 @@ impl From<AnyRecord> for Record {
             AnyRecord::Theme(r) => Record::Theme(r),
             AnyRecord::Rule(r) => Record::Rule(r),
             AnyRecord::Document(r) => Record::Document(r),
+            AnyRecord::Variant(r) => Record::Variant(r),
         }
     }
 }
@@ -74,6 +76,7 @@ impl Record {
             Record::Theme(r) => AnyRecord::Theme(r),
             Record::Rule(r) => AnyRecord::Rule(r),
             Record::Document(r) => AnyRecord::Document(r),
+            Record::Variant(r) => AnyRecord::Variant(r),
             Record::Conflict(_) => return None,
         })
     }
@@ -89,6 +92,7 @@ impl Record {
             Record::Rule(r) => RecordKey::Rule(r.id),
             Record::Conflict(r) => RecordKey::Conflict(r.id),
             Record::Document(r) => RecordKey::Document(r.id),
+            Record::Variant(r) => RecordKey::Variant(r.id),
         }
     }
 }
@@ -143,6 +147,11 @@ macro_rules! dispatch {
                 let $wrap = Record::Document;
                 $body
             }
+            RecordKey::Variant($id) => {
+                let $list = &mut $ws.variants;
+                let $wrap = Record::Variant;
+                $body
+            }
         }
     };
 }
@@ -185,6 +194,10 @@ macro_rules! with_record {
             }
             Record::Document($item) => {
                 let $list = &mut $ws.documents;
+                $body
+            }
+            Record::Variant($item) => {
+                let $list = &mut $ws.variants;
                 $body
             }
         }
@@ -276,7 +289,7 @@ impl RecordIndex {
 }
 
 impl RecordKey {
-    const KINDS: usize = 9;
+    const KINDS: usize = 10;
 
     fn kind(self) -> usize {
         match self {
@@ -289,6 +302,7 @@ impl RecordKey {
             RecordKey::Rule(_) => 6,
             RecordKey::Conflict(_) => 7,
             RecordKey::Document(_) => 8,
+            RecordKey::Variant(_) => 9,
         }
     }
 }
@@ -400,7 +414,8 @@ into_record!(
     Theme => Theme,
     CompatibilityRule => Rule,
     MergeConflict => Conflict,
-    SourceDocument => Document
+    SourceDocument => Document,
+    Variant => Variant
 );
 
 impl Edit {

@@ -71,6 +71,8 @@ id_type!(
     DocumentId,
     /// A disagreement left by merging two copies, waiting for a person's choice.
     ConflictId,
+    /// A recommendation variant: one whole set of assignments.
+    VariantId,
 );
 
 /// The id of one record of any kind.
@@ -85,6 +87,7 @@ pub enum RecordKey {
     Rule(RuleId),
     Conflict(ConflictId),
     Document(DocumentId),
+    Variant(VariantId),
 }
 
 /// A UUID that depends on nothing but `parts`: the same parts give the same id in

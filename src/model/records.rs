@@ -65,6 +65,10 @@ pub struct Metadata {
     /// Where that term is laid down ("artikel 27 AGVV"); empty for none.
     #[serde(default)]
     pub term_basis: String,
+    /// Which variant is *the* recommendation the communication presents; `None` (or
+    /// an id no variant has) for the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chosen_variant: Option<VariantId>,
 }
 
 impl Metadata {
@@ -251,6 +255,11 @@ pub struct Assignment {
     pub sub_options: Vec<SubOptionId>,
     pub conditions: String,
     pub budget: Option<YearlyBudget>,
+    /// The variant the assignment belongs to; `None` for the first variant (and the
+    /// one implicit variant of a workspace that lists none), so a file without
+    /// variants reads and writes unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variant: Option<VariantId>,
 }
 
 impl Default for Assignment {
@@ -265,6 +274,7 @@ impl Default for Assignment {
             sub_options: Vec::new(),
             conditions: String::new(),
             budget: None,
+            variant: None,
         }
     }
 }
@@ -606,6 +616,28 @@ impl Default for CompatibilityRule {
     }
 }
 
+/// A recommendation variant: a named alternative with its own assignments (those
+/// whose [`Assignment::variant`] names it) and its own overall recommendation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Variant {
+    #[serde(default = "VariantId::missing")]
+    pub id: VariantId,
+    pub name: String,
+    /// The variant's overall recommendation; the document prints the chosen one's.
+    pub recommendation: String,
+}
+
+impl Default for Variant {
+    fn default() -> Self {
+        Self {
+            id: VariantId::random(),
+            name: String::new(),
+            recommendation: String::new(),
+        }
+    }
+}
+
 /// Lets `ids::deserialize_settled` and the merge's id check reach every record's id.
 macro_rules! identified {
     ($($ty:ident: $kind:literal,)*) => {$(
@@ -631,4 +663,5 @@ identified! {
     Theme: "theme",
     CompatibilityRule: "rule",
     SourceDocument: "document",
+    Variant: "variant",
 }

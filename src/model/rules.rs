@@ -454,6 +454,28 @@ pub fn removal(ws: &Workspace, key: RecordKey) -> (Edit, Vec<(Consequence, usize
                 Edit::Put(Record::Theme(theme))
             }));
         }
+        RecordKey::Variant(id) => {
+            // Its own assignments go with it; the caller refuses to remove the last
+            // variant (`variants::remove`).
+            let assignments: Vec<_> = (ws.assignments.iter())
+                .filter(|a| ws.variant_of(a) == id)
+                .collect();
+            count(
+                &mut consequences,
+                Consequence::AssignmentsRemoved,
+                assignments.len(),
+            );
+            edits.extend(
+                assignments
+                    .iter()
+                    .map(|a| Edit::Remove(RecordKey::Assignment(a.id))),
+            );
+            if ws.meta.chosen_variant == Some(id) {
+                let mut meta = ws.meta.clone();
+                meta.chosen_variant = None;
+                edits.push(Edit::SetMeta(Box::new(meta)));
+            }
+        }
         RecordKey::Assignment(_)
         | RecordKey::Argument(_)
         | RecordKey::Theme(_)

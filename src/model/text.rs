@@ -83,6 +83,7 @@ pub fn normalise_workspace_breaks(ws: &mut Workspace) {
         rules,
         // Imported text is kept as the document gave it (already tidied on import).
         documents: _,
+        variants,
         // Conflicts hold copies of record values for review; they are shown, never
         // exported, and must keep comparing equal to what the colleague's file holds.
         conflicts: _,
@@ -109,6 +110,7 @@ pub fn normalise_workspace_breaks(ws: &mut Workspace) {
         cluster_term_plural,
         term_years: _,
         term_basis,
+        chosen_variant: _,
     } = meta;
     for s in [
         cluster_term,
@@ -129,6 +131,14 @@ pub fn normalise_workspace_breaks(ws: &mut Workspace) {
         fix(s);
     }
     advice_questions.iter_mut().for_each(fix);
+    for v in variants {
+        let super::workspace::Variant {
+            id: _,
+            name,
+            recommendation,
+        } = v;
+        [name, recommendation].into_iter().for_each(fix);
+    }
     for c in clusters {
         let super::workspace::Cluster {
             id: _,

@@ -250,6 +250,7 @@ mod v1 {
                 themes,
                 rules: Vec::new(),
                 documents: Vec::new(),
+                variants: Vec::new(),
                 conflicts: Vec::new(),
             }
         }

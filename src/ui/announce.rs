@@ -171,6 +171,8 @@ fn record_name(record: &Record, ws: &Workspace, t: &Tr) -> (u8, String) {
         }
         Record::Rule(_) => (7, t.kind_rule.to_owned()),
         Record::Conflict(_) => (8, t.kind_conflict.to_owned()),
+        // "variant" in both languages.
+        Record::Variant(v) => (4, format!("variant \u{201c}{}\u{201d}", v.name)),
         Record::Document(d) => (
             4,
             format!("{} \u{201c}{}\u{201d}", t.kind_document, d.file_name),
@@ -190,6 +192,7 @@ fn key_name(key: RecordKey, ws: &Workspace, t: &Tr) -> Option<(u8, String)> {
         RecordKey::Rule(_) => return Some((7, t.kind_rule.to_owned())),
         RecordKey::Conflict(_) => return Some((8, t.kind_conflict.to_owned())),
         RecordKey::Document(id) => ws.documents.iter().find(|d| d.id == id)?.clone().into(),
+        RecordKey::Variant(id) => ws.variants.iter().find(|v| v.id == id)?.clone().into(),
     };
     Some(record_name(&record, ws, t))
 }

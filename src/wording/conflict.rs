@@ -63,6 +63,8 @@ pub fn field_name(field: &str, lang: Lang) -> String {
         "first" => ("eerste scenario", "first scenario"),
         "second" => ("tweede scenario", "second scenario"),
         "reason" => ("reden", "reason"),
+        "chosen_variant" => ("gekozen variant", "chosen variant"),
+        "variant" => ("variant", "variant"),
         "citation" => ("bronvermelding", "citation"),
         other => (other, other),
     };
@@ -80,6 +82,7 @@ fn kind(key: RecordKey, lang: Lang) -> &'static str {
         RecordKey::Rule(_) => lang.pick("compatibiliteitsregel", "compatibility rule"),
         RecordKey::Conflict(_) => "conflict",
         RecordKey::Document(_) => lang.pick("adviesdocument", "advice document"),
+        RecordKey::Variant(_) => "variant",
     }
 }
 
@@ -103,6 +106,7 @@ fn record_name(ws: &Workspace, record: &AnyRecord, lang: Lang) -> String {
         AnyRecord::Theme(r) => quoted(&r.name),
         AnyRecord::Rule(r) => quoted(&r.reason),
         AnyRecord::Document(r) => quoted(&r.file_name),
+        AnyRecord::Variant(r) => quoted(&r.name),
     }
 }
 
@@ -261,6 +265,7 @@ fn plural(kind: IdKind, lang: Lang) -> &'static str {
         IdKind::Theme => lang.pick("thema's", "themes"),
         IdKind::Rule => lang.pick("compatibiliteitsregels", "compatibility rules"),
         IdKind::Document => lang.pick("adviesdocumenten", "advice documents"),
+        IdKind::Variant => lang.pick("varianten", "variants"),
     }
 }
 

@@ -98,6 +98,7 @@ pub fn filled_workspace() -> Workspace {
             feasibility: Some(4),
             sub_options: sub3.into_iter().collect(),
             conditions: "Jaarlijkse rapportering aan VLAIO".to_owned(),
+            variant: None,
             budget: budget(650_000, 2025, 2030),
         },
         Assignment {

@@ -75,6 +75,7 @@ pub fn rich_workspace() -> Workspace {
             feasibility: Some(4),
             sub_options: vec![sub],
             conditions: "Jaarlijkse rapportering aan VLAIO".to_owned(),
+            variant: None,
             budget: Some(YearlyBudget {
                 amount: Euro(500_000),
                 first_year: 2027,

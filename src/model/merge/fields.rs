@@ -107,7 +107,7 @@ fields! {
         title, subject, minister_title, signatory, document_number, date, author,
         public_version, confidential_draft, funding_cap, funded_today, context,
         legal_basis, advice_questions, overall_recommendation, timing, closing,
-        cluster_term, cluster_term_plural, term_years, term_basis,
+        cluster_term, cluster_term_plural, term_years, term_basis, chosen_variant,
     }
     Cluster {
         id, name, domain, status, start_year, term_end_year, max_yearly_funding, note,
@@ -116,7 +116,7 @@ fields! {
     Scenario { id, number, title, description, sub_options, conditions }
     Assignment {
         id, cluster, scenario, role, desirability, feasibility, sub_options, conditions,
-        budget,
+        budget, variant,
     }
     Argument {
         id, polarity, subject, text, source, weight, internal, citation, created;
@@ -126,6 +126,7 @@ fields! {
     Theme { id, name, description, proposed_by, route, host_cluster, citation }
     CompatibilityRule { id, first, second, reason }
     SourceDocument { id, body, file_name, sha256, format, imported, title, date, passages }
+    Variant { id, name, recommendation }
 }
 
 /// A record type that is merged as a list.
@@ -160,6 +161,7 @@ listed! {
     Theme, ThemeId, Theme, |r| r.name.clone();
     CompatibilityRule, RuleId, Rule, |r| r.reason.clone();
     SourceDocument, DocumentId, Document, |r| r.file_name.clone();
+    Variant, VariantId, Variant, |r| r.name.clone();
 }
 
 /// The record a key names, whole.
@@ -179,6 +181,7 @@ pub fn record_of(ws: &Workspace, key: RecordKey) -> Option<Record> {
         RecordKey::Theme(_) => find(&ws.themes, key),
         RecordKey::Rule(_) => find(&ws.rules, key),
         RecordKey::Document(_) => find(&ws.documents, key),
+        RecordKey::Variant(_) => find(&ws.variants, key),
         RecordKey::Conflict(id) => ws
             .conflicts
             .iter()
@@ -199,6 +202,7 @@ pub(super) fn copy_record_field(current: &mut Record, from: &AnyRecord, field: &
         (Record::Theme(c), AnyRecord::Theme(f)) => c.copy_field(f, field),
         (Record::Rule(c), AnyRecord::Rule(f)) => c.copy_field(f, field),
         (Record::Document(c), AnyRecord::Document(f)) => c.copy_field(f, field),
+        (Record::Variant(c), AnyRecord::Variant(f)) => c.copy_field(f, field),
         _ => false,
     }
 }
@@ -214,6 +218,7 @@ pub fn record_field(record: &AnyRecord, field: &str) -> Option<FieldValue> {
         AnyRecord::Theme(r) => r.field_value(field),
         AnyRecord::Rule(r) => r.field_value(field),
         AnyRecord::Document(r) => r.field_value(field),
+        AnyRecord::Variant(r) => r.field_value(field),
     }
 }
 

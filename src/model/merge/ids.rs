@@ -36,6 +36,7 @@ pub enum IdKind {
     Theme,
     Rule,
     Document,
+    Variant,
 }
 
 /// A record that shared its id with an earlier one of its kind and got a new id.
@@ -76,6 +77,7 @@ pub(super) fn settle<'a>(
         themes,
         rules,
         documents,
+        variants,
         conflicts: _,
     } = &mut ws;
     repair(listed(clusters), IdKind::Cluster, &mut found);
@@ -95,6 +97,7 @@ pub(super) fn settle<'a>(
     repair(listed(themes), IdKind::Theme, &mut found);
     repair(listed(rules), IdKind::Rule, &mut found);
     repair(listed(documents), IdKind::Document, &mut found);
+    repair(listed(variants), IdKind::Variant, &mut found);
     for (kind, id, new_id, occurrence, name) in found {
         match repairs
             .iter_mut()
@@ -131,6 +134,7 @@ fn has_duplicates(ws: &Workspace) -> bool {
         || any(ws.bodies.iter().map(Identified::uuid))
         || any(ws.themes.iter().map(Identified::uuid))
         || any(ws.rules.iter().map(Identified::uuid))
+        || any(ws.variants.iter().map(Identified::uuid))
 }
 
 fn listed<T: Listed>(list: &mut [T]) -> Vec<(&mut T, String)> {

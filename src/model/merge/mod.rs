@@ -198,6 +198,7 @@ pub fn merge(base: Option<&Workspace>, mine: &Workspace, theirs: &Workspace) -> 
         themes: _,
         rules: _,
         documents: _,
+        variants: _,
         conflicts: _,
     } = mine;
     let mut tally = Tally::default();
@@ -235,7 +236,8 @@ pub fn merge(base: Option<&Workspace>, mine: &Workspace, theirs: &Workspace) -> 
         bodies,
         themes,
         rules,
-        documents
+        documents,
+        variants
     );
 
     // Conflicts still open in either copy stay open, each question once: the same
@@ -271,6 +273,7 @@ pub fn merge(base: Option<&Workspace>, mine: &Workspace, theirs: &Workspace) -> 
             themes,
             rules,
             documents,
+            variants,
             conflicts,
         },
         summary,

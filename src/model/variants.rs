@@ -1,0 +1,355 @@
+//! Recommendation variants: the edits that make, rename, remove and choose them, and
+//! the comparison of their figures.
+//!
+//! A variant is a whole set of assignments (see [`Workspace::for_variant`]). The
+//! comparison is computed here once, from each variant's projection with the same
+//! functions every other reader uses (`funding::budget_per_year`, `rules::validate`),
+//! so the *Varianten* view, the annex of the communication, the spreadsheet and the
+//! tests show one set of figures.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::edit::{Edit, Record, RecordKey};
+use super::funding::{BudgetPerYear, budget_per_year};
+use super::ids::*;
+use super::money::Euro;
+use super::rules::{Consequence, removal};
+use super::warning::Warning;
+use super::workspace::*;
+
+/// Why a variant edit cannot be made.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum VariantError {
+    #[error("de laatste variant kan niet verwijderd worden")]
+    Last,
+    #[error("deze variant bestaat niet (meer)")]
+    Missing,
+}
+
+/// The edit that adds a copy of variant `from` named `name`, and the copy's id. The
+/// copy's assignments are new records (new ids) tagged with the copy. A workspace
+/// that listed no variants first gets its implicit one as a record of its own (with
+/// the workspace's overall recommendation), so both can be told apart from now on.
+pub fn copy(ws: &Workspace, from: VariantId, name: &str) -> (Edit, VariantId) {
+    let mut edits = Vec::new();
+    let list = ws.variant_list();
+    let source = list
+        .iter()
+        .find(|v| v.id == from)
+        .or_else(|| list.iter().find(|v| v.id == ws.chosen_variant()))
+        .cloned()
+        .unwrap_or_default();
+    if ws.variants.is_empty() {
+        edits.push(Edit::append(Variant {
+            id: VariantId::random(),
+            ..source.clone()
+        }));
+    }
+    let copy = Variant {
+        id: VariantId::random(),
+        name: name.to_owned(),
+        recommendation: source.recommendation.clone(),
+    };
+    let id = copy.id;
+    edits.push(Edit::append(copy));
+    // Without listed variants every assignment is the implicit variant's.
+    let own = |a: &&Assignment| ws.variants.is_empty() || ws.variant_of(a) == source.id;
+    for a in ws.assignments.iter().filter(own) {
+        edits.push(Edit::append(Assignment {
+            id: AssignmentId::random(),
+            variant: Some(id),
+            ..a.clone()
+        }));
+    }
+    (Edit::Batch(edits), id)
+}
+
+/// The edit that renames a variant. The implicit variant becomes a record of its own.
+pub fn rename(ws: &Workspace, id: VariantId, name: &str) -> Result<Edit, VariantError> {
+    let variant = find(ws, id)?;
+    let renamed = Variant {
+        name: name.to_owned(),
+        ..variant
+    };
+    Ok(if ws.variants.is_empty() {
+        Edit::append(Variant {
+            id: VariantId::random(),
+            ..renamed
+        })
+    } else {
+        Edit::put(renamed)
+    })
+}
+
+/// The edit that sets a variant's overall recommendation: the workspace's own text
+/// for the implicit variant.
+pub fn set_recommendation(ws: &Workspace, id: VariantId, text: &str) -> Result<Edit, VariantError> {
+    let variant = find(ws, id)?;
+    Ok(if ws.variants.is_empty() {
+        let mut meta = ws.meta.clone();
+        meta.overall_recommendation = text.to_owned();
+        Edit::SetMeta(Box::new(meta))
+    } else {
+        Edit::put(Variant {
+            recommendation: text.to_owned(),
+            ..variant
+        })
+    })
+}
+
+/// The edit that makes a variant the recommendation the communication presents.
+pub fn choose(ws: &Workspace, id: VariantId) -> Result<Edit, VariantError> {
+    find(ws, id)?;
+    let mut meta = ws.meta.clone();
+    meta.chosen_variant = (!ws.variants.is_empty()).then_some(id);
+    Ok(Edit::SetMeta(Box::new(meta)))
+}
+
+/// The edit that removes a variant with its assignments (one undo step), and what it
+/// takes along. The last variant cannot be removed.
+pub fn remove(
+    ws: &Workspace,
+    id: VariantId,
+) -> Result<(Edit, Vec<(Consequence, usize)>), VariantError> {
+    find(ws, id)?;
+    if ws.variants.len() < 2 {
+        return Err(VariantError::Last);
+    }
+    Ok(removal(ws, RecordKey::Variant(id)))
+}
+
+fn find(ws: &Workspace, id: VariantId) -> Result<Variant, VariantError> {
+    ws.variant_list()
+        .iter()
+        .find(|v| v.id == id)
+        .cloned()
+        .ok_or(VariantError::Missing)
+}
+
+/// An edit made on the projection [`Workspace::for_variant`] (as the window's views
+/// make them), as it must be applied to the whole workspace `ws`: a change of the
+/// projected `meta.overall_recommendation` is the shown variant's text, and the
+/// projection's `chosen_variant` (the shown one) is not a choice.
+pub fn unproject(ws: &Workspace, shown: VariantId, edit: Edit) -> Edit {
+    match edit {
+        Edit::SetMeta(mut meta) if !ws.variants.is_empty() => {
+            let text = std::mem::replace(
+                &mut meta.overall_recommendation,
+                ws.meta.overall_recommendation.clone(),
+            );
+            meta.chosen_variant = ws.meta.chosen_variant;
+            let own = ws.variants.iter().find(|v| v.id == shown);
+            match own {
+                Some(v) if v.recommendation != text => Edit::Batch(vec![
+                    Edit::SetMeta(meta),
+                    Edit::Put(Record::Variant(Variant {
+                        recommendation: text,
+                        ..v.clone()
+                    })),
+                ]),
+                _ => Edit::SetMeta(meta),
+            }
+        }
+        Edit::Batch(edits) => {
+            Edit::Batch(edits.into_iter().map(|e| unproject(ws, shown, e)).collect())
+        }
+        other => other,
+    }
+}
+
+/// How one advisory body's stances line up with a variant's choices: of the
+/// variant's cluster–scenario pairs, how many lie under a scenario the body supports,
+/// supports on conditions, or rejects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyAlignment {
+    pub body: BodyId,
+    pub supports: usize,
+    pub conditional: usize,
+    pub rejects: usize,
+}
+
+/// The figures of one variant, all computed from its projection alone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VariantFigures {
+    pub id: VariantId,
+    pub name: String,
+    /// Whether the communication presents it.
+    pub chosen: bool,
+    /// Its budget per year, exactly as `funding::budget_per_year` computes it for the
+    /// variant's projection.
+    pub budget: BudgetPerYear,
+    /// The budget per year in whole euros, aligned with [`Comparison::years`] (€ 0 in
+    /// a year outside the variant's own span).
+    pub per_year: Vec<Euro>,
+    /// The sum of `per_year`, whole euros.
+    pub total: Euro,
+    /// Incompatible scenario combinations (`Warning::IncompatibleCombination`).
+    pub incompatible: usize,
+    /// All validation warnings of the projection.
+    pub warnings: usize,
+    /// Per scenario in workspace order: how many distinct clusters the variant places
+    /// under it (in any role).
+    pub clusters_per_scenario: Vec<(ScenarioId, usize)>,
+    /// Per advisory body in workspace order.
+    pub bodies: Vec<BodyAlignment>,
+    /// Mean of the scores given (1–5); `None` when none is given.
+    pub desirability: Option<f64>,
+    pub feasibility: Option<f64>,
+}
+
+/// Every variant's figures side by side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// The union of the variants' budget years.
+    pub years: Vec<i32>,
+    /// Today's funding over the same years: `funded_today × funding_cap × years`;
+    /// `None` when it does not fit in whole euros.
+    pub today_over_period: Option<Euro>,
+    pub variants: Vec<VariantFigures>,
+}
+
+/// Computes the comparison. `current_year` decides which terms have passed.
+pub fn compare(ws: &Workspace, current_year: i32) -> Comparison {
+    let chosen = ws.chosen_variant();
+    let mut variants: Vec<VariantFigures> = ws
+        .variant_list()
+        .iter()
+        .map(|v| figures(&ws.for_variant(v.id), v, v.id == chosen, current_year))
+        .collect();
+    let years: Vec<i32> = variants
+        .iter()
+        .flat_map(|f| f.budget.years.iter().copied())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    for f in &mut variants {
+        f.per_year = years
+            .iter()
+            .map(|year| {
+                (f.budget.years.iter().position(|y| y == year))
+                    .and_then(|i| f.budget.totals.get(i).copied())
+                    .unwrap_or(Euro(0))
+            })
+            .collect();
+        f.total = f
+            .per_year
+            .iter()
+            .fold(Euro(0), |sum, a| sum.saturating_add(*a));
+    }
+    let today_over_period = super::funding::todays_funding(&ws.meta)
+        .and_then(|t| t.0.checked_mul(i64::try_from(years.len()).ok()?))
+        .map(Euro);
+    Comparison {
+        years,
+        today_over_period,
+        variants,
+    }
+}
+
+fn figures(shown: &Workspace, v: &Variant, chosen: bool, current_year: i32) -> VariantFigures {
+    let warnings = super::rules::validate(shown, current_year);
+    let mut per_scenario: HashMap<ScenarioId, BTreeSet<ClusterId>> = HashMap::new();
+    let mut pairs = BTreeSet::new();
+    for a in &shown.assignments {
+        per_scenario
+            .entry(a.scenario)
+            .or_default()
+            .insert(a.cluster);
+        pairs.insert((a.cluster, a.scenario));
+    }
+    let bodies = shown
+        .bodies
+        .iter()
+        .map(|b| {
+            let mut line = BodyAlignment {
+                body: b.id,
+                supports: 0,
+                conditional: 0,
+                rejects: 0,
+            };
+            for (_, scenario) in &pairs {
+                match b.advice.stance_on(*scenario) {
+                    Stance::Supports => line.supports += 1,
+                    Stance::Conditional => line.conditional += 1,
+                    Stance::Rejects => line.rejects += 1,
+                    Stance::Neutral | Stance::NotStated => {}
+                }
+            }
+            line
+        })
+        .collect();
+    VariantFigures {
+        id: v.id,
+        name: v.name.clone(),
+        chosen,
+        budget: budget_per_year(shown),
+        per_year: Vec::new(),
+        total: Euro(0),
+        incompatible: warnings
+            .iter()
+            .filter(|w| matches!(w, Warning::IncompatibleCombination { .. }))
+            .count(),
+        warnings: warnings.len(),
+        clusters_per_scenario: shown
+            .scenarios
+            .iter()
+            .map(|s| (s.id, per_scenario.get(&s.id).map_or(0, BTreeSet::len)))
+            .collect(),
+        bodies,
+        desirability: mean(shown.assignments.iter().filter_map(|a| a.desirability)),
+        feasibility: mean(shown.assignments.iter().filter_map(|a| a.feasibility)),
+    }
+}
+
+fn mean(scores: impl Iterator<Item = u8>) -> Option<f64> {
+    let (sum, count) = scores.fold((0u32, 0u32), |(s, c), x| (s + u32::from(x), c + 1));
+    (count > 0).then(|| f64::from(sum) / f64::from(count))
+}
+
+/// One cluster's place in a variant: its scenarios with their roles, in workspace
+/// order of the scenarios.
+pub type Placement = Vec<(ScenarioId, Role)>;
+
+/// A cluster that two variants place differently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClusterDifference {
+    pub cluster: ClusterId,
+    pub first: Placement,
+    pub second: Placement,
+    /// Whether the yearly budgets differ (amount or years), placements aside.
+    pub budget_differs: bool,
+}
+
+/// The clusters, in workspace order, that variants `a` and `b` place under other
+/// scenarios or roles, or fund otherwise.
+pub fn differences(ws: &Workspace, a: VariantId, b: VariantId) -> Vec<ClusterDifference> {
+    let (first, second) = (ws.for_variant(a), ws.for_variant(b));
+    let place = |shown: &Workspace, cluster: ClusterId| -> (Placement, Vec<Option<YearlyBudget>>) {
+        let mut placement = Vec::new();
+        let mut budgets = Vec::new();
+        for s in &shown.scenarios {
+            for x in shown
+                .assignments
+                .iter()
+                .filter(|x| x.cluster == cluster && x.scenario == s.id)
+            {
+                placement.push((s.id, x.role));
+                budgets.push(x.budget);
+            }
+        }
+        (placement, budgets)
+    };
+    ws.clusters
+        .iter()
+        .filter_map(|c| {
+            let (p1, b1) = place(&first, c.id);
+            let (p2, b2) = place(&second, c.id);
+            (p1 != p2 || b1 != b2).then_some(ClusterDifference {
+                cluster: c.id,
+                budget_differs: b1 != b2,
+                first: p1,
+                second: p2,
+            })
+        })
+        .collect()
+}
