@@ -68,6 +68,11 @@ pub enum Command {
         /// Publieke versie: zonder interne argumenten en notities
         #[arg(long)]
         public: bool,
+        /// De onderdelen, met komma's gescheiden (standaard alle): samenvatting,
+        /// situering, scenarios, adviezen, aanbevelingen, themas, budget, timing,
+        /// varianten (de bijlage "Onderzochte varianten")
+        #[arg(long, value_delimiter = ',', value_parser = parse_section)]
+        sections: Vec<crate::export::Section>,
     },
     /// Importeert een adviesdocument (PDF, DOCX, TXT, MD, HTML) in de werkruimte, bij
     /// het adviesorgaan BODY; de tekst reist voortaan mee in het bestand
@@ -142,7 +147,8 @@ pub fn run(command: Command) -> ExitCode {
             format,
             output,
             public,
-        } => export(&file, format.into(), &output, public),
+            sections,
+        } => export(&file, format.into(), &output, public, &sections),
         Command::Merge {
             mine,
             theirs,
@@ -286,7 +292,9 @@ fn tell_kept(file: &Path, kept: Option<&Path>) {
 
 fn check(file: &Path) -> Result<(), String> {
     let ws = store::load(file).map_err(|e| e.to_string())?;
-    let warnings = validate(&ws, crate::platform::current_year());
+    // The warnings of the recommendation the communication presents: checked against
+    // all variants at once, every cluster would combine its scenarios of each.
+    let warnings = validate(&ws.recommended(), crate::platform::current_year());
     println!(
         "{}: in orde — {}, {}, {}, {}, {}, {}.",
         file.display(),
@@ -312,6 +320,20 @@ fn check(file: &Path) -> Result<(), String> {
             };
             println!("- {} ({body}, {extent})", document.file_name);
         }
+    }
+    if ws.variants.len() > 1 {
+        let chosen = ws.chosen_variant();
+        let names: Vec<String> = (ws.variants.iter())
+            .map(|v| {
+                let mark = if v.id == chosen { " (aanbeveling)" } else { "" };
+                format!("{}{mark}", v.name)
+            })
+            .collect();
+        println!(
+            "{}: {}; de waarschuwingen gelden de aanbeveling.",
+            count(ws.variants.len(), "variant", "varianten"),
+            names.join(", ")
+        );
     }
     if !ws.conflicts.is_empty() {
         println!(
@@ -411,11 +433,26 @@ fn keep_beside(file: &Path, original: &[u8]) -> Result<PathBuf, String> {
     ))
 }
 
+/// A section's command-line name, or a Dutch error that lists the names.
+fn parse_section(name: &str) -> Result<crate::export::Section, String> {
+    crate::export::Section::from_key(name).ok_or_else(|| {
+        let names: Vec<&str> = crate::export::Section::ALL
+            .iter()
+            .map(|s| s.key())
+            .collect();
+        format!(
+            "onbekend onderdeel \"{name}\"; kies uit {}",
+            names.join(", ")
+        )
+    })
+}
+
 fn export(
     file: &Path,
     format: crate::export::Format,
     output: &Path,
     public: bool,
+    sections: &[crate::export::Section],
 ) -> Result<(), String> {
     if store::same_file(file, output) {
         return Err(format!(
@@ -424,10 +461,13 @@ fn export(
         ));
     }
     let ws = store::load(file).map_err(|e| e.to_string())?;
-    let options = crate::export::ExportOptions {
+    let mut options = crate::export::ExportOptions {
         public_version: public,
         ..crate::export::ExportOptions::default()
     };
+    if !sections.is_empty() {
+        options.sections = sections.iter().copied().collect();
+    }
     crate::export::export_to_file(&ws, &options, format, output).map_err(|e| e.to_string())?;
     println!(
         "{} geschreven ({}{}).",

@@ -58,7 +58,8 @@ fn every_sheet_holds_the_workspace_as_numbers_dates_and_text() {
             "Argumenten",
             "Adviezen",
             "Budget per jaar",
-            "Thema's"
+            "Thema's",
+            "Varianten"
         ]
     );
 
@@ -88,7 +89,7 @@ fn every_sheet_holds_the_workspace_as_numbers_dates_and_text() {
     assert!(
         arguments
             .iter()
-            .any(|r| text(&r[3]) == INTERNAL_ARGUMENT && text(&r[6]) == "ja")
+            .any(|r| text(&r[3]) == INTERNAL_ARGUMENT && text(&r[7]) == "ja")
     );
 
     // Advice: the date received is a date.
@@ -128,7 +129,7 @@ fn every_sheet_holds_the_workspace_as_numbers_dates_and_text() {
     assert_eq!(themes.len(), ws.themes.len() + 1);
 
     // Each sheet: header row frozen, an autofilter, euros in a euro format.
-    for n in 1..=6 {
+    for n in 1..=7 {
         let xml = part(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
         assert!(xml.contains("state=\"frozen\""), "sheet {n}: {xml:.300}");
         assert!(xml.contains("<autoFilter"), "sheet {n}");
@@ -168,7 +169,7 @@ fn the_public_spreadsheet_leaves_out_internal_arguments() {
     assert!(internal > 0);
     assert_eq!(arguments.len(), ws.arguments.len() - internal + 1);
     assert!(!arguments[0].iter().any(|h| text(h) == "Intern"));
-    for n in 1..=6 {
+    for n in 1..=7 {
         let xml = part(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
         assert!(!xml.contains(INTERNAL_ARGUMENT));
     }
@@ -202,5 +203,5 @@ fn the_command_line_writes_the_spreadsheet() {
         String::from_utf8_lossy(&status.stderr)
     );
     let book = workbook(&std::fs::read(&out).unwrap());
-    assert_eq!(book.sheet_names().len(), 6);
+    assert_eq!(book.sheet_names().len(), 7);
 }

@@ -6,6 +6,7 @@ mod budget;
 mod front;
 mod recommendations;
 mod scenarios;
+mod variants;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -27,10 +28,13 @@ pub enum Section {
     Themes,
     Budget,
     Timing,
+    /// The annex "Onderzochte varianten", after the signature and unnumbered; only
+    /// in a workspace with more than one variant.
+    Variants,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Self::Summary,
         Self::Situation,
         Self::Scenarios,
@@ -39,6 +43,7 @@ impl Section {
         Self::Themes,
         Self::Budget,
         Self::Timing,
+        Self::Variants,
     ];
 
     pub fn dutch(self) -> &'static str {
@@ -51,7 +56,28 @@ impl Section {
             Self::Themes => "Ontbrekende strategische thema\u{2019}s",
             Self::Budget => "Budgettaire impact",
             Self::Timing => "Verdere timing",
+            Self::Variants => "Onderzochte varianten",
         }
+    }
+
+    /// The section's name on the command line (`--sections`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Summary => "samenvatting",
+            Self::Situation => "situering",
+            Self::Scenarios => "scenarios",
+            Self::Advice => "adviezen",
+            Self::Recommendations => "aanbevelingen",
+            Self::Themes => "themas",
+            Self::Budget => "budget",
+            Self::Timing => "timing",
+            Self::Variants => "varianten",
+        }
+    }
+
+    /// The section a command-line name names, if any.
+    pub fn from_key(key: &str) -> Option<Section> {
+        Self::ALL.into_iter().find(|s| s.key() == key.trim())
     }
 }
 
@@ -78,7 +104,12 @@ const NO_ADVICE: &str = "Nog geen adviezen ontvangen.";
 const NO_ADVICE_FROM_BODY: &str = "Nog geen advies ontvangen.";
 
 /// Builds the communication. Deterministic: no clock, records in workspace order.
-pub fn build_document(ws: &Workspace, options: &ExportOptions) -> Document {
+///
+/// The chosen variant drives every section ([`Workspace::recommended`]); the annex
+/// compares all variants and is there only when the workspace has more than one.
+pub fn build_document(whole: &Workspace, options: &ExportOptions) -> Document {
+    let recommended = whole.recommended();
+    let ws: &Workspace = &recommended;
     let public = options.public_version || ws.meta.public_version;
     let mut b = Builder {
         ws,
@@ -90,7 +121,7 @@ pub fn build_document(ws: &Workspace, options: &ExportOptions) -> Document {
     b.front_matter();
     let mut charts = SectionCharts::new(ws);
     for section in Section::ALL {
-        if !options.sections.contains(&section) {
+        if !options.sections.contains(&section) || section == Section::Variants {
             continue;
         }
         b.number += 1;
@@ -108,12 +139,16 @@ pub fn build_document(ws: &Workspace, options: &ExportOptions) -> Document {
             Section::Themes => b.themes(),
             Section::Budget => b.budget(),
             Section::Timing => b.timing(),
+            Section::Variants => {}
         }
         if let Some(chart) = charts.take(section) {
             b.push(Block::Chart(chart));
         }
     }
     b.closing();
+    if options.sections.contains(&Section::Variants) && whole.variants.len() > 1 {
+        b.variants_annex(whole);
+    }
 
     let meta = &ws.meta;
     let title = first_non_empty(&[

@@ -1,6 +1,10 @@
 //! The workspace's figures as a spreadsheet, for the budget colleagues and the agency
 //! who work in Excel: one sheet each for the matrix, the assignments, the arguments,
-//! the advice, the budget per year and the themes.
+//! the advice, the budget per year, the themes and the variants.
+//!
+//! The matrix, the assignments and the budget are those of the chosen variant, as in
+//! the communication ([`Workspace::recommended`]); the sheet "Varianten" compares
+//! every variant (`variants.rs`).
 //!
 //! Not a rendering of the communication (that is the `Document`), but its data: numbers
 //! are numbers (scores, weights, euros with a euro format), dates are dates, each sheet
@@ -17,6 +21,8 @@ use super::{ExportError, ExportOptions};
 use crate::model::funding::budget_per_year;
 use crate::model::*;
 
+mod variants;
+
 /// Excel's limit for a text cell; longer texts are cut with "…" rather than refused.
 const MAX_CELL_CHARS: usize = 32_767;
 
@@ -26,7 +32,9 @@ const MAX_COLUMN_WIDTH: usize = 60;
 /// The workbook as bytes.
 ///
 /// Errors: [`ExportError::Xlsx`] when the writer refuses (a sheet over Excel's limits).
-pub fn write(ws: &Workspace, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+pub fn write(whole: &Workspace, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    let recommended = whole.recommended();
+    let ws: &Workspace = &recommended;
     let public = options.public_version || ws.meta.public_version;
     let mut book = Workbook::new();
     let created = ws
@@ -48,13 +56,14 @@ pub fn write(ws: &Workspace, options: &ExportOptions) -> Result<Vec<u8>, ExportE
     book.set_properties(&properties);
 
     let formats = Formats::new();
-    let sheets: [(&str, Table); 6] = [
+    let sheets: [(&str, Table); 7] = [
         ("Matrix", matrix(ws)),
         ("Toewijzingen", assignments(ws)),
         ("Argumenten", arguments(ws, public)),
         ("Adviezen", advice(ws)),
         ("Budget per jaar", budget(ws)),
         ("Thema's", themes(ws)),
+        ("Varianten", variants::sheet(whole)),
     ];
     for (name, table) in sheets {
         let sheet = book.add_worksheet();
@@ -370,6 +379,7 @@ fn arguments(ws: &Workspace, public: bool) -> Table {
         "Argument",
         "Bron",
         "Gewicht",
+        "Bronvermelding",
     ]
     .map(str::to_owned)
     .to_vec();
@@ -390,6 +400,8 @@ fn arguments(ws: &Workspace, public: bool) -> Table {
                 Cell::text(&a.text),
                 Cell::text(ws.source_name(a.source)),
                 Cell::Number(f64::from(a.weight)),
+                // The footnote the communication gives it, word for word.
+                super::citation::argument_note(ws, a).map_or(Cell::Empty, Cell::text),
             ];
             if !public {
                 row.push(Cell::text(if a.internal { "ja" } else { "nee" }));
