@@ -96,6 +96,8 @@ pub struct WorkbenchApp {
     /// Derived data, chart data and the preview, each for the session state it was
     /// computed from.
     views: ViewCache,
+    /// Which variant the matrix, the board and the detail panel edit.
+    pub variants: super::variants::VariantState,
     file_job: Option<FileJob>,
     /// What to do once a "Save as" started from the unsaved-changes question succeeds.
     after_save: Option<Pending>,
@@ -183,6 +185,7 @@ impl WorkbenchApp {
             selection: Selection::Nothing,
             dialog: None,
             views: ViewCache::default(),
+            variants: Default::default(),
             file_job: None,
             after_save: None,
             last_saved: None,
@@ -729,7 +732,10 @@ impl WorkbenchApp {
         } = out;
         let mut said = None;
         self.gesture.follow(ctx, &mut self.session);
+        let shown = self.variants.edited(self.workspace());
         for (edit, key) in edits {
+            // The views edit the shown variant's projection.
+            let edit = crate::model::variants::unproject(self.workspace(), shown, edit);
             let change = super::announce::change(ctx, &edit, &key, self.workspace(), self.t());
             let revision = self.session.revision();
             // The one place where the panels' edits are applied, and grouped into
@@ -798,8 +804,14 @@ impl WorkbenchApp {
         self.poll_file_work(false);
         // One read of the clock and time zone per frame; the year follows from it.
         let today = crate::platform::today();
-        self.views
-            .prepare(&self.session, self.view, i32::from(today.year()), today);
+        let variant = self.variants.edited(self.session.workspace());
+        (self.views).prepare(
+            &self.session,
+            self.view,
+            variant,
+            today.year().into(),
+            today,
+        );
         self.update_title(&ctx);
         self.autosave(&ctx);
 
@@ -835,7 +847,7 @@ impl WorkbenchApp {
             .default_size(150.0)
             .show(ui, |ui| self.view_list(ui, &mut actions));
         let frame = Frame {
-            ws: self.session.workspace(),
+            ws: self.views.shown(&self.session),
             derived: self.views.derived(),
             selection: self.selection,
             t: self.prefs.language.texts(),
@@ -865,6 +877,10 @@ impl WorkbenchApp {
                 }
             });
             ui.separator();
+            let (whole, lang) = (self.session.workspace(), self.prefs.language);
+            if matches!(self.view, View::Matrix | View::Board) && whole.variants.len() > 1 {
+                super::variants::picker(ui, whole, &mut self.variants, lang, &mut out);
+            }
             match self.view {
                 View::Matrix => matrix::show(ui, &frame, &mut out),
                 View::Board => board::show(ui, &frame, &mut out),
@@ -880,6 +896,11 @@ impl WorkbenchApp {
                 View::Preview => {
                     if let Some(doc) = self.views.preview_for(self.session.stamp()) {
                         preview::show(ui, &frame, doc);
+                    }
+                }
+                View::Variants => {
+                    if let Some(c) = self.views.comparison_for(self.session.stamp()) {
+                        super::variants::show(ui, whole, c, &mut self.variants, lang, &mut out);
                     }
                 }
             }

@@ -21,10 +21,11 @@ pub enum View {
     Charts,
     Document,
     Preview,
+    Variants,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Matrix,
         View::Board,
         View::Scenarios,
@@ -33,6 +34,7 @@ impl View {
         View::Charts,
         View::Document,
         View::Preview,
+        View::Variants,
     ];
 
     pub fn label(self, t: &Tr) -> &'static str {
@@ -45,6 +47,7 @@ impl View {
             View::Charts => t.view_charts,
             View::Document => t.view_document,
             View::Preview => t.view_preview,
+            View::Variants => super::variants_text::VariantTexts::of_tr(t).view,
         }
     }
 }

@@ -8,16 +8,24 @@
 
 use crate::export::Document;
 use crate::model::derived::Derived;
-use crate::model::{Session, Stamp};
+use crate::model::variants::Comparison;
+use crate::model::{Session, Stamp, VariantId, Workspace};
 
 use super::charts::ChartData;
 use super::state::View;
 
 #[derive(Default)]
 pub(crate) struct ViewCache {
+    /// The variant the views show; the derived data and the charts are its. `None`
+    /// until the first frame.
+    variant: Option<VariantId>,
+    /// The edited variant's projection (`Workspace::for_variant`) for this stamp; `None`
+    /// while the workspace lists no variants and the views read it as it is.
+    shown: Option<(Stamp, Workspace)>,
     derived: Derived,
     charts: Option<(Stamp, ChartData)>,
     preview: Option<(Stamp, Document)>,
+    comparison: Option<(Stamp, Comparison)>,
 }
 
 impl ViewCache {
@@ -27,14 +35,21 @@ impl ViewCache {
         &mut self,
         session: &Session,
         view: View,
+        variant: VariantId,
         current_year: i32,
         today: jiff::civil::Date,
     ) {
+        self.project(session, variant);
         self.refresh_derived(session, current_year);
         let stamp = session.stamp();
         match view {
             View::Charts if self.charts_for(stamp).is_none() => {
-                self.charts = Some((stamp, ChartData::compute(session.workspace(), today)));
+                let data = ChartData::compute(self.shown(session), today);
+                self.charts = Some((stamp, data));
+            }
+            View::Variants if self.comparison_for(stamp).is_none() => {
+                let c = crate::model::variants::compare(session.workspace(), current_year);
+                self.comparison = Some((stamp, c));
             }
             View::Preview if self.preview_for(stamp).is_none() => {
                 let doc = crate::export::build_document(
@@ -47,10 +62,52 @@ impl ViewCache {
         }
     }
 
+    /// Keeps the projection of `variant` for the session's state. Another variant
+    /// than before drops what was derived from the one shown until now.
+    fn project(&mut self, session: &Session, variant: VariantId) {
+        if Some(variant) != self.variant {
+            self.variant = Some(variant);
+            self.derived = Derived::default();
+            self.charts = None;
+            self.shown = None;
+        }
+        let ws = session.workspace();
+        if ws.variants.is_empty() {
+            self.shown = None;
+        } else if self
+            .shown
+            .as_ref()
+            .is_none_or(|(s, _)| *s != session.stamp())
+        {
+            self.shown = Some((session.stamp(), ws.for_variant(variant).into_owned()));
+        }
+    }
+
+    /// What the views draw: the edited variant's projection, or the workspace itself
+    /// when it lists no variants (or the projection is not of this state).
+    pub(crate) fn shown<'a>(&'a self, session: &'a Session) -> &'a Workspace {
+        match &self.shown {
+            Some((stamp, ws)) if *stamp == session.stamp() => ws,
+            _ => session.workspace(),
+        }
+    }
+
     pub(crate) fn refresh_derived(&mut self, session: &Session, current_year: i32) -> &Derived {
-        self.derived
-            .refresh(session.workspace(), session.stamp(), current_year);
+        let stamp = session.stamp();
+        let ws = match &self.shown {
+            Some((s, ws)) if *s == stamp => ws,
+            _ => session.workspace(),
+        };
+        self.derived.refresh(ws, stamp, current_year);
         &self.derived
+    }
+
+    /// The comparison of the variants computed for exactly this state, if it was.
+    pub(crate) fn comparison_for(&self, stamp: Stamp) -> Option<&Comparison> {
+        self.comparison
+            .as_ref()
+            .filter(|(s, _)| *s == stamp)
+            .map(|(_, c)| c)
     }
 
     /// The derived data as last refreshed; the app refreshes it at the start of every
@@ -88,14 +145,14 @@ mod tests {
         let empty = Session::new(Workspace::empty());
         assert_eq!(green.revision(), empty.revision());
         let mut cache = ViewCache::default();
-        cache.prepare(&green, View::Charts, 2026, today);
-        cache.prepare(&green, View::Preview, 2026, today);
+        cache.prepare(&green, View::Charts, VariantId::missing(), 2026, today);
+        cache.prepare(&green, View::Preview, VariantId::missing(), 2026, today);
         assert!(cache.charts_for(green.stamp()).is_some());
         assert!(cache.preview_for(green.stamp()).is_some());
         assert!(cache.charts_for(empty.stamp()).is_none());
         assert!(cache.preview_for(empty.stamp()).is_none());
 
-        cache.prepare(&empty, View::Matrix, 2026, today);
+        cache.prepare(&empty, View::Matrix, VariantId::missing(), 2026, today);
         assert_eq!(
             cache.derived().stamp,
             Some(empty.stamp()),

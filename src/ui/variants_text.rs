@@ -1,0 +1,126 @@
+//! The interface strings of the recommendation variants (the *Varianten* view, the
+//! variant picker above the matrix and the board), in their own table so they do not
+//! crowd `text.rs`. Chosen by the interface language, like `Tr`.
+
+use super::text::{Language, Tr};
+
+pub struct VariantTexts {
+    pub view: &'static str,
+    /// Before the picker: which variant the matrix, board and detail panel edit.
+    pub editing: &'static str,
+    pub copy: &'static str,
+    /// The name a copy gets: "{name} (kopie)".
+    pub copy_name: &'static str,
+    pub name: &'static str,
+    pub recommendation: &'static str,
+    pub choose: &'static str,
+    pub chosen: &'static str,
+    pub remove: &'static str,
+    pub last_one: &'static str,
+    pub compare_with: &'static str,
+    pub chart: &'static str,
+    pub year: &'static str,
+    pub total: &'static str,
+    /// "Vandaag, zelfde periode ({amount})".
+    pub today: &'static str,
+    pub incompatible: &'static str,
+    pub warnings: &'static str,
+    /// "{scenario}: clusters".
+    pub clusters_under: &'static str,
+    /// "{body}: steunt / voorwaardelijk / wijst af".
+    pub stances: &'static str,
+    pub desirability: &'static str,
+    pub feasibility: &'static str,
+    pub differences: &'static str,
+    pub no_differences: &'static str,
+    pub no_scenario: &'static str,
+    pub budget_differs: &'static str,
+    /// The status line after an edit; `{name}` is the variant's name.
+    pub said_copied: &'static str,
+    pub said_chosen: &'static str,
+    pub said_removed: &'static str,
+    pub said_editing: &'static str,
+}
+
+pub static NL: VariantTexts = VariantTexts {
+    view: "Varianten",
+    editing: "Variant die u bewerkt:",
+    copy: "Kopie maken",
+    copy_name: "{name} (kopie)",
+    name: "Naam",
+    recommendation: "Algemene aanbeveling van deze variant",
+    choose: "Als aanbeveling kiezen",
+    chosen: "aanbeveling",
+    remove: "Variant verwijderen",
+    last_one: "De laatste variant kan niet verwijderd worden.",
+    compare_with: "Verschillen met",
+    chart: "Budget per jaar per variant",
+    year: "Jaar",
+    total: "Totaal",
+    today: "Vandaag, zelfde periode ({amount})",
+    incompatible: "Onverenigbare combinaties",
+    warnings: "Waarschuwingen",
+    clusters_under: "{scenario}: clusters",
+    stances: "{body}: steunt / voorwaardelijk / wijst af",
+    desirability: "Gemiddelde wenselijkheid",
+    feasibility: "Gemiddelde haalbaarheid",
+    differences: "Verschillen per cluster",
+    no_differences: "Beide varianten plaatsen alle clusters gelijk.",
+    no_scenario: "geen scenario",
+    budget_differs: "ander jaarbudget",
+    said_copied: "Variant \u{201c}{name}\u{201d} gemaakt; u bewerkt ze nu.",
+    said_chosen: "Variant \u{201c}{name}\u{201d} is nu de aanbeveling.",
+    said_removed: "Variant \u{201c}{name}\u{201d} verwijderd met haar toewijzingen.",
+    said_editing: "U bewerkt nu variant \u{201c}{name}\u{201d}.",
+};
+
+pub static EN: VariantTexts = VariantTexts {
+    view: "Variants",
+    editing: "Variant being edited:",
+    copy: "Make a copy",
+    copy_name: "{name} (copy)",
+    name: "Name",
+    recommendation: "Overall recommendation of this variant",
+    choose: "Choose as the recommendation",
+    chosen: "recommendation",
+    remove: "Remove variant",
+    last_one: "The last variant cannot be removed.",
+    compare_with: "Differences with",
+    chart: "Budget per year per variant",
+    year: "Year",
+    total: "Total",
+    today: "Today, same period ({amount})",
+    incompatible: "Incompatible combinations",
+    warnings: "Warnings",
+    clusters_under: "{scenario}: clusters",
+    stances: "{body}: supports / conditional / rejects",
+    desirability: "Mean desirability",
+    feasibility: "Mean feasibility",
+    differences: "Differences per cluster",
+    no_differences: "Both variants place every cluster alike.",
+    no_scenario: "no scenario",
+    budget_differs: "other yearly budget",
+    said_copied: "Variant \u{201c}{name}\u{201d} created; you are editing it now.",
+    said_chosen: "Variant \u{201c}{name}\u{201d} is now the recommendation.",
+    said_removed: "Variant \u{201c}{name}\u{201d} removed with its assignments.",
+    said_editing: "You are editing variant \u{201c}{name}\u{201d} now.",
+};
+
+impl VariantTexts {
+    pub fn of(lang: Language) -> &'static VariantTexts {
+        match lang {
+            Language::Dutch => &NL,
+            Language::English => &EN,
+        }
+    }
+
+    /// The table for the language whose `Tr` this is, for the few places that are
+    /// handed only a `Tr` (a view's label).
+    pub fn of_tr(t: &Tr) -> &'static VariantTexts {
+        if std::ptr::eq(t, Language::English.texts()) {
+            &EN
+        } else {
+            &NL
+        }
+    }
+}
