@@ -354,6 +354,10 @@ impl Tr {
     }
 
     pub fn section(&self, value: crate::export::Section) -> &'static str {
+        if value == crate::export::Section::Variants {
+            // The annex is named in the variants' own table.
+            return super::variants_text::VariantTexts::of_tr(self).annex;
+        }
         let index = crate::export::Section::ALL
             .iter()
             .position(|f| *f == value)

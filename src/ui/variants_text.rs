@@ -6,6 +6,8 @@ use super::text::{Language, Tr};
 
 pub struct VariantTexts {
     pub view: &'static str,
+    /// The annex's switch in the export dialog.
+    pub annex: &'static str,
     /// Before the picker: which variant the matrix, board and detail panel edit.
     pub editing: &'static str,
     pub copy: &'static str,
@@ -44,6 +46,7 @@ pub struct VariantTexts {
 
 pub static NL: VariantTexts = VariantTexts {
     view: "Varianten",
+    annex: "Onderzochte varianten",
     editing: "Variant die u bewerkt:",
     copy: "Kopie maken",
     copy_name: "{name} (kopie)",
@@ -76,6 +79,7 @@ pub static NL: VariantTexts = VariantTexts {
 
 pub static EN: VariantTexts = VariantTexts {
     view: "Variants",
+    annex: "Variants examined (Onderzochte varianten)",
     editing: "Variant being edited:",
     copy: "Make a copy",
     copy_name: "{name} (copy)",
