@@ -880,7 +880,9 @@ impl WorkbenchApp {
             });
             ui.separator();
             let (whole, lang) = (self.session.workspace(), self.prefs.language);
-            if matches!(self.view, View::Matrix | View::Board) && whole.variants.len() > 1 {
+            if matches!(self.view, View::Matrix | View::Board | View::Charts)
+                && whole.variants.len() > 1
+            {
                 super::variants::picker(ui, whole, &mut self.variants, lang, &mut out);
             }
             match self.view {

@@ -178,7 +178,7 @@ fn manage(
 fn chart(ui: &mut Ui, c: &Comparison, t: &VariantTexts, lang: Language) {
     ui.label(RichText::new(t.chart).strong());
     let response = Plot::new("variants-plot")
-        .height(240.0)
+        .height(200.0)
         .legend(Legend::default())
         .x_axis_label(t.year)
         .y_axis_formatter(move |mark, _| lang.money(crate::model::Euro(mark.value.round() as i64)))

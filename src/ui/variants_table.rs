@@ -1,5 +1,6 @@
 //! The comparison table of the *Varianten* view: one column per variant, one row per
-//! figure, the same figures as the annex's table (`export::build::variants`).
+//! figure (the totals and counts first, then the budget year by year), the same
+//! figures as the annex's table (`export::build::variants`).
 
 use egui::{RichText, Ui};
 
@@ -39,17 +40,6 @@ pub(crate) fn table(ui: &mut Ui, ws: &Workspace, c: &Comparison, t: &VariantText
                 }
                 ui.end_row();
             };
-            for (y, year) in c.years.iter().enumerate() {
-                let cells = (c.variants.iter())
-                    .map(|v| {
-                        v.per_year
-                            .get(y)
-                            .map(|e| lang.money(*e))
-                            .unwrap_or_default()
-                    })
-                    .collect();
-                row(ui, year.to_string(), cells);
-            }
             ui.label(RichText::new(t.total).strong());
             for v in &c.variants {
                 ui.label(RichText::new(lang.money(v.total)).strong());
@@ -90,5 +80,17 @@ pub(crate) fn table(ui: &mut Ui, ws: &Workspace, c: &Comparison, t: &VariantText
             row(ui, t.desirability.to_owned(), cells);
             let cells = c.variants.iter().map(|v| mean(v.feasibility)).collect();
             row(ui, t.feasibility.to_owned(), cells);
+            // The years last: the figures that decide come first, on screen.
+            for (y, year) in c.years.iter().enumerate() {
+                let cells = (c.variants.iter())
+                    .map(|v| {
+                        v.per_year
+                            .get(y)
+                            .map(|e| lang.money(*e))
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                row(ui, year.to_string(), cells);
+            }
         });
 }
