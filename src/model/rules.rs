@@ -104,6 +104,13 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
         if !clusters.contains(&a.cluster) {
             warnings.push(missing(key, "cluster"));
         }
+        // Counted for the first variant (`Workspace::variant_of`), but a person
+        // should know: a merge kept it after the other copy deleted its variant.
+        if let Some(v) = a.variant
+            && !ws.variants.iter().any(|x| x.id == v)
+        {
+            warnings.push(missing(key, "variant"));
+        }
         let Some(scenario) = scenario_of.get(&a.scenario) else {
             warnings.push(missing(key, "scenario"));
             continue;

@@ -353,3 +353,82 @@ pub fn differences(ws: &Workspace, a: VariantId, b: VariantId) -> Vec<ClusterDif
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::apply;
+
+    fn two_variants() -> (Workspace, VariantId, VariantId) {
+        let mut ws = Workspace::empty();
+        ws.clusters.push(Cluster::default());
+        ws.scenarios.push(Scenario::default());
+        let a = ws.new_assignment(ws.clusters[0].id, ws.scenarios[0].id);
+        ws.assignments.push(a);
+        let (edit, copy) = super::copy(&ws, ws.chosen_variant(), "B");
+        apply(&mut ws, edit).unwrap_or_else(|e| panic!("{e}"));
+        let first = ws.first_variant();
+        (ws, first, copy)
+    }
+
+    /// An edit made on a projection changes the shown variant's text, never the
+    /// choice or the workspace's own text.
+    #[test]
+    fn a_projected_meta_edit_goes_to_the_shown_variant() {
+        let (mut ws, first, copy) = two_variants();
+        let shown = ws.for_variant(copy).into_owned();
+        assert_eq!(shown.meta.chosen_variant, Some(copy));
+        let mut meta = shown.meta.clone();
+        meta.overall_recommendation = "Alleen B".into();
+        meta.title = "Nieuwe titel".into();
+        let edit = unproject(&ws, copy, Edit::SetMeta(Box::new(meta)));
+        apply(&mut ws, edit).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ws.meta.title, "Nieuwe titel");
+        assert_eq!(ws.meta.chosen_variant, None, "not chosen by being shown");
+        assert_eq!(ws.meta.overall_recommendation, "");
+        assert_eq!(ws.chosen_variant(), first);
+        assert_eq!(ws.for_variant(copy).meta.overall_recommendation, "Alleen B");
+        assert_eq!(ws.for_variant(first).meta.overall_recommendation, "");
+    }
+
+    /// An assignment whose variant a merge dropped counts for the first variant, and
+    /// validation says so.
+    #[test]
+    fn an_assignment_of_a_missing_variant_counts_for_the_first() {
+        let (mut ws, first, copy) = two_variants();
+        let gone = VariantId::random();
+        if let Some(a) = ws.assignments.iter_mut().find(|a| a.variant == Some(copy)) {
+            a.variant = Some(gone);
+        }
+        assert_eq!(ws.for_variant(first).assignments.len(), 2);
+        assert!(ws.for_variant(copy).assignments.is_empty());
+        let warnings = crate::model::validate(&ws.for_variant(first), 2026);
+        assert!(warnings.iter().any(|w| matches!(
+            w,
+            Warning::MissingReference {
+                field: "variant",
+                ..
+            }
+        )));
+    }
+
+    /// Removing the chosen variant makes the first the recommendation again; an
+    /// unknown id is refused.
+    #[test]
+    fn removing_the_chosen_variant_falls_back_to_the_first() {
+        let (mut ws, first, copy) = two_variants();
+        let chosen = choose(&ws, copy).unwrap_or_else(|e| panic!("{e}"));
+        apply(&mut ws, chosen).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ws.chosen_variant(), copy);
+        let (edit, _) = remove(&ws, copy).unwrap_or_else(|e| panic!("{e}"));
+        apply(&mut ws, edit).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ws.chosen_variant(), first);
+        assert_eq!(ws.meta.chosen_variant, None);
+        assert_eq!(ws.assignments.len(), 1);
+        assert_eq!(
+            remove(&ws, VariantId::random()).err(),
+            Some(VariantError::Missing)
+        );
+        assert_eq!(remove(&ws, first).err(), Some(VariantError::Last));
+    }
+}

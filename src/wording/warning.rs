@@ -170,6 +170,10 @@ fn missing_target(ws: &Workspace, record: RecordKey, field: &str, lang: Lang) ->
     match field {
         "cluster" | "host_cluster" => cluster,
         "source" | "proposed_by" | "citation" => body,
+        "variant" => lang.pick(
+            "een variant die niet (meer) bestaat; ze telt mee in de eerste variant",
+            "a variant that no longer exists; it counts in the first variant",
+        ),
         "sub_options" => lang.pick(
             "een suboptie die niet (meer) bestaat",
             "a sub-option that no longer exists",
