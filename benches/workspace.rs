@@ -1,4 +1,5 @@
-//! Load + validate, save, and undo/redo of 1,000 edits, on the Green Paper, the
+//! Load + validate, save, undo/redo of 1,000 edits, and with three variants the
+//! projection and the comparison, on the Green Paper, the
 //! synthetic workspace of 200 clusters / 20,000 arguments, and ten times that.
 //!
 //! `cargo bench --bench workspace` (all), or add a filter: `-- load_validate`.
@@ -15,7 +16,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
 use clusterwerkbank::charts::svg::all_charts;
 use clusterwerkbank::model::derived::Derived;
-use clusterwerkbank::model::{Argument, Edit, Session, Workspace, validate};
+use clusterwerkbank::model::{Argument, Edit, Session, Workspace, validate, variants};
 use clusterwerkbank::store;
 use clusterwerkbank::synth::synthetic_workspace;
 
@@ -126,6 +127,24 @@ fn benches(c: &mut Criterion) {
                 },
                 BatchSize::PerIteration,
             );
+        });
+        // Three variants: the projection the window makes after every edit, and the
+        // comparison the Varianten view makes.
+        let mut three = case.workspace.clone();
+        for name in ["B", "C"] {
+            let (edit, _) = variants::copy(&three, three.chosen_variant(), name);
+            clusterwerkbank::model::apply(&mut three, edit).expect("copies");
+        }
+        let shown = three
+            .variants
+            .get(1)
+            .map(|v| v.id)
+            .expect("a second variant");
+        group.bench_function("for_variant_of_3", |b| {
+            b.iter(|| black_box(black_box(&three).for_variant(shown).into_owned()));
+        });
+        group.bench_function("compare_3_variants", |b| {
+            b.iter(|| black_box(variants::compare(black_box(&three), YEAR)));
         });
         group.finish();
     }
