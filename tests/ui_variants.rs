@@ -98,10 +98,23 @@ fn a_copied_variant_with_one_cluster_moved_shows_its_own_total() {
     );
     // And the figures are the budget of the copy alone.
     assert_eq!(total(&ws.for_variant(copy)), after);
+    // The cluster that differs from the original is named among the differences.
+    h.get_by_label("Catalisti");
 
     // Undo takes the move back, and the comparison follows.
     h.state_mut().session.undo().unwrap();
     h.state_mut().session.undo().unwrap();
     h.run();
     assert_eq!(h.query_all_by_label(&money(after)).count(), 0);
+
+    // Removing the copy asks first (its assignments go with it), and undo brings it
+    // back whole.
+    let with_copy = h.state().workspace().clone();
+    click(&mut h, Role::Button, "Variant verwijderen");
+    click(&mut h, Role::Button, Language::Dutch.texts().remove);
+    assert_eq!(h.state().workspace().variants.len(), 1);
+    assert_eq!(h.state().workspace().assignments, filled.assignments);
+    h.state_mut().session.undo().unwrap();
+    h.run();
+    assert_eq!(h.state().workspace(), &with_copy);
 }

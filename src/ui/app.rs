@@ -782,6 +782,7 @@ impl WorkbenchApp {
                 .body(id)
                 .map(|b| b.short_name.clone())
                 .unwrap_or_default(),
+            RecordKey::Variant(id) => super::variants::name_of(ws, id),
             _ => String::new(),
         };
         self.dialog = Some(Dialog::ConfirmRemoval {

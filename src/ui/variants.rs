@@ -47,7 +47,8 @@ impl VariantState {
     }
 }
 
-fn name_of(ws: &Workspace, id: VariantId) -> String {
+/// A variant's name; empty for an unknown id.
+pub(crate) fn name_of(ws: &Workspace, id: VariantId) -> String {
     ws.variant_list()
         .iter()
         .find(|v| v.id == id)
@@ -164,12 +165,10 @@ fn manage(
         let response = ui.add_enabled(!last, egui::Button::new(t.remove));
         if last {
             response.on_disabled_hover_text(t.last_one);
-        } else if response.clicked()
-            && let Ok((edit, _)) = variants::remove(ws, edited)
-        {
-            // One undo step brings the variant and its assignments back.
-            out.edit(edit);
-            out.announce = Some(fill(t.said_removed, &[("name", &variant.name)]));
+        } else if response.clicked() {
+            // As every removal: asked first when it takes assignments along, one
+            // undo step brings the variant and its assignments back.
+            out.remove(RecordKey::Variant(edited));
         }
     });
 }

@@ -40,7 +40,6 @@ pub struct VariantTexts {
     /// The status line after an edit; `{name}` is the variant's name.
     pub said_copied: &'static str,
     pub said_chosen: &'static str,
-    pub said_removed: &'static str,
     pub said_editing: &'static str,
 }
 
@@ -73,7 +72,6 @@ pub static NL: VariantTexts = VariantTexts {
     budget_differs: "ander jaarbudget",
     said_copied: "Variant \u{201c}{name}\u{201d} gemaakt; u bewerkt ze nu.",
     said_chosen: "Variant \u{201c}{name}\u{201d} is nu de aanbeveling.",
-    said_removed: "Variant \u{201c}{name}\u{201d} verwijderd met haar toewijzingen.",
     said_editing: "U bewerkt nu variant \u{201c}{name}\u{201d}.",
 };
 
@@ -106,7 +104,6 @@ pub static EN: VariantTexts = VariantTexts {
     budget_differs: "other yearly budget",
     said_copied: "Variant \u{201c}{name}\u{201d} created; you are editing it now.",
     said_chosen: "Variant \u{201c}{name}\u{201d} is now the recommendation.",
-    said_removed: "Variant \u{201c}{name}\u{201d} removed with its assignments.",
     said_editing: "You are editing variant \u{201c}{name}\u{201d} now.",
 };
 
@@ -126,5 +123,67 @@ impl VariantTexts {
         } else {
             &NL
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(t: &VariantTexts) -> Vec<&'static str> {
+        vec![
+            t.view,
+            t.annex,
+            t.editing,
+            t.copy,
+            t.copy_name,
+            t.name,
+            t.recommendation,
+            t.choose,
+            t.chosen,
+            t.remove,
+            t.last_one,
+            t.compare_with,
+            t.chart,
+            t.year,
+            t.total,
+            t.today,
+            t.incompatible,
+            t.warnings,
+            t.clusters_under,
+            t.stances,
+            t.desirability,
+            t.feasibility,
+            t.differences,
+            t.no_differences,
+            t.no_scenario,
+            t.budget_differs,
+            t.said_copied,
+            t.said_chosen,
+            t.said_editing,
+        ]
+    }
+
+    /// Both tables say everything, with the same placeholders.
+    #[test]
+    fn both_languages_fill_every_string_with_the_same_placeholders() {
+        let placeholders = |s: &str| -> Vec<String> {
+            s.split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_owned()))
+                .collect()
+        };
+        for (nl, en) in all(&NL).into_iter().zip(all(&EN)) {
+            assert!(!nl.trim().is_empty() && !en.trim().is_empty());
+            assert_eq!(placeholders(nl), placeholders(en), "{nl} / {en}");
+        }
+        assert!(std::ptr::eq(
+            VariantTexts::of_tr(Language::English.texts()),
+            &EN
+        ));
+        assert!(std::ptr::eq(
+            VariantTexts::of_tr(Language::Dutch.texts()),
+            &NL
+        ));
     }
 }
