@@ -517,3 +517,22 @@ fn the_command_line_exports_the_annex_as_pdf() {
     assert!(!wrong.status.success());
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("varianten"));
 }
+
+/// The annex's wide table and the Varianten sheet are valid Office files.
+#[test]
+fn the_docx_with_the_annex_and_the_workbook_pass_openxml_audit() {
+    let (session, _) = three_variants();
+    let dir = tempfile::tempdir().unwrap();
+    for (format, name) in [
+        (Format::Docx, "mededeling.docx"),
+        (Format::Xlsx, "cijfers.xlsx"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            export_bytes(session.workspace(), &ExportOptions::default(), format).unwrap(),
+        )
+        .unwrap();
+        assert_valid(&path);
+    }
+}

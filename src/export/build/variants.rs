@@ -17,7 +17,8 @@ pub(crate) fn mean_text(value: Option<f64>) -> String {
     )
 }
 
-/// The rows of the comparison, one per figure, one column per variant, in Dutch.
+/// The rows of the comparison, one per figure, one column per variant, in Dutch: the
+/// totals and counts, then the budget year by year.
 pub(crate) fn comparison_rows(ws: &Workspace, c: &Comparison) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let row = |label: String, cell: &dyn Fn(usize) -> String| -> Vec<String> {
@@ -29,15 +30,6 @@ pub(crate) fn comparison_rows(ws: &Workspace, c: &Comparison) -> Vec<Vec<String>
         let chosen = c.variants.get(i).is_some_and(|v| v.chosen);
         if chosen { "ja" } else { "nee" }.to_owned()
     }));
-    for (y, year) in c.years.iter().enumerate() {
-        rows.push(row(format!("Budget {year}"), &|i| {
-            c.variants
-                .get(i)
-                .and_then(|v| v.per_year.get(y))
-                .map(|e| e.flemish())
-                .unwrap_or_default()
-        }));
-    }
     if let (Some(first), Some(last)) = (c.years.first(), c.years.last()) {
         rows.push(row(format!("Totaal {first}\u{2013}{last}"), &|i| {
             c.variants
@@ -104,6 +96,16 @@ pub(crate) fn comparison_rows(ws: &Workspace, c: &Comparison) -> Vec<Vec<String>
     rows.push(row("Gemiddelde haalbaarheid".to_owned(), &|i| {
         mean_text(c.variants.get(i).and_then(|v| v.feasibility))
     }));
+    // The years last, as in the window: the figures that decide come first.
+    for (y, year) in c.years.iter().enumerate() {
+        rows.push(row(format!("Budget {year}"), &|i| {
+            c.variants
+                .get(i)
+                .and_then(|v| v.per_year.get(y))
+                .map(|e| e.flemish())
+                .unwrap_or_default()
+        }));
+    }
     rows
 }
 
@@ -115,10 +117,10 @@ impl Builder<'_> {
             whole,
             crate::model::funding::reference_date(whole).year().into(),
         );
-        self.push(Block::Heading {
-            level: 1,
-            text: "Bijlage: Onderzochte varianten".to_owned(),
-        });
+        // A title of its own, not a heading: the annex stands outside the numbered
+        // sections, and an unnumbered level-1 heading takes the DOCX writer's
+        // "no numbering" (numId 0), which openxml-audit rejects.
+        self.push(Block::Title("Bijlage: Onderzochte varianten".to_owned()));
         let chosen = c.variants.iter().find(|v| v.chosen);
         let names: Vec<String> = c.variants.iter().map(|v| one_line(&v.name)).collect();
         self.push(Block::paragraph(format!(
