@@ -137,8 +137,11 @@ pub fn find(ws: &Workspace, query: &str, t: &Tr) -> Vec<Hit> {
             }
         }
     }
+    // Variants hold copies of one cell's assignment: the result opens the cell (in the
+    // variant being edited), so each cell and text is listed once.
+    let mut cells = std::collections::HashSet::new();
     for a in &ws.assignments {
-        if matches(&a.conditions) {
+        if matches(&a.conditions) && cells.insert((a.cluster, a.scenario, &a.conditions)) {
             push(
                 t.assignment,
                 &a.conditions,
