@@ -12,7 +12,7 @@ use clusterwerkbank::ui::app::{Prefs, WorkbenchApp};
 use clusterwerkbank::ui::text::Language;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use export_support::*;
 
 type H = Harness<'static, WorkbenchApp>;
@@ -117,4 +117,54 @@ fn a_copied_variant_with_one_cluster_moved_shows_its_own_total() {
     h.state_mut().session.undo().unwrap();
     h.run();
     assert_eq!(h.state().workspace(), &with_copy);
+}
+
+/// Name and choose in the window: typing the copy's name is one undo step, choosing
+/// it is another, and the export dialog offers the annex.
+#[test]
+fn naming_and_choosing_a_variant_in_the_window() {
+    let (mut h, _folder) = harness(&filled_workspace());
+    h.run();
+    click(&mut h, Role::Button, "Varianten");
+    click(&mut h, Role::Button, "Kopie maken");
+    let copy = h.state().workspace().variants[1].id;
+    h.get_by_role_and_label(Role::TextInput, "Naam").focus();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    for text in [" alles op 3", " en 4"] {
+        h.event(egui::Event::Text(text.into()));
+        h.run();
+    }
+    let name = "Basisvariant (kopie) alles op 3 en 4";
+    assert_eq!(h.state().workspace().variants[1].name, name);
+    click(&mut h, Role::Button, "Als aanbeveling kiezen");
+    assert_eq!(h.state().workspace().chosen_variant(), copy);
+    assert!(
+        h.state()
+            .status_message()
+            .unwrap_or_default()
+            .contains("is nu de aanbeveling")
+    );
+    // The export dialog has the annex's switch, on.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    let switch: Vec<_> = h
+        .query_all_by_role_and_label(Role::CheckBox, "Onderzochte varianten")
+        .map(|n| n.accesskit_node().toggled())
+        .collect();
+    assert_eq!(switch, [Some(egui::accesskit::Toggled::True)]);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // Undo: the choice, then the whole name in one step.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_ne!(h.state().workspace().chosen_variant(), copy);
+    assert_eq!(h.state().workspace().variants[1].name, name);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().workspace().variants[1].name,
+        "Basisvariant (kopie)"
+    );
 }

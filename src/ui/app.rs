@@ -735,9 +735,14 @@ impl WorkbenchApp {
         let mut said = None;
         self.gesture.follow(ctx, &mut self.session);
         let shown = self.variants.edited(self.workspace());
+        // The views edit the shown variant's projection; the Varianten view alone
+        // draws (and edits) the whole workspace.
+        let projected = self.view != View::Variants;
         for (edit, key) in edits {
-            // The views edit the shown variant's projection.
-            let edit = crate::model::variants::unproject(self.workspace(), shown, edit);
+            let edit = match projected {
+                true => crate::model::variants::unproject(self.workspace(), shown, edit),
+                false => edit,
+            };
             let change = super::announce::change(ctx, &edit, &key, self.workspace(), self.t());
             let revision = self.session.revision();
             // The one place where the panels' edits are applied, and grouped into
