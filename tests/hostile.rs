@@ -269,6 +269,7 @@ fn argument() -> impl Strategy<Value = Argument> {
                         passage: Passage {
                             page: Some(u32::from(weight)),
                             paragraph: text.clone(),
+                            source: None,
                         },
                         quote: text.clone(),
                     },
@@ -314,6 +315,7 @@ fn body() -> impl Strategy<Value = AdvisoryBody> {
                             passage: Passage {
                                 page: None,
                                 paragraph: quote.clone(),
+                                source: None,
                             },
                             quote,
                         })

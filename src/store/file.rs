@@ -14,7 +14,7 @@ use crate::model::Workspace;
 use super::migrate;
 
 /// The version this build writes. Older versions load through [`migrate`].
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Files larger than this are refused before reading: no workspace comes near it, and
 /// reading a mistaken multi-gigabyte file would freeze a laptop.

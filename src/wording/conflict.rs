@@ -397,6 +397,7 @@ mod tests {
             passage: Passage {
                 page: Some(page),
                 paragraph: String::new(),
+                source: None,
             },
             quote: quote.into(),
         };
