@@ -50,7 +50,7 @@ pub struct Mark {
 pub fn marks_in(ws: &Workspace, document: DocumentId) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut push = |kind, passage: &Passage, by| {
-        if let Some(spot) = passage.source
+        if let Some(&spot) = passage.source.as_deref()
             && spot.document == document
         {
             marks.push(Mark { kind, spot, by });
@@ -124,12 +124,12 @@ pub fn cite(
         passage: Passage {
             page,
             paragraph,
-            source: Some(DocumentSpot {
+            source: Some(Box::new(DocumentSpot {
                 document: document.id,
                 passage: u32::try_from(passage).ok()?,
                 start: u32::try_from(start).ok()?,
                 end: u32::try_from(end).ok()?,
-            }),
+            })),
         },
         quote,
     })

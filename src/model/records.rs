@@ -428,9 +428,10 @@ pub struct Passage {
     /// The imported document and the words in it, when the citation was made in the
     /// reader (format version 4); `None` for a citation typed by hand. The page or
     /// paragraph above is still filled from the document's own locator, so the
-    /// footnote needs nothing else.
+    /// footnote needs nothing else. Boxed: every argument and stance carries a
+    /// passage, most without a source.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<super::sources::DocumentSpot>,
+    pub source: Option<Box<super::sources::DocumentSpot>>,
 }
 
 impl Passage {

@@ -29,6 +29,8 @@ pub enum Action {
     ShowWarnings,
     Shortcuts,
     AddCluster,
+    /// Bestand › Advies importeren… (see `ui::reader`).
+    ImportAdvice,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -43,7 +45,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Action {
     /// Shortcuts in the order they are checked: those with Shift first, because a
     /// shortcut without Shift also matches a press with it.
-    pub(crate) const WITH_SHORTCUTS: [Action; 21] = [
+    pub(crate) const WITH_SHORTCUTS: [Action; 22] = [
         Action::SaveAs,
         Action::Redo,
         Action::New,
@@ -64,6 +66,7 @@ impl Action {
         Action::ShowView(View::Charts),
         Action::ShowView(View::Document),
         Action::ShowView(View::Preview),
+        Action::ShowView(View::Sources),
         Action::Export,
     ];
 
@@ -90,6 +93,7 @@ impl Action {
             Action::ShowView(View::Charts) => s(CMD, Key::Num6),
             Action::ShowView(View::Document) => s(CMD, Key::Num7),
             Action::ShowView(View::Preview) => s(CMD, Key::Num8),
+            Action::ShowView(View::Sources) => s(CMD, Key::Num9),
             Action::Export => s(CMD, Key::E),
             _ => None,
         }
@@ -138,6 +142,7 @@ impl Action {
             Action::ShowWarnings => t.show_warnings,
             Action::Shortcuts => t.shortcuts,
             Action::AddCluster => t.add_cluster,
+            Action::ImportAdvice => super::reader::text::for_tr(t).import,
         }
     }
 }

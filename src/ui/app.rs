@@ -21,6 +21,8 @@ use super::text::{Language, Tr};
 use super::view_cache::ViewCache;
 use super::{advice, board, charts, detail, document, matrix, preview, scenarios, style, themes};
 
+mod status;
+
 /// What the window remembers between runs (in eframe's storage, never the workspace).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
@@ -68,7 +70,7 @@ pub enum Dialog {
     ConfirmRemoval {
         what: String,
         consequences: Vec<(crate::model::Consequence, usize)>,
-        edit: Edit,
+        edit: Box<Edit>,
     },
     PathEntry {
         purpose: Purpose,
@@ -120,6 +122,8 @@ pub struct WorkbenchApp {
     file_work: Option<FileWork>,
     /// The window's context, to wake it when background work ends.
     ctx: Option<egui::Context>,
+    /// The *Bronteksten* view and the advice import.
+    pub reader: super::reader::Reader,
 }
 
 /// Writing a recovery file of a large consultation takes a fifth of a second: too long
@@ -198,6 +202,7 @@ impl WorkbenchApp {
             autosave_job: None,
             file_work: None,
             ctx: None,
+            reader: Default::default(),
             prefs,
         };
         if let Some((path, result)) = loaded {
@@ -451,6 +456,10 @@ impl WorkbenchApp {
             Action::ToggleHighContrast => self.prefs.high_contrast = !self.prefs.high_contrast,
             Action::ShowWarnings => self.dialog = Some(Dialog::Warnings),
             Action::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
+            Action::ImportAdvice => {
+                let folder = self.path.as_deref().and_then(Path::parent);
+                self.reader.start_import(ctx, folder.map(Path::to_owned));
+            }
             Action::AddCluster => {
                 let cluster = Cluster {
                     name: self.t().new_cluster.to_owned(),
@@ -779,7 +788,7 @@ impl WorkbenchApp {
         self.dialog = Some(Dialog::ConfirmRemoval {
             what,
             consequences,
-            edit,
+            edit: Box::new(edit),
         });
     }
 
@@ -882,8 +891,10 @@ impl WorkbenchApp {
                         preview::show(ui, &frame, doc);
                     }
                 }
+                View::Sources => super::reader::show(ui, &frame, &mut self.reader, &mut out),
             }
         });
+        self.reader.background(&ctx, &frame, &mut out);
         self.dialogs(&ctx, &mut actions);
 
         self.carry_out(&ctx, out);
@@ -984,6 +995,12 @@ impl WorkbenchApp {
                 item(ui, Action::SaveAs, self.file_job.is_none(), actions);
                 item(ui, Action::Export, true, actions);
                 item(ui, Action::Merge, self.file_job.is_none(), actions);
+                item(
+                    ui,
+                    Action::ImportAdvice,
+                    !self.reader.is_importing(),
+                    actions,
+                );
                 ui.separator();
                 item(ui, Action::Quit, true, actions);
             });
@@ -1041,74 +1058,6 @@ impl WorkbenchApp {
         }
     }
 
-    fn status_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let t = self.t();
-        let lang = self.prefs.language;
-        // Wrapped, so at a large zoom the message goes to a second line instead of
-        // past the window's edge.
-        ui.horizontal_wrapped(|ui| {
-            let file = ui.label(self.file_label());
-            if let Some(path) = &self.path {
-                file.on_hover_text(path.display().to_string());
-            }
-            ui.separator();
-            if self.session.is_dirty() {
-                ui.label(RichText::new(t.unsaved).color(ui.visuals().warn_fg_color));
-            } else if self.path.is_none() {
-                ui.label(t.not_yet_saved);
-            } else {
-                ui.label(t.saved);
-            }
-            ui.separator();
-            let count = self.views.derived().warnings.len();
-            let text = match count {
-                0 => t.no_warnings.to_owned(),
-                1 => format!("1 {}", t.warning_one),
-                n => format!("{} {}", lang.count(n), t.warning_many),
-            };
-            let text = if count > 0 {
-                RichText::new(text).color(ui.visuals().warn_fg_color)
-            } else {
-                RichText::new(text)
-            };
-            if ui.button(text).on_hover_text(t.show_warnings).clicked() {
-                actions.push(Action::ShowWarnings);
-            }
-            if let Some(ts) = self.last_saved {
-                ui.separator();
-                ui.label(format!("{} {}", t.last_saved, lang.time(ts)));
-            }
-            ui.separator();
-            // Always drawn, also when empty: a live region must exist before its text
-            // changes for a screen reader to announce the change.
-            let (message, colour) = match &self.status {
-                Some((message, true)) => (message.as_str(), ui.visuals().error_fg_color),
-                Some((message, false)) => (message.as_str(), ui.visuals().weak_text_color()),
-                None => ("", ui.visuals().weak_text_color()),
-            };
-            // Not selectable: a selectable label gets a text-run child per line, and
-            // those would inherit the live setting and announce everything twice.
-            let live = ui.add(
-                egui::Label::new(RichText::new(message).color(colour))
-                    .wrap()
-                    .selectable(false),
-            );
-            // A live region is read when its text changes, so the same words twice in
-            // a row (undoing two toggles of one cell) would be silent the second time.
-            // Every other message carries a zero-width space in its accessible value
-            // only; the visible text stays clean.
-            let spoken = if self.said.is_multiple_of(2) {
-                format!("{message}\u{200b}")
-            } else {
-                message.to_owned()
-            };
-            ui.ctx().accesskit_node_builder(live.id, |node| {
-                node.set_live(egui::accesskit::Live::Polite);
-                node.set_value(spoken);
-            });
-        });
-    }
-
     /// The open dialog, drawn from its own file in `ui::dialogs`; here only what the
     /// person's answer does to the window.
     fn dialogs(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
@@ -1149,7 +1098,7 @@ impl WorkbenchApp {
             } => match removal::show(ctx, lang, &what, &consequences, enter, escape) {
                 Some(true) => {
                     self.selection = Selection::Nothing;
-                    self.apply(edit);
+                    self.apply(*edit);
                 }
                 Some(false) => {}
                 None => {

@@ -21,10 +21,12 @@ pub enum View {
     Charts,
     Document,
     Preview,
+    /// The imported advice documents (*Bronteksten*), see `ui::reader`.
+    Sources,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Matrix,
         View::Board,
         View::Scenarios,
@@ -33,6 +35,7 @@ impl View {
         View::Charts,
         View::Document,
         View::Preview,
+        View::Sources,
     ];
 
     pub fn label(self, t: &Tr) -> &'static str {
@@ -45,6 +48,7 @@ impl View {
             View::Charts => t.view_charts,
             View::Document => t.view_document,
             View::Preview => t.view_preview,
+            View::Sources => super::reader::text::for_tr(t).view,
         }
     }
 }
