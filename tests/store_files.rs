@@ -367,6 +367,8 @@ fn a_citation_into_a_document_survives_a_save() {
         .citation
         .passage
         .source
+        .as_deref()
+        .copied()
         .unwrap();
     assert_eq!(
         (spot.document, spot.passage, spot.start, spot.end),

@@ -70,6 +70,20 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, ExportError> {
     pdf
 }
 
+/// Any typst markup as a PDF, with the program's own fonts: tests and benchmarks make
+/// advice documents of known text with it (`synth::advice`). Not PDF/A.
+#[cfg(any(test, feature = "synth"))]
+pub fn from_markup(markup: String) -> Result<Vec<u8>, ExportError> {
+    let world = world::MemoryWorld::new(markup, &[REGULAR, BOLD, ITALIC], None)
+        .map_err(ExportError::Pdf)?;
+    let compiled = typst::compile::<PagedDocument>(&world).output;
+    let paged = compiled.map_err(|errors| diagnostics(&world, &errors))?;
+    let pdf = typst_pdf::pdf(&paged, &PdfOptions::default())
+        .map_err(|errors| diagnostics(&world, &errors));
+    typst::comemo::evict(0);
+    pdf
+}
+
 /// Typst's errors in one Dutch sentence, with the bit of markup each points at so
 /// a report can be traced; typst's own message is English.
 fn diagnostics(world: &world::MemoryWorld, errors: &[SourceDiagnostic]) -> ExportError {

@@ -61,7 +61,12 @@ pub(super) fn show(
         return;
     };
     let id = egui::Id::unique(("reader-text", document.id, reader.sheet));
-    if let Some((a, b)) = reader.select_next.take() {
+    // Not in the frame of the click that asked for it (a search hit): the text field
+    // gives up its focus on a click elsewhere, so the focus waits one frame.
+    let clicking = ui.input(|i| i.pointer.any_down() || i.pointer.any_released());
+    if clicking && reader.select_next.is_some() {
+        ui.ctx().request_repaint();
+    } else if let Some((a, b)) = reader.select_next.take() {
         let mut state = TextEditState::load(ui.ctx(), id).unwrap_or_default();
         state
             .cursor

@@ -136,7 +136,15 @@ pub(crate) fn search<'a>(
     query: &str,
     limit: usize,
 ) -> Vec<Hit> {
-    let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
+    // Case and the kind of white space do not count: a PDF breaks lines where the
+    // person typing the words has a space. One character for one, so offsets hold.
+    let fold = |c: char| {
+        if c.is_whitespace() {
+            ' '
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        }
+    };
     let needle: Vec<char> = query.trim().chars().map(fold).collect();
     let mut hits = Vec::new();
     if needle.is_empty() {

@@ -13,6 +13,7 @@ pub struct ReaderText {
     pub importing: &'static str,
     /// After an import: {file}, {body}, {extent}.
     pub imported: &'static str,
+    pub page: &'static str,
     pub pages: &'static str,
     pub passages: &'static str,
     pub no_documents: &'static str,
@@ -62,6 +63,7 @@ pub static NL: ReaderText = ReaderText {
     cancel: "Annuleren",
     importing: "Bezig met importeren…",
     imported: "{file} geïmporteerd bij {body} ({extent}).",
+    page: "pagina",
     pages: "pagina's",
     passages: "passages",
     no_documents: "Nog geen adviezen geïmporteerd. Kies Bestand › Advies importeren…",
@@ -110,6 +112,7 @@ pub static EN: ReaderText = ReaderText {
     cancel: "Cancel",
     importing: "Importing…",
     imported: "{file} imported for {body} ({extent}).",
+    page: "page",
     pages: "pages",
     passages: "passages",
     no_documents: "No advice imported yet. Choose File › Import advice…",
