@@ -58,3 +58,22 @@ pub fn two_column_advice_pdf(pages: u32) -> Result<Vec<u8>, ExportError> {
     }
     from_markup(markup)
 }
+
+/// A PDF of `pages` full pages (about 2,000 characters each, as an advice has): page
+/// `n` holds [`page_paragraphs`]`(n)` five times. For the import benchmark.
+pub fn full_advice_pdf(pages: u32) -> Result<Vec<u8>, ExportError> {
+    let mut markup = String::from(
+        "#set page(paper: \"a4\", margin: 2.5cm)\n#set text(font: \"DejaVu Sans\", size: 10pt, lang: \"nl\")\n",
+    );
+    for n in 1..=pages {
+        if n > 1 {
+            markup.push_str("#pagebreak()\n");
+        }
+        for _ in 0..5 {
+            for paragraph in page_paragraphs(n) {
+                markup.push_str(&format!("#{}\n\n", str_lit(&paragraph)));
+            }
+        }
+    }
+    from_markup(markup)
+}
