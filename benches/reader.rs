@@ -21,7 +21,7 @@ const PAGES: u32 = 60;
 const MARKS: usize = 500;
 
 fn advice_pdf() -> Vec<u8> {
-    clusterwerkbank::synth::advice::full_advice_pdf(PAGES).expect("typst makes the advice")
+    clusterwerkbank::export::pdf::sample::full_advice_pdf(PAGES).expect("typst makes the advice")
 }
 
 /// The Green Paper with the 60-page advice as each of four bodies' document, and 500

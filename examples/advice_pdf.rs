@@ -12,9 +12,9 @@ fn main() -> ExitCode {
     };
     let pages = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(12);
     let made = if args.iter().any(|a| a == "--columns") {
-        clusterwerkbank::synth::advice::two_column_advice_pdf(pages)
+        clusterwerkbank::export::pdf::sample::two_column_advice_pdf(pages)
     } else {
-        clusterwerkbank::synth::advice::full_advice_pdf(pages)
+        clusterwerkbank::export::pdf::sample::full_advice_pdf(pages)
     };
     match made.map(|pdf| std::fs::write(out, pdf)) {
         Ok(Ok(())) => ExitCode::SUCCESS,

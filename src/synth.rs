@@ -11,8 +11,6 @@
 //! no dangling references, budgets within the cap, terms that end in 2026 or later — so
 //! a warning in a synthetic workspace points at the code, not at the data.
 
-pub mod advice;
-
 use fastrand::Rng;
 use jiff::Timestamp;
 use jiff::civil::Date;

@@ -292,7 +292,7 @@ fn a_citation_into_an_imported_document_is_a_footnote_with_its_page_everywhere()
     use clusterwerkbank::model::marks::{MarkAs, cite, mark};
     use clusterwerkbank::model::{Polarity, Subject, apply};
     let mut ws = filled();
-    let pdf = clusterwerkbank::synth::advice::plain_advice_pdf(3).unwrap();
+    let pdf = clusterwerkbank::export::pdf::sample::plain_advice_pdf(3).unwrap();
     let read = clusterwerkbank::import::read("vario.pdf", &pdf).unwrap();
     let vario = body(&ws, "VARIO");
     let edit =

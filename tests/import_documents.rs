@@ -386,7 +386,7 @@ fn one_spaced(text: &str) -> String {
 /// number, in reading order: header, first column, second column, footnote, footer.
 #[test]
 fn a_two_column_pdf_with_header_footer_and_footnotes_reads_exactly_in_order() {
-    use clusterwerkbank::synth::advice::{page_paragraphs, two_column_advice_pdf};
+    use clusterwerkbank::export::pdf::sample::{page_paragraphs, two_column_advice_pdf};
     let pdf = two_column_advice_pdf(3).unwrap();
     let read = import::read("advies-kolommen.pdf", &pdf).unwrap();
     assert_eq!(read.pages(), Some(3));

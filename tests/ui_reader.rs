@@ -77,7 +77,7 @@ fn footnotes(docx: &[u8]) -> Vec<String> {
 fn a_selected_passage_becomes_a_contra_for_scenario_two_with_its_page_in_the_docx() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = green_paper();
-    let pdf = clusterwerkbank::synth::advice::plain_advice_pdf(3).unwrap();
+    let pdf = clusterwerkbank::export::pdf::sample::plain_advice_pdf(3).unwrap();
     import(&mut h, dir.path(), "vario-advies.pdf", &pdf);
     assert_eq!(h.state().workspace().documents.len(), 1);
     assert_eq!(h.state().view, View::Sources);
@@ -155,7 +155,7 @@ fn a_selected_passage_becomes_a_contra_for_scenario_two_with_its_page_in_the_doc
 fn a_search_hit_opens_its_page_selected_and_each_key_makes_its_kind() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = green_paper();
-    let pdf = clusterwerkbank::synth::advice::plain_advice_pdf(3).unwrap();
+    let pdf = clusterwerkbank::export::pdf::sample::plain_advice_pdf(3).unwrap();
     import(&mut h, dir.path(), "advies.pdf", &pdf);
     h.get_by_label("Zoeken in dit document").focus();
     h.run();
@@ -207,7 +207,7 @@ fn a_search_hit_opens_its_page_selected_and_each_key_makes_its_kind() {
 fn a_document_imported_twice_is_refused_in_dutch_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = green_paper();
-    let pdf = clusterwerkbank::synth::advice::plain_advice_pdf(1).unwrap();
+    let pdf = clusterwerkbank::export::pdf::sample::plain_advice_pdf(1).unwrap();
     import(&mut h, dir.path(), "advies.pdf", &pdf);
     let before = h.state().workspace().clone();
     import(&mut h, dir.path(), "kopie.pdf", &pdf);

@@ -9,6 +9,8 @@
 //! PDF/A forbids the empty `.notdef` glyph.
 
 mod markup;
+#[cfg(any(test, feature = "synth"))]
+pub mod sample;
 mod world;
 
 pub use markup::str_lit;
@@ -71,7 +73,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, ExportError> {
 }
 
 /// Any typst markup as a PDF, with the program's own fonts: tests and benchmarks make
-/// advice documents of known text with it (`synth::advice`). Not PDF/A.
+/// advice documents of known text with it ([`sample`]). Not PDF/A.
 #[cfg(any(test, feature = "synth"))]
 pub fn from_markup(markup: String) -> Result<Vec<u8>, ExportError> {
     let world = world::MemoryWorld::new(markup, &[REGULAR, BOLD, ITALIC], None)

@@ -2,8 +2,8 @@
 //! layout with two columns, a running header and footer, and footnotes) and for the
 //! benchmarks (a 60-page advice).
 
+use super::{from_markup, str_lit};
 use crate::export::ExportError;
-use crate::export::pdf::{from_markup, str_lit};
 
 /// The text of page `n`'s paragraphs: Dutch accents, "€", curly quotes and words that
 /// typst sets with the fi/fl/ffi ligatures.
