@@ -63,6 +63,7 @@ pub(super) fn show(
     let id = egui::Id::unique(("reader-text", document.id, reader.sheet));
     // Not in the frame of the click that asked for it (a search hit): the text field
     // gives up its focus on a click elsewhere, so the focus waits one frame.
+    let mut scroll_to = None;
     let clicking = ui.input(|i| i.pointer.any_down() || i.pointer.any_released());
     if clicking && reader.select_next.is_some() {
         ui.ctx().request_repaint();
@@ -74,6 +75,7 @@ pub(super) fn show(
         state.store(ui.ctx(), id);
         ui.memory_mut(|m| m.request_focus(id));
         reader.selection = Some((document.id, reader.sheet, a, b));
+        scroll_to = Some(a);
     }
     // The marks of this sheet's passages, in the sheet's characters.
     let marks = marks_in(f.ws, document.id);
@@ -107,13 +109,20 @@ pub(super) fn show(
         .id_salt(("reader-scroll", document.id, reader.sheet))
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.add(
-                egui::TextEdit::multiline(&mut text)
-                    .id(id)
-                    .desired_width(f32::INFINITY)
-                    .layouter(&mut layouter),
-            )
-            .labelled_by(label.id)
+            let output = egui::TextEdit::multiline(&mut text)
+                .id(id)
+                .desired_width(f32::INFINITY)
+                .layouter(&mut layouter)
+                .show(ui);
+            // A hit further down a long page: bring its words into view.
+            if let Some(at) = scroll_to {
+                let rect = output.galley.pos_from_cursor(CCursor::new(at));
+                ui.scroll_to_rect(
+                    rect.translate(output.galley_pos.to_vec2()),
+                    Some(egui::Align::Center),
+                );
+            }
+            output.response.response.clone().labelled_by(label.id)
         })
         .inner;
     if let Some(range) = TextEditState::load(ui.ctx(), id).and_then(|s| s.cursor.char_range()) {
