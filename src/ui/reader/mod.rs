@@ -7,6 +7,7 @@
 //! Only the sheet on screen is laid out, so the number of documents and pages does not
 //! weigh on a frame.
 
+mod beside;
 mod import;
 mod marks;
 mod page;
@@ -319,6 +320,13 @@ fn target(ui: &mut Ui, f: &Frame<'_>, r: &ReaderText, reader: &mut Reader, out: 
         })
         .response
         .labelled_by(l.id);
+    if let Some(scenario) = reader.scenario {
+        let subject = match reader.cluster {
+            Some(cluster) => Subject::ClusterScenario { cluster, scenario },
+            None => Subject::Scenario(scenario),
+        };
+        ui.collapsing(r.already_here, |ui| beside::show(ui, f, r, subject));
+    }
     ui.add_space(6.0);
     let has_selection = reader.selection.is_some();
     for (kind, label) in [

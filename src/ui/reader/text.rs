@@ -29,6 +29,7 @@ pub struct ReaderText {
     pub scenario: &'static str,
     pub cluster: &'static str,
     pub whole_scenario: &'static str,
+    pub already_here: &'static str,
     pub make_pro: &'static str,
     pub make_contra: &'static str,
     pub make_stance: &'static str,
@@ -79,6 +80,7 @@ pub static NL: ReaderText = ReaderText {
     scenario: "Scenario",
     cluster: "Speerpuntcluster",
     whole_scenario: "Heel het scenario",
+    already_here: "Wat er al staat",
     make_pro: "Pro (P)",
     make_contra: "Contra (C)",
     make_stance: "Standpunt (S)",
@@ -128,6 +130,7 @@ pub static EN: ReaderText = ReaderText {
     scenario: "Scenario",
     cluster: "Spearhead cluster",
     whole_scenario: "The whole scenario",
+    already_here: "Already there",
     make_pro: "Pro (P)",
     make_contra: "Contra (C)",
     make_stance: "Stance (S)",
@@ -166,5 +169,29 @@ pub fn for_tr(t: &Tr) -> &'static ReaderText {
         &EN
     } else {
         &NL
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn holes(text: &str) -> Vec<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|p| p.split('}').next())
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_fill_the_same_placeholders() {
+        for (nl, en) in [
+            (NL.imported, EN.imported),
+            (NL.made, EN.made),
+            (NL.stance_note, EN.stance_note),
+        ] {
+            assert_eq!(holes(nl), holes(en), "{nl} / {en}");
+        }
+        assert_eq!(holes(NL.made), vec!["kind", "target", "place"]);
     }
 }
