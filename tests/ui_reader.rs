@@ -145,7 +145,10 @@ fn a_selected_passage_becomes_a_contra_for_scenario_two_with_its_page_in_the_doc
     // Beside the text, what scenario 2 already has: the new contra among it.
     h.get_by_label("Wat er al staat").click();
     h.run();
-    assert!(h.query_by_label_contains("[Contra] Op pagina 2 stelt de").is_some());
+    assert!(
+        h.query_by_label_contains("[Contra] Op pagina 2 stelt de")
+            .is_some()
+    );
 
     // One undo step takes the contra away again.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -28,6 +28,8 @@ pub(crate) enum Import {
     Reading(BodyId, Job<Result<ImportedText, ImportError>>),
     /// Read, waiting for the next frame to be added.
     Read(BodyId, Result<ImportedText, ImportError>),
+    /// The reading thread ended without a result; nothing changed.
+    Lost,
     Failed(String),
 }
 
@@ -64,7 +66,7 @@ impl Import {
         if let Import::Reading(body, job) = std::mem::take(self) {
             *self = match job.wait() {
                 Poll::Done(result) => Import::Read(body, result),
-                Poll::Running | Poll::Lost => Import::Failed(String::new()),
+                Poll::Running | Poll::Lost => Import::Lost,
             };
         }
     }
@@ -125,9 +127,7 @@ impl Import {
             },
             Import::Read(_, Err(error)) => Import::Failed(error.to_string()),
             Import::Read(body, Ok(text)) => attach(f, r, text, body, out),
-            Import::Failed(message) if message.is_empty() => {
-                Import::Failed(f.t.work_lost.to_owned())
-            }
+            Import::Lost => Import::Failed(f.t.work_lost.to_owned()),
             Import::Failed(message) => {
                 match crate::ui::dialogs::error::show(ctx, f.t, &message, false, enter, escape) {
                     Some(_) => Import::Idle,
