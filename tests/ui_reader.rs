@@ -224,7 +224,31 @@ fn a_document_imported_twice_is_refused_in_dutch_and_changes_nothing() {
     // A file that is no document at all.
     h.get_by_role_and_label(Role::Button, "OK").click();
     h.run();
-    import(&mut h, dir.path(), "notities.xyz", b"niets");
+    // This time through the menu and a typed path, as where no file dialog opens.
+    let path = dir.path().join("notities.xyz");
+    std::fs::write(&path, b"niets").unwrap();
+    h.get_by_label("Bestand").click();
+    h.run();
+    h.get_by_label_contains("Pad typen en advies importeren")
+        .click();
+    h.run();
+    h.get_by_label("Pad").focus();
+    h.run();
+    h.get_by_label("Pad").type_text(&path.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "OK").click();
+    h.run();
+    h.get_by_role_and_label(
+        Role::RadioButton,
+        "VARIO (Vlaamse Adviesraad voor Innoveren en Ondernemen)",
+    )
+    .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Importeren").click();
+    h.step();
+    h.state_mut().reader.finish_import();
+    h.step();
+    h.run();
     assert_eq!(*h.state().workspace(), before);
     assert!(
         h.query_by_label_contains("notities.xyz: Clusterwerkbank leest PDF")

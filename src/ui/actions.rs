@@ -31,6 +31,7 @@ pub enum Action {
     AddCluster,
     /// Bestand › Advies importeren… (see `ui::reader`).
     ImportAdvice,
+    ImportAdviceTyped,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -143,6 +144,7 @@ impl Action {
             Action::Shortcuts => t.shortcuts,
             Action::AddCluster => t.add_cluster,
             Action::ImportAdvice => super::reader::text::for_tr(t).import,
+            Action::ImportAdviceTyped => super::reader::text::for_tr(t).import_typed_menu,
         }
     }
 }

@@ -460,6 +460,7 @@ impl WorkbenchApp {
                 let folder = self.path.as_deref().and_then(Path::parent);
                 self.reader.start_import(ctx, folder.map(Path::to_owned));
             }
+            Action::ImportAdviceTyped => self.reader.start_import_typed(),
             Action::AddCluster => {
                 let cluster = Cluster {
                     name: self.t().new_cluster.to_owned(),
@@ -995,12 +996,9 @@ impl WorkbenchApp {
                 item(ui, Action::SaveAs, self.file_job.is_none(), actions);
                 item(ui, Action::Export, true, actions);
                 item(ui, Action::Merge, self.file_job.is_none(), actions);
-                item(
-                    ui,
-                    Action::ImportAdvice,
-                    !self.reader.is_importing(),
-                    actions,
-                );
+                let idle = !self.reader.is_importing();
+                item(ui, Action::ImportAdvice, idle, actions);
+                item(ui, Action::ImportAdviceTyped, idle, actions);
                 ui.separator();
                 item(ui, Action::Quit, true, actions);
             });

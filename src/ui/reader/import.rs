@@ -21,8 +21,8 @@ pub(crate) enum Import {
     Idle,
     /// The system's file dialog is open.
     Choosing(Job<Option<PathBuf>>),
-    /// No dialog could open: a field to type the path.
-    Typing(String),
+    /// A field to type the path: asked for, or (`true`) because no dialog could open.
+    Typing(String, bool),
     /// The file is known; which body's advice is it?
     Body(PathBuf, Option<BodyId>),
     Reading(BodyId, Job<Result<ImportedText, ImportError>>),
@@ -53,6 +53,13 @@ impl Import {
             }
             pollster::block_on(dialog.pick_file()).map(|h| h.path().to_path_buf())
         }));
+    }
+
+    /// The field to type the document's path, without the system dialog.
+    pub(crate) fn start_typed(&mut self) {
+        if matches!(self, Import::Idle) {
+            *self = Import::Typing(String::new(), false);
+        }
     }
 
     /// Skips the file dialog: the document at `path` (tests; a path typed elsewhere).
@@ -92,13 +99,13 @@ impl Import {
                 Poll::Running => Import::Choosing(job),
                 Poll::Done(Some(path)) => Import::Body(path, None),
                 Poll::Done(None) if job.elapsed() < crate::ui::files::NO_DIALOG_WITHIN => {
-                    Import::Typing(String::new())
+                    Import::Typing(String::new(), true)
                 }
-                Poll::Lost => Import::Typing(String::new()),
+                Poll::Lost => Import::Typing(String::new(), true),
                 Poll::Done(None) => Import::Idle,
             },
-            Import::Typing(mut text) => {
-                let note = Some(f.t.no_file_dialog);
+            Import::Typing(mut text, unavailable) => {
+                let note = unavailable.then_some(f.t.no_file_dialog);
                 match crate::ui::dialogs::path_entry::show(
                     ctx,
                     f.t,
@@ -112,7 +119,7 @@ impl Import {
                         Import::Body(PathBuf::from(text.trim()), None)
                     }
                     Some(false) => Import::Idle,
-                    _ => Import::Typing(text),
+                    _ => Import::Typing(text, unavailable),
                 }
             }
             Import::Body(path, chosen) => choose_body(ctx, f, r, path, chosen, enter, escape),

@@ -68,6 +68,11 @@ impl Reader {
         self.import.start(ctx, folder);
     }
 
+    /// Bestand › Advies importeren (pad typen)…: the field for the path.
+    pub fn start_import_typed(&mut self) {
+        self.import.start_typed();
+    }
+
     /// The import flow with a known file (tests; no file dialog).
     pub fn import_path(&mut self, path: std::path::PathBuf) {
         self.import.choose_path(path);
