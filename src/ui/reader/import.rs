@@ -70,9 +70,9 @@ impl Import {
     /// Blocks until the document being read is read (tests, like
     /// `finish_file_work`); the next frame adds it.
     pub fn wait(&mut self) {
-        if let Import::Reading(body, job) = std::mem::take(self) {
+        if let Import::Reading(body, job) = self {
             *self = match job.wait() {
-                Poll::Done(result) => Import::Read(body, result),
+                Poll::Done(result) => Import::Read(*body, result),
                 Poll::Running | Poll::Lost => Import::Lost,
             };
         }
@@ -225,5 +225,32 @@ fn attach(
             Import::Idle
         }
         Err(error) => Import::Failed(error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waiting_keeps_a_step_that_reads_nothing_and_takes_a_reading_result() {
+        let mut import = Import::Body(PathBuf::from("advies.pdf"), None);
+        import.wait();
+        assert!(
+            matches!(import, Import::Body(..)),
+            "a chosen file stays chosen"
+        );
+        let body = BodyId::from_u128(7);
+        let mut import = Import::Reading(
+            body,
+            Job::spawn(None, || {
+                Err(ImportError::UnknownFormat {
+                    file: "x.xyz".into(),
+                })
+            }),
+        );
+        import.wait();
+        assert!(matches!(import, Import::Read(b, Err(_)) if b == body));
+        assert!(import.is_reading(), "added (or refused) at the next frame");
     }
 }
