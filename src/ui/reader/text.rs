@@ -197,4 +197,10 @@ mod tests {
         }
         assert_eq!(holes(NL.made), vec!["kind", "target", "place"]);
     }
+
+    #[test]
+    fn the_table_follows_the_main_tables_language() {
+        assert_eq!(for_tr(Language::English.texts()).view, "Source texts");
+        assert_eq!(for_tr(Language::Dutch.texts()).view, "Bronteksten");
+    }
 }
