@@ -283,3 +283,70 @@ fn every_format_gives_the_same_bytes_twice() {
         assert!(first == second, "{format:?} differs between two exports");
     }
 }
+
+/// A citation made in the reader (it points into an imported PDF) is a footnote like
+/// any other: its page is the document's page, its words the selected ones, in every
+/// format.
+#[test]
+fn a_citation_into_an_imported_document_is_a_footnote_with_its_page_everywhere() {
+    use clusterwerkbank::model::marks::{MarkAs, cite, mark};
+    use clusterwerkbank::model::{Polarity, Subject, apply};
+    let mut ws = filled();
+    let pdf = clusterwerkbank::export::pdf::sample::plain_advice_pdf(3).unwrap();
+    let read = clusterwerkbank::import::read("vario.pdf", &pdf).unwrap();
+    let vario = body(&ws, "VARIO");
+    let edit =
+        clusterwerkbank::import::attach(&ws, read, vario, jiff::civil::date(2026, 11, 30)).unwrap();
+    apply(&mut ws, edit).unwrap();
+    let document = ws.documents.last().unwrap().clone();
+    // "Op pagina 2 stelt de raad" on the second page.
+    let citation = cite(&document, 1, 0, 25).unwrap();
+    assert_eq!(citation.quote, "Op pagina 2 stelt de raad");
+    let scenario = scenario(&ws, 2);
+    let (edit, _) = mark(
+        &ws,
+        &document,
+        citation,
+        MarkAs::Argument(Polarity::Contra, Subject::Scenario(scenario)),
+        jiff::Timestamp::UNIX_EPOCH,
+    )
+    .unwrap();
+    apply(&mut ws, edit).unwrap();
+    let doc = build_document(&ws, &ExportOptions::default());
+    let note = doc
+        .footnotes()
+        .iter()
+        .map(|n| n.to_string())
+        .find(|n| n.contains("Op pagina 2 stelt de raad"))
+        .unwrap_or_else(|| panic!("no footnote for the citation"));
+    assert!(
+        note.starts_with("VARIO, advies") && note.contains("p.\u{a0}2"),
+        "{note}"
+    );
+    for format in [Format::Html, Format::Markdown, Format::Text] {
+        let bytes = export_bytes(&ws, &ExportOptions::default(), format).unwrap();
+        let text = String::from_utf8(bytes)
+            .unwrap()
+            .replace("&nbsp;", "\u{a0}");
+        assert!(
+            text.contains("p.\u{a0}2: \u{201c}Op pagina 2 stelt de raad\u{201d}")
+                || text.contains("p.\u{a0}2: &#8220;Op pagina 2 stelt de raad"),
+            "{format:?} lacks the note"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mededeling.pdf");
+    std::fs::write(
+        &path,
+        export_bytes(&ws, &ExportOptions::default(), Format::Pdf).unwrap(),
+    )
+    .unwrap();
+    let text = pdf_text(&path)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Op pagina 2 stelt de raad"),
+        "the PDF lacks the note"
+    );
+}

@@ -271,6 +271,7 @@ fn argument() -> impl Strategy<Value = Argument> {
                         passage: Passage {
                             page: Some(u32::from(weight)),
                             paragraph: text.clone(),
+                            source: None,
                         },
                         quote: text.clone(),
                     },
@@ -316,6 +317,7 @@ fn body() -> impl Strategy<Value = AdvisoryBody> {
                             passage: Passage {
                                 page: None,
                                 paragraph: quote.clone(),
+                                source: None,
                             },
                             quote,
                         })

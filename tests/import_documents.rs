@@ -373,3 +373,63 @@ fn the_command_line_imports_once_and_changes_nothing_when_it_refuses() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("is het gescand?"));
     assert_eq!(std::fs::read(&ws).unwrap(), before);
 }
+
+/// White space as one space, so a line break in the PDF compares equal to the space
+/// that was typed.
+fn one_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A third producer's layout: typst with two columns, a running header and footer and
+/// a footnote on every page. The text comes back exactly (accents, "€", curly quotes,
+/// the words typst sets with fi/fl/ffi ligatures), page by page under the page's own
+/// number, in reading order: header, first column, second column, footnote, footer.
+#[test]
+fn a_two_column_pdf_with_header_footer_and_footnotes_reads_exactly_in_order() {
+    use clusterwerkbank::export::pdf::sample::{page_paragraphs, two_column_advice_pdf};
+    let pdf = two_column_advice_pdf(3).unwrap();
+    let read = import::read("advies-kolommen.pdf", &pdf).unwrap();
+    assert_eq!(read.pages(), Some(3));
+    for n in 1..=3u32 {
+        let pages: Vec<_> = read
+            .passages
+            .iter()
+            .filter(|p| p.locator == Locator::Page(n))
+            .collect();
+        assert_eq!(pages.len(), 1, "page {n} is one passage");
+        let text = one_spaced(&pages[0].text);
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("page {n} lacks {needle:?}:\n{text}"))
+        };
+        let header = at("VARIO — advies 36");
+        let paragraphs: Vec<usize> = page_paragraphs(n).iter().map(|p| at(p)).collect();
+        let second = at(&format!(
+            "Tweede kolom van pagina {n}: de raad vraagt een snelle beslissing."
+        ));
+        let note = at("Zie het SERV-advies van 6 mei 2024.");
+        let footer = at(&format!("Pagina {n}"));
+        assert!(header < paragraphs[0], "header first on page {n}");
+        assert!(
+            paragraphs.windows(2).all(|w| w[0] < w[1]),
+            "the first column in order on page {n}"
+        );
+        assert!(paragraphs[2] < second, "then the second column");
+        assert!(second < note, "then the footnote");
+        assert!(note < footer, "the footer last");
+    }
+    // Spelled out: the characters most likely to come back wrong.
+    let all: String = read.passages.iter().map(|p| p.text.as_str()).collect();
+    for word in [
+        "één",
+        "“te smal”",
+        "€ 650.000",
+        "officiële",
+        "efficiëntie",
+        "flexibele",
+        "financiering",
+        "coöperatie",
+    ] {
+        assert!(all.contains(word), "{word} lost");
+    }
+}

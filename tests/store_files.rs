@@ -38,6 +38,7 @@ fn rich_workspace() -> Workspace {
             passage: Passage {
                 page: Some(7),
                 paragraph: "3.2".into(),
+                source: None,
             },
             quote: "een \"basisopdracht\" is essentieel".into(),
         },
@@ -55,6 +56,7 @@ fn rich_workspace() -> Workspace {
             passage: Passage {
                 page: None,
                 paragraph: "12".into(),
+                source: None,
             },
         }],
     };
@@ -69,6 +71,7 @@ fn rich_workspace() -> Workspace {
                 passage: Passage {
                     page: Some(3),
                     paragraph: String::new(),
+                    source: None,
                 },
                 quote: String::new(),
             },
@@ -299,4 +302,78 @@ fn new_files_are_private_and_existing_files_keep_their_mode() {
     std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap();
     store::save(&shared, &store::default_workspace()).unwrap();
     assert_eq!(mode(&shared), 0o664);
+}
+
+/// A version-3 file (written by a version-3 build: the filled fixture with one imported
+/// advice) loads with its citations and document, none of them pointing into the
+/// document, and is written back in the current version without a `source`.
+#[test]
+fn a_version_three_file_loads_with_citations_that_point_nowhere() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v3-reader.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("format_version: 3,"),
+        "the fixture is version 3"
+    );
+    let ws = store::load(&path).unwrap();
+    assert_eq!(ws.documents.len(), 1);
+    assert_eq!(ws.documents[0].passages.len(), 3);
+    let cited = ws
+        .arguments
+        .iter()
+        .filter(|a| !a.citation.is_empty())
+        .count();
+    assert!(cited > 0, "the fixture has citations");
+    assert!(
+        ws.arguments
+            .iter()
+            .all(|a| a.citation.passage.source.is_none())
+    );
+    let again = store::to_ron(&ws).unwrap();
+    assert!(again.contains(&format!("format_version: {},", store::FORMAT_VERSION)));
+    assert!(!again.contains("source: Some("));
+    assert_eq!(store::from_ron(&again).unwrap(), ws);
+}
+
+/// A citation made in the reader keeps its place in the document through a save.
+#[test]
+fn a_citation_into_a_document_survives_a_save() {
+    use clusterwerkbank::model::marks::{MarkAs, cite, mark};
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v3-reader.ron");
+    let mut ws = store::load(&path).unwrap();
+    let document = ws.documents[0].clone();
+    let citation = cite(&document, 1, 0, 20).unwrap();
+    let scenario = ws.scenarios[1].id;
+    let (edit, _) = mark(
+        &ws,
+        &document,
+        citation,
+        MarkAs::Argument(
+            clusterwerkbank::model::Polarity::Contra,
+            clusterwerkbank::model::Subject::Scenario(scenario),
+        ),
+        jiff::Timestamp::UNIX_EPOCH,
+    )
+    .unwrap();
+    clusterwerkbank::model::apply(&mut ws, edit).unwrap();
+    let text = store::to_ron(&ws).unwrap();
+    assert!(text.contains("source: Some("), "{text}");
+    let back = store::from_ron(&text).unwrap();
+    let spot = back
+        .arguments
+        .last()
+        .unwrap()
+        .citation
+        .passage
+        .source
+        .as_deref()
+        .copied()
+        .unwrap();
+    assert_eq!(
+        (spot.document, spot.passage, spot.start, spot.end),
+        (document.id, 1, 0, 20)
+    );
+    assert_eq!(back, ws);
 }

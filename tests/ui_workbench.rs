@@ -258,6 +258,10 @@ fn saving_and_reopening_keeps_everything() {
         .type_text(&path.display().to_string());
     h2.run();
     h2.get_by_label("OK").click();
+    // The file is read in the background: wait for it, as `ui_views::open_typed` does
+    // (a bare `run` could end before the reader wakes the window).
+    h2.step();
+    h2.state_mut().finish_file_work();
     h2.run();
     assert_eq!(h2.state().workspace(), &after);
     assert_eq!(h2.state().path.as_deref(), Some(path.as_path()));

@@ -143,6 +143,7 @@ mod tests {
             passage: Passage {
                 page,
                 paragraph: paragraph.to_owned(),
+                source: None,
             },
             quote: quote.to_owned(),
         }
@@ -241,6 +242,7 @@ mod tests {
             passage: Passage {
                 page: None,
                 paragraph: "12".to_owned(),
+                source: None,
             },
             ..ScenarioStance::default()
         };

@@ -10,6 +10,7 @@ pub mod edit;
 pub mod funding;
 pub mod history;
 pub mod ids;
+pub mod marks;
 pub mod merge;
 pub mod money;
 pub mod records;

@@ -435,13 +435,20 @@ pub struct Passage {
     /// The paragraph's number or mark as the advice writes it ("12", "3.2").
     #[serde(skip_serializing_if = "String::is_empty")]
     pub paragraph: String,
+    /// The imported document and the words in it, when the citation was made in the
+    /// reader (format version 4); `None` for a citation typed by hand. The page or
+    /// paragraph above is still filled from the document's own locator, so the
+    /// footnote needs nothing else. Boxed: every argument and stance carries a
+    /// passage, most without a source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Box<super::sources::DocumentSpot>>,
 }
 
 impl Passage {
     /// Nothing given at all. Exact, not trimmed: a file keeps what was typed, even a
     /// lone space.
     pub fn is_empty(&self) -> bool {
-        self.page.is_none() && self.paragraph.is_empty()
+        self.page.is_none() && self.paragraph.is_empty() && self.source.is_none()
     }
 }
 

@@ -82,6 +82,21 @@ pub struct SourcePassage {
     pub text: String,
 }
 
+/// Where a citation's words stand in an imported document: which passage, and which
+/// characters of its text. Documents do not change after their import, so the index
+/// and the range stay valid; a reader still checks them (a hand-edited file may not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSpot {
+    pub document: DocumentId,
+    /// The passage's place in [`SourceDocument::passages`], from 0.
+    pub passage: u32,
+    /// The quoted words as a range `start..end` of the passage's text, in characters
+    /// (not bytes), `start < end`.
+    pub start: u32,
+    pub end: u32,
+}
+
 /// An imported advice document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -7,7 +7,8 @@
 //! every new field is optional, so a version-2 workspace reads in the current shape and
 //! simply has no citations; the version number still goes up so that a version-2
 //! build refuses a file with citations as "made by a newer version" instead of failing
-//! on an unknown field. Each old version keeps a frozen copy of the shapes that
+//! on an unknown field. Version 4 adds, as optional fields in the same way, a
+//! citation's place in an imported document (`Passage.source`). Each old version keeps a frozen copy of the shapes that
 //! changed, so the current types can move on.
 
 use serde::Deserialize;

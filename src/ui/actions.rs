@@ -29,6 +29,9 @@ pub enum Action {
     ShowWarnings,
     Shortcuts,
     AddCluster,
+    /// Bestand › Advies importeren… (see `ui::reader`).
+    ImportAdvice,
+    ImportAdviceTyped,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -43,7 +46,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Action {
     /// Shortcuts in the order they are checked: those with Shift first, because a
     /// shortcut without Shift also matches a press with it.
-    pub(crate) const WITH_SHORTCUTS: [Action; 22] = [
+    pub(crate) const WITH_SHORTCUTS: [Action; 23] = [
         Action::SaveAs,
         Action::Redo,
         Action::New,
@@ -65,6 +68,7 @@ impl Action {
         Action::ShowView(View::Document),
         Action::ShowView(View::Preview),
         Action::ShowView(View::Variants),
+        Action::ShowView(View::Sources),
         Action::Export,
     ];
 
@@ -92,6 +96,7 @@ impl Action {
             Action::ShowView(View::Document) => s(CMD, Key::Num7),
             Action::ShowView(View::Preview) => s(CMD, Key::Num8),
             Action::ShowView(View::Variants) => s(CMD, Key::Num9),
+            Action::ShowView(View::Sources) => s(CMD, Key::B),
             Action::Export => s(CMD, Key::E),
             _ => None,
         }
@@ -140,6 +145,8 @@ impl Action {
             Action::ShowWarnings => t.show_warnings,
             Action::Shortcuts => t.shortcuts,
             Action::AddCluster => t.add_cluster,
+            Action::ImportAdvice => super::reader::text::for_tr(t).import,
+            Action::ImportAdviceTyped => super::reader::text::for_tr(t).import_typed_menu,
         }
     }
 }

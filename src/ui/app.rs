@@ -20,8 +20,9 @@ use super::state::{Frame, Outbox, Selection, View};
 use super::text::{Language, Tr};
 use super::view_cache::ViewCache;
 
-mod status_bar;
 use super::{advice, board, charts, detail, document, matrix, preview, scenarios, style, themes};
+
+mod status_bar;
 
 /// What the window remembers between runs (in eframe's storage, never the workspace).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -70,7 +71,7 @@ pub enum Dialog {
     ConfirmRemoval {
         what: String,
         consequences: Vec<(crate::model::Consequence, usize)>,
-        edit: Edit,
+        edit: Box<Edit>,
     },
     PathEntry {
         purpose: Purpose,
@@ -124,6 +125,8 @@ pub struct WorkbenchApp {
     file_work: Option<FileWork>,
     /// The window's context, to wake it when background work ends.
     ctx: Option<egui::Context>,
+    /// The *Bronteksten* view and the advice import.
+    pub reader: super::reader::Reader,
 }
 
 /// Writing a recovery file of a large consultation takes a fifth of a second: too long
@@ -203,6 +206,7 @@ impl WorkbenchApp {
             autosave_job: None,
             file_work: None,
             ctx: None,
+            reader: Default::default(),
             prefs,
         };
         if let Some((path, result)) = loaded {
@@ -456,6 +460,11 @@ impl WorkbenchApp {
             Action::ToggleHighContrast => self.prefs.high_contrast = !self.prefs.high_contrast,
             Action::ShowWarnings => self.dialog = Some(Dialog::Warnings),
             Action::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
+            Action::ImportAdvice => {
+                let folder = self.path.as_deref().and_then(Path::parent);
+                self.reader.start_import(ctx, folder.map(Path::to_owned));
+            }
+            Action::ImportAdviceTyped => self.reader.start_import_typed(),
             Action::AddCluster => {
                 let cluster = Cluster {
                     name: self.t().new_cluster.to_owned(),
@@ -793,7 +802,7 @@ impl WorkbenchApp {
         self.dialog = Some(Dialog::ConfirmRemoval {
             what,
             consequences,
-            edit,
+            edit: Box::new(edit),
         });
     }
 
@@ -913,8 +922,10 @@ impl WorkbenchApp {
                         super::variants::show(ui, whole, c, &mut self.variants, lang, &mut out);
                     }
                 }
+                View::Sources => super::reader::show(ui, &frame, &mut self.reader, &mut out),
             }
         });
+        self.reader.background(&ctx, &frame, &mut out);
         self.dialogs(&ctx, &mut actions);
 
         self.carry_out(&ctx, out);
@@ -1015,6 +1026,9 @@ impl WorkbenchApp {
                 item(ui, Action::SaveAs, self.file_job.is_none(), actions);
                 item(ui, Action::Export, true, actions);
                 item(ui, Action::Merge, self.file_job.is_none(), actions);
+                let idle = !self.reader.is_importing();
+                item(ui, Action::ImportAdvice, idle, actions);
+                item(ui, Action::ImportAdviceTyped, idle, actions);
                 ui.separator();
                 item(ui, Action::Quit, true, actions);
             });
@@ -1112,7 +1126,7 @@ impl WorkbenchApp {
             } => match removal::show(ctx, lang, &what, &consequences, enter, escape) {
                 Some(true) => {
                     self.selection = Selection::Nothing;
-                    self.apply(edit);
+                    self.apply(*edit);
                 }
                 Some(false) => {}
                 None => {

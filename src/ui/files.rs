@@ -31,7 +31,7 @@ pub enum Outcome {
 }
 
 /// An answer faster than this cannot have come from a person.
-const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
+pub(crate) const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
 
 impl FileJob {
     pub fn start(

@@ -23,6 +23,7 @@ pub mod locale;
 pub mod matrix;
 mod paste;
 pub mod preview;
+pub mod reader;
 mod said_settings;
 pub mod scenarios;
 pub mod score;

@@ -22,10 +22,12 @@ pub enum View {
     Document,
     Preview,
     Variants,
+    /// The imported advice documents (*Bronteksten*), see `ui::reader`.
+    Sources,
 }
 
 impl View {
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
         View::Matrix,
         View::Board,
         View::Scenarios,
@@ -35,6 +37,7 @@ impl View {
         View::Document,
         View::Preview,
         View::Variants,
+        View::Sources,
     ];
 
     pub fn label(self, t: &Tr) -> &'static str {
@@ -48,6 +51,7 @@ impl View {
             View::Document => t.view_document,
             View::Preview => t.view_preview,
             View::Variants => super::variants_text::VariantTexts::of_tr(t).view,
+            View::Sources => super::reader::text::for_tr(t).view,
         }
     }
 }

@@ -402,6 +402,7 @@ mod tests {
             passage: Passage {
                 page: Some(page),
                 paragraph: String::new(),
+                source: None,
             },
             quote: quote.into(),
         };

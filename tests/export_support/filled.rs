@@ -26,6 +26,7 @@ fn cite(page: Option<u32>, paragraph: &str, quote: &str) -> Citation {
         passage: Passage {
             page,
             paragraph: paragraph.to_owned(),
+            source: None,
         },
         quote: quote.to_owned(),
     }
@@ -35,6 +36,7 @@ fn passage(page: Option<u32>, paragraph: &str) -> Passage {
     Passage {
         page,
         paragraph: paragraph.to_owned(),
+        source: None,
     }
 }
 

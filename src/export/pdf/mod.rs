@@ -9,6 +9,8 @@
 //! PDF/A forbids the empty `.notdef` glyph.
 
 mod markup;
+#[cfg(any(test, feature = "synth"))]
+pub mod sample;
 mod world;
 
 pub use markup::str_lit;
@@ -66,6 +68,20 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, ExportError> {
     };
     let pdf = typst_pdf::pdf(&paged, &options).map_err(|errors| diagnostics(&world, &errors));
     // Typst memoises layouts across compilations; in the window that would only grow.
+    typst::comemo::evict(0);
+    pdf
+}
+
+/// Any typst markup as a PDF, with the program's own fonts: tests and benchmarks make
+/// advice documents of known text with it ([`sample`]). Not PDF/A.
+#[cfg(any(test, feature = "synth"))]
+pub fn from_markup(markup: String) -> Result<Vec<u8>, ExportError> {
+    let world = world::MemoryWorld::new(markup, &[REGULAR, BOLD, ITALIC], None)
+        .map_err(ExportError::Pdf)?;
+    let compiled = typst::compile::<PagedDocument>(&world).output;
+    let paged = compiled.map_err(|errors| diagnostics(&world, &errors))?;
+    let pdf = typst_pdf::pdf(&paged, &PdfOptions::default())
+        .map_err(|errors| diagnostics(&world, &errors));
     typst::comemo::evict(0);
     pdf
 }
