@@ -34,11 +34,13 @@ fn click(h: &mut H, role: Role, label: &str) {
     h.run();
 }
 
+/// The budget from the document's year on: the period the comparison totals.
 fn total(ws: &Workspace) -> Euro {
-    budget_per_year(ws)
-        .totals
-        .iter()
-        .fold(Euro(0), |sum, a| sum.saturating_add(*a))
+    let budget = budget_per_year(ws);
+    let from = ws.meta.date.map_or(2026, |d| i32::from(d.year()));
+    (budget.years.iter().zip(&budget.totals))
+        .filter(|(year, _)| **year >= from)
+        .fold(Euro(0), |sum, (_, a)| sum.saturating_add(*a))
 }
 
 #[test]

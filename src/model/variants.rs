@@ -181,7 +181,7 @@ pub struct VariantFigures {
     /// The budget per year in whole euros, aligned with [`Comparison::years`] (€ 0 in
     /// a year outside the variant's own span).
     pub per_year: Vec<Euro>,
-    /// The sum of `per_year`, whole euros.
+    /// The sum of `per_year` over the comparison's `period`, whole euros.
     pub total: Euro,
     /// Incompatible scenario combinations (`Warning::IncompatibleCombination`).
     pub incompatible: usize,
@@ -197,13 +197,30 @@ pub struct VariantFigures {
     pub feasibility: Option<f64>,
 }
 
+/// A difference in whole euros as it is written in a comparison: "+€ 1.300.000",
+/// "−€ 650.000" (a real minus sign), "€ 0". `money` writes an amount of zero or more.
+pub fn signed_difference(diff: i64, money: impl Fn(Euro) -> String) -> String {
+    let amount = money(Euro(diff.saturating_abs()));
+    match diff.signum() {
+        1 => format!("+{amount}"),
+        -1 => format!("\u{2212}{amount}"),
+        _ => amount,
+    }
+}
+
 /// Every variant's figures side by side.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
-    /// The union of the variants' budget years.
+    /// The union of the variants' budget years (the chart's span, past years too).
     pub years: Vec<i32>,
-    /// Today's funding over the same years: `funded_today × funding_cap × years`;
-    /// `None` when it does not fit in whole euros.
+    /// The years the totals cover, first and last inclusive: from the workspace's
+    /// reference year (`funding::reference_date`, the year the document speaks of) to
+    /// the last year any variant funds. Past years are left out because they are the
+    /// same in every variant and would only inflate both sides of the comparison.
+    /// `None` when no variant funds anything from the reference year on.
+    pub period: Option<(i32, i32)>,
+    /// Today's funding over the period: `funded_today × funding_cap × years`;
+    /// `None` without a period or when it does not fit in whole euros.
     pub today_over_period: Option<Euro>,
     pub variants: Vec<VariantFigures>,
 }
@@ -231,16 +248,33 @@ pub fn compare(ws: &Workspace, current_year: i32) -> Comparison {
                     .unwrap_or(Euro(0))
             })
             .collect();
-        f.total = f
-            .per_year
-            .iter()
-            .fold(Euro(0), |sum, a| sum.saturating_add(*a));
     }
-    let today_over_period = super::funding::todays_funding(&ws.meta)
-        .and_then(|t| t.0.checked_mul(i64::try_from(years.len()).ok()?))
-        .map(Euro);
+    let from = i32::from(super::funding::reference_date(ws).year());
+    let funded = |i: &usize| {
+        variants
+            .iter()
+            .any(|f| f.per_year.get(*i) != Some(&Euro(0)))
+    };
+    let last = (0..years.len())
+        .filter(|i| years.get(*i).is_some_and(|y| *y >= from))
+        .rfind(funded)
+        .and_then(|i| years.get(i).copied());
+    let period = last.map(|last| (from, last));
+    let within = |year: i32| period.is_some_and(|(first, last)| (first..=last).contains(&year));
+    for f in &mut variants {
+        f.total = (years.iter().zip(&f.per_year))
+            .filter(|(year, _)| within(**year))
+            .fold(Euro(0), |sum, (_, a)| sum.saturating_add(*a));
+    }
+    let today_over_period = period.and_then(|(first, last)| {
+        let span = i64::from(last.checked_sub(first)?.checked_add(1)?);
+        super::funding::todays_funding(&ws.meta)
+            .and_then(|t| t.0.checked_mul(span))
+            .map(Euro)
+    });
     Comparison {
         years,
+        period,
         today_over_period,
         variants,
     }
@@ -358,6 +392,41 @@ pub fn differences(ws: &Workspace, a: VariantId, b: VariantId) -> Vec<ClusterDif
 mod tests {
     use super::*;
     use crate::model::apply;
+
+    #[test]
+    fn a_difference_has_its_sign_before_the_euro_sign_and_a_real_minus() {
+        let money = |e: Euro| e.flemish();
+        assert_eq!(signed_difference(1_300_000, money), "+€ 1.300.000");
+        assert_eq!(signed_difference(-650_000, money), "\u{2212}€ 650.000");
+        assert_eq!(signed_difference(0, money), "€ 0");
+        assert_eq!(
+            signed_difference(i64::MIN, money),
+            format!("\u{2212}{}", Euro(i64::MAX).flemish())
+        );
+    }
+
+    #[test]
+    fn totals_cover_the_reference_year_to_the_last_funded_year() {
+        let (mut ws, _, _) = two_variants();
+        ws.meta.date = Some(jiff::civil::date(2027, 3, 1));
+        ws.meta.funded_today = 1;
+        ws.meta.funding_cap = Euro(100);
+        for a in &mut ws.assignments {
+            a.budget = Some(YearlyBudget {
+                amount: Euro(10),
+                first_year: 2025,
+                last_year: 2029,
+            });
+        }
+        let c = compare(&ws, 2027);
+        assert_eq!(c.period, Some((2027, 2029)));
+        // Three years of 10 per assignment, not the five the budget runs.
+        for f in &c.variants {
+            let own = ws.for_variant(f.id).assignments.len() as i64;
+            assert_eq!(f.total, Euro(30 * own), "{}", f.name);
+        }
+        assert_eq!(c.today_over_period, Some(Euro(300)));
+    }
 
     fn two_variants() -> (Workspace, VariantId, VariantId) {
         let mut ws = Workspace::empty();

@@ -40,7 +40,11 @@ pub(crate) fn table(ui: &mut Ui, ws: &Workspace, c: &Comparison, t: &VariantText
                 }
                 ui.end_row();
             };
-            ui.label(RichText::new(t.total).strong());
+            let total = match c.period {
+                Some((first, last)) => format!("{} {first}\u{2013}{last}", t.total),
+                None => t.total.to_owned(),
+            };
+            ui.label(RichText::new(total).strong());
             for v in &c.variants {
                 ui.label(RichText::new(lang.money(v.total)).strong());
             }
@@ -49,8 +53,7 @@ pub(crate) fn table(ui: &mut Ui, ws: &Workspace, c: &Comparison, t: &VariantText
                 let cells = (c.variants.iter())
                     .map(|v| {
                         let diff = v.total.0.saturating_sub(today.0);
-                        let sign = if diff > 0 { "+" } else { "" };
-                        format!("{sign}{}", lang.money(crate::model::Euro(diff)))
+                        crate::model::variants::signed_difference(diff, |e| lang.money(e))
                     })
                     .collect();
                 row(ui, fill(t.today, &[("amount", &lang.money(today))]), cells);

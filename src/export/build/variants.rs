@@ -30,7 +30,7 @@ pub(crate) fn comparison_rows(ws: &Workspace, c: &Comparison) -> Vec<Vec<String>
         let chosen = c.variants.get(i).is_some_and(|v| v.chosen);
         if chosen { "ja" } else { "nee" }.to_owned()
     }));
-    if let (Some(first), Some(last)) = (c.years.first(), c.years.last()) {
+    if let Some((first, last)) = c.period {
         rows.push(row(format!("Totaal {first}\u{2013}{last}"), &|i| {
             c.variants
                 .get(i)
@@ -45,8 +45,7 @@ pub(crate) fn comparison_rows(ws: &Workspace, c: &Comparison) -> Vec<Vec<String>
                         .get(i)
                         .map(|v| {
                             let diff = v.total.0.saturating_sub(today.0);
-                            let sign = if diff > 0 { "+" } else { "" };
-                            format!("{sign}{}", crate::model::Euro(diff).flemish())
+                            crate::model::variants::signed_difference(diff, |e| e.flemish())
                         })
                         .unwrap_or_default()
                 },

@@ -12,6 +12,7 @@ pub(super) fn sheet(ws: &Workspace) -> Table {
     let mut header = vec!["Variant".to_owned(), "Aanbevolen".to_owned()];
     header.extend(c.years.iter().map(|y| format!("Budget {y}")));
     header.push("Totaal".to_owned());
+    header.push("Periode van het totaal".to_owned());
     header.push("Vandaag, zelfde periode".to_owned());
     header.push("Onverenigbare combinaties".to_owned());
     header.push("Waarschuwingen".to_owned());
@@ -37,6 +38,9 @@ pub(super) fn sheet(ws: &Workspace) -> Table {
             ];
             row.extend(v.per_year.iter().map(|e| Cell::Money(*e)));
             row.push(Cell::Money(v.total));
+            row.push(c.period.map_or(Cell::Empty, |(first, last)| {
+                Cell::text(&format!("{first}\u{2013}{last}"))
+            }));
             row.push(c.today_over_period.map_or(Cell::Empty, Cell::Money));
             row.push(count(v.incompatible));
             row.push(count(v.warnings));
