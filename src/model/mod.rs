@@ -17,6 +17,7 @@ pub mod rules;
 pub mod session;
 pub mod sources;
 pub mod text;
+pub mod versions;
 pub mod warning;
 pub mod workspace;
 
