@@ -7,26 +7,18 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use crate::model::Workspace;
 
 use super::migrate;
 
 /// The version this build writes. Older versions load through [`migrate`].
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Files larger than this are refused before reading: no workspace comes near it, and
 /// reading a mistaken multi-gigabyte file would freeze a laptop.
 const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 use crate::assets::GROENBOEK;
-
-#[derive(Serialize)]
-struct FileOut<'a> {
-    format_version: u32,
-    workspace: &'a Workspace,
-}
 
 /// What went wrong reading a workspace; the message is for the person in front of the
 /// screen, in Dutch, naming the file and where in it.
@@ -129,7 +121,7 @@ pub(crate) fn io_reason(error: &std::io::Error) -> String {
 /// The workspace could not be written as text; nothing was written anywhere.
 #[derive(Debug, thiserror::Error)]
 #[error("de werkruimte kon niet als tekst worden geschreven ({0})")]
-pub struct SerializeError(String);
+pub struct SerializeError(pub(crate) String);
 
 /// The workspace as RON text, in the current format.
 ///
@@ -137,14 +129,15 @@ pub struct SerializeError(String);
 /// enums never do today; the error exists so that a future field that does can never
 /// put an error text where the person's workspace was.
 pub fn to_ron(ws: &Workspace) -> Result<String, SerializeError> {
-    let file = FileOut {
-        format_version: FORMAT_VERSION,
-        workspace: ws,
-    };
-    let mut text = ron::ser::to_string_pretty(&file, pretty_config())
-        .map_err(|e| SerializeError(e.to_string()))?;
-    text.push('\n');
-    Ok(text)
+    Ok(super::versions::compose(&content_text(ws)?, &[]))
+}
+
+/// The workspace alone as RON, laid out as in the file but one level less indented:
+/// the text a version's content sum and line deltas are taken over.
+///
+/// Errors: as [`to_ron`].
+pub fn content_text(ws: &Workspace) -> Result<String, SerializeError> {
+    ron::ser::to_string_pretty(ws, pretty_config()).map_err(|e| SerializeError(e.to_string()))
 }
 
 /// How workspace files are laid out; recovery files use the same.
@@ -171,6 +164,15 @@ pub fn from_ron(text: &str) -> Result<Workspace, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
+    // The history, when it stands where this program writes it (last, one version a
+    // line), is read apart by `versions`; whatever is wrong with it never stops the
+    // workspace from loading.
+    let (text, _) = super::versions::split(text);
+    parse_workspace(&text)
+}
+
+/// Parses the text of a file without its history.
+pub(crate) fn parse_workspace(text: &str) -> Result<Workspace, ParseError> {
     let parsed = migrate::parse_file(text).map_err(|e| syntax(text, &e))?;
     match parsed.workspace {
         Some(mut ws) => {

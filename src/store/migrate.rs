@@ -12,6 +12,7 @@
 
 use serde::Deserialize;
 
+use crate::model::versions::Version;
 use crate::model::{Euro, Workspace};
 
 use super::file::FORMAT_VERSION;
@@ -23,6 +24,9 @@ pub(crate) struct Parsed {
     /// `None` only when the declared version is newer than [`FORMAT_VERSION`]: a newer
     /// workspace's shape is unknown, so its text is skipped rather than misread.
     pub workspace: Option<Workspace>,
+    /// A history found inside the top-level record (a hand edit moved it there); the
+    /// history where the program writes it, at the end, is read apart by `versions`.
+    pub history: Option<Vec<Version>>,
 }
 
 /// Parses workspace text of any version in one pass: the parser reads
@@ -92,9 +96,10 @@ struct FileSeed {
 enum FileField {
     FormatVersion,
     Workspace,
+    History,
 }
 
-const FILE_FIELDS: &[&str] = &["format_version", "workspace"];
+const FILE_FIELDS: &[&str] = &["format_version", "workspace", "history"];
 
 impl<'de> Deserialize<'de> for FileField {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -108,6 +113,7 @@ impl<'de> Deserialize<'de> for FileField {
                 match name {
                     "format_version" => Ok(FileField::FormatVersion),
                     "workspace" => Ok(FileField::Workspace),
+                    "history" => Ok(FileField::History),
                     other => Err(E::unknown_field(other, FILE_FIELDS)),
                 }
             }
@@ -136,8 +142,15 @@ impl<'de> serde::de::Visitor<'de> for FileSeed {
         let mut declared: Option<u32> = None;
         let mut workspace: Option<Option<Workspace>> = None;
         let mut read_as: Option<u32> = None;
+        let mut history: Option<Vec<Version>> = None;
         while let Some(field) = map.next_key::<FileField>()? {
             match field {
+                FileField::History => {
+                    if history.is_some() {
+                        return Err(A::Error::duplicate_field("history"));
+                    }
+                    history = Some(map.next_value()?);
+                }
                 FileField::FormatVersion => {
                     if declared.is_some() {
                         return Err(A::Error::duplicate_field("format_version"));
@@ -175,6 +188,7 @@ impl<'de> serde::de::Visitor<'de> for FileSeed {
             parsed: Parsed {
                 declared,
                 workspace,
+                history,
             },
             reread_as,
         })

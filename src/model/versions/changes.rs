@@ -170,14 +170,7 @@ fn bodies(
         match (was, is, change.field.as_deref()) {
             (Some(was), Some(is), Some("advice")) => {
                 stances(was, is, old_ws, new_ws, out);
-                let mut rest = was.advice.clone();
-                for stance in &mut rest.stances {
-                    if let Some(now) = is.advice.stances.iter().find(|s| s.scenario == stance.scenario)
-                    {
-                        stance.stance = now.stance;
-                    }
-                }
-                if rest != is.advice {
+                if without_stances(&was.advice) != without_stances(&is.advice) {
                     out.push(change);
                 }
             }
@@ -217,4 +210,16 @@ fn stances(
             });
         }
     }
+}
+
+/// The advice with its stance values left out (and the stances that hold nothing
+/// else): what else changed in it.
+fn without_stances(advice: &Advice) -> Advice {
+    let mut rest = advice.clone();
+    rest.stances
+        .retain(|s| !s.quote.is_empty() || !s.passage.is_empty());
+    for s in &mut rest.stances {
+        s.stance = Stance::NotStated;
+    }
+    rest
 }
