@@ -309,23 +309,32 @@ fn two_hundred_ordinary_saves_add_less_than_the_workspace_itself() {
     store::save(&path, &default_workspace()).expect("saves");
     for n in 0..200u32 {
         let time = format!("2026-06-{:02}T{:02}:{:02}:00Z", 1 + n / 24 % 28, n % 24, n % 60);
-        save_edit(&path, "an", &time, |ws| match n % 5 {
-            0 => {
-                let a = argument(ws, &format!("Argument nummer {n} over de basisfinanciering"), n % 2 == 0);
+        // A day's work on a consultation: mostly arguments written and reworded,
+        // notes, stances and weights; now and then an argument deleted.
+        save_edit(&path, "an", &time, |ws| match n % 20 {
+            0..6 => {
+                let text = format!(
+                    "Argument {n}: de basisfinanciering houdt de cluster wendbaar bij een nieuwe oproep."
+                );
+                let a = argument(ws, &text, n % 2 == 0);
                 ws.arguments.push(a);
             }
-            1 => {
+            6..10 => {
+                let i = n as usize % ws.arguments.len();
+                ws.arguments[i].text.push_str(" Zie ook het advies.");
+            }
+            10..13 => {
                 let c = n as usize % ws.clusters.len();
                 ws.clusters[c].note = format!("Besproken op overleg {n}");
             }
-            2 => {
+            13..16 => {
                 let s = n as usize % ws.scenarios.len();
                 let b = n as usize % ws.bodies.len();
                 let now = ws.bodies[b].advice.stances.iter().find(|x| x.scenario == ws.scenarios[s].id).map_or(Stance::NotStated, |x| x.stance);
                 let next = Stance::ALL.iter().position(|x| *x == now).map_or(0, |i| (i + 1) % Stance::ALL.len());
                 set_stance(ws, b, s, Stance::ALL[next]);
             }
-            3 => {
+            16..19 => {
                 let i = n as usize % ws.arguments.len();
                 ws.arguments[i].weight = ws.arguments[i].weight % 3 + 1;
             }

@@ -12,7 +12,7 @@
 
 use serde::Deserialize;
 
-use crate::model::versions::Version;
+use crate::model::versions::Stored;
 use crate::model::{Euro, Workspace};
 
 use super::file::FORMAT_VERSION;
@@ -26,7 +26,7 @@ pub(crate) struct Parsed {
     pub workspace: Option<Workspace>,
     /// A history found inside the top-level record (a hand edit moved it there); the
     /// history where the program writes it, at the end, is read apart by `versions`.
-    pub history: Option<Vec<Version>>,
+    pub history: Option<Vec<Stored>>,
 }
 
 /// Parses workspace text of any version in one pass: the parser reads
@@ -142,7 +142,7 @@ impl<'de> serde::de::Visitor<'de> for FileSeed {
         let mut declared: Option<u32> = None;
         let mut workspace: Option<Option<Workspace>> = None;
         let mut read_as: Option<u32> = None;
-        let mut history: Option<Vec<Version>> = None;
+        let mut history: Option<Vec<Stored>> = None;
         while let Some(field) = map.next_key::<FileField>()? {
             match field {
                 FileField::History => {

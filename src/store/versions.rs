@@ -15,7 +15,8 @@ use serde::Deserialize;
 
 use crate::model::Workspace;
 use crate::model::versions::{
-    Change, Link, NoBase, Version, VersionId, VersionLog, apply, content_sum, diff,
+    Change, Link, NoBase, Stored, Version, VersionId, VersionLog, apply, content_sum, diff,
+    stored, unstored,
 };
 
 use super::file::{
@@ -43,11 +44,11 @@ pub(crate) fn compose(content: &str, versions: &[Version]) -> String {
     out.push_str(",\n");
     if !versions.is_empty() {
         out.push_str("\thistory: [\n");
-        for version in versions {
+        for version in stored(versions) {
             out.push_str("\t\t");
             // Plain strings and numbers always serialise; a version that did not
             // would only shorten the history, never touch the workspace.
-            out.push_str(&ron::to_string(version).unwrap_or_default());
+            out.push_str(&ron::to_string(&version).unwrap_or_default());
             out.push_str(",\n");
         }
         out.push_str("\t],\n");
@@ -89,7 +90,12 @@ fn cut_before(version: &Version) -> String {
 /// The versions in the history's text, as far as they can be read, and what was
 /// wrong. `first_line` is the line of the file the text starts on.
 fn read_history(text: &str, first_line: usize) -> (Vec<Version>, Option<String>) {
-    let mut versions: Vec<Version> = Vec::new();
+    let (list, note) = read_stored(text, first_line);
+    (unstored(list), note)
+}
+
+fn read_stored(text: &str, first_line: usize) -> (Vec<Stored>, Option<String>) {
+    let mut versions: Vec<Stored> = Vec::new();
     for (i, line) in text.lines().enumerate().skip(1) {
         let line = line.trim();
         if line.is_empty() {
@@ -99,14 +105,14 @@ fn read_history(text: &str, first_line: usize) -> (Vec<Version>, Option<String>)
             return (versions, None);
         }
         let item = line.strip_suffix(',').unwrap_or(line);
-        match ron::from_str::<Version>(item) {
+        match ron::from_str::<Stored>(item) {
             Ok(v) => versions.push(v),
             Err(_) => {
                 // Laid out otherwise by an editor or a formatter: the whole list may
                 // still read.
                 #[derive(Deserialize)]
                 struct Tail {
-                    history: Vec<Version>,
+                    history: Vec<Stored>,
                 }
                 let whole = format!("({}{text}", OPENING.trim_start());
                 return match ron::from_str::<Tail>(&whole) {
@@ -341,6 +347,7 @@ pub fn parse_tracked(text: &str) -> Result<(Workspace, Tracked), ParseError> {
             let versions = super::migrate::parse_file(text)
                 .ok()
                 .and_then(|p| p.history)
+                .map(unstored)
                 .unwrap_or_default();
             (ws, versions, None)
         }
@@ -349,7 +356,7 @@ pub fn parse_tracked(text: &str) -> Result<(Workspace, Tracked), ParseError> {
             Ok(parsed) => match parsed.workspace {
                 Some(mut ws) => {
                     crate::model::text::normalise_workspace_breaks(&mut ws);
-                    (ws, parsed.history.unwrap_or_default(), None)
+                    (ws, parsed.history.map(unstored).unwrap_or_default(), None)
                 }
                 None => return Err(first),
             },

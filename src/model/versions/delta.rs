@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Replace `del` lines from line `at` (0-based) with `add`.
+/// Replace `del` lines from line `at` (0-based) with `add`; or, with `part`, change
+/// only a piece of line `at`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Hunk {
@@ -14,6 +15,54 @@ pub struct Hunk {
     pub del: usize,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub add: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+}
+
+/// Within one line: replace `cut` characters from character `from` with `put`. A
+/// long text is one line, so a word changed in the communication's context would
+/// otherwise cost the whole paragraph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub from: usize,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub cut: usize,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub put: String,
+}
+
+/// A one-line hunk as a change within the line, when that is shorter.
+fn within(hunk: Hunk, old: &str) -> Hunk {
+    let [new] = hunk.add.as_slice() else {
+        return hunk;
+    };
+    if hunk.del != 1 {
+        return hunk;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let put: String = b[head..b.len() - tail].iter().collect();
+    // Worth it only when it leaves out a good part of the line.
+    if put.len() + 24 >= new.len() {
+        return hunk;
+    }
+    Hunk {
+        at: hunk.at,
+        del: 0,
+        add: Vec::new(),
+        part: Some(Part {
+            from: head,
+            cut: a.len() - head - tail,
+            put,
+        }),
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -44,10 +93,15 @@ pub fn diff(from: &[String], to: &[String]) -> Vec<Hunk> {
     let (mut i, mut j) = (0, 0);
     for (mi, mj) in matches.into_iter().chain([(a.len(), b.len())]) {
         if mi > i || mj > j {
-            hunks.push(Hunk {
+            let hunk = Hunk {
                 at: prefix + i,
                 del: mi - i,
                 add: b[j..mj].to_vec(),
+                part: None,
+            };
+            hunks.push(match a.get(i) {
+                Some(old) => within(hunk, old),
+                None => hunk,
             });
         }
         i = mi + 1;
@@ -123,6 +177,17 @@ fn walk_back(trace: &[Vec<isize>], n: isize, m: isize) -> Vec<(usize, usize)> {
 pub fn apply(mut lines: Vec<String>, hunks: &[Hunk]) -> Option<Vec<String>> {
     let mut end = lines.len();
     for hunk in hunks.iter().rev() {
+        if let Some(part) = &hunk.part {
+            if hunk.at >= end {
+                return None;
+            }
+            let line = lines.get_mut(hunk.at)?;
+            let start = char_offset(line, part.from)?;
+            let stop = char_offset(line.get(start..)?, part.cut)? + start;
+            line.replace_range(start..stop, &part.put);
+            end = hunk.at;
+            continue;
+        }
         let stop = hunk.at.checked_add(hunk.del)?;
         if stop > end {
             return None;
@@ -131,4 +196,12 @@ pub fn apply(mut lines: Vec<String>, hunks: &[Hunk]) -> Option<Vec<String>> {
         end = hunk.at;
     }
     Some(lines)
+}
+
+/// The byte offset of character `n` of `text` (its end for `n` = its length).
+fn char_offset(text: &str, n: usize) -> Option<usize> {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .nth(n)
 }

@@ -71,6 +71,85 @@ pub struct Version {
     pub sum: String,
 }
 
+/// A version as the file writes it: the usual version, whose one parent is the
+/// version on the line before, gives only its delta (`back`); a merge, a first
+/// version and a cut link name their parents (`parents`). A third of a small save's
+/// line is saved so, and the file stays as readable.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stored {
+    pub id: VersionId,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub back: Vec<Hunk>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<Link>,
+    #[serde(default)]
+    pub author: String,
+    #[serde(default)]
+    pub time: String,
+    pub sum: String,
+}
+
+/// The versions as the file writes them, in order.
+pub fn stored(versions: &[Version]) -> Vec<Stored> {
+    let mut previous: Option<&VersionId> = None;
+    versions
+        .iter()
+        .map(|v| {
+            let implicit = match (v.parents.as_slice(), previous) {
+                ([only], Some(before)) => {
+                    only.id == *before && !only.broken && !only.back.is_empty()
+                }
+                _ => false,
+            };
+            previous = Some(&v.id);
+            let (back, parents) = if implicit {
+                (v.parents.iter().flat_map(|l| l.back.clone()).collect(), Vec::new())
+            } else {
+                (Vec::new(), v.parents.clone())
+            };
+            Stored {
+                id: v.id.clone(),
+                back,
+                parents,
+                author: v.author.clone(),
+                time: v.time.clone(),
+                sum: v.sum.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The versions a file wrote, with every parent named again.
+pub fn unstored(list: Vec<Stored>) -> Vec<Version> {
+    let mut out: Vec<Version> = Vec::with_capacity(list.len());
+    for s in list {
+        let mut parents = s.parents;
+        if !s.back.is_empty() {
+            // A delta without a version before it to lead to is a cut history.
+            let id = out
+                .last()
+                .map_or_else(|| VersionId(String::new()), |v| v.id.clone());
+            parents.insert(
+                0,
+                Link {
+                    id,
+                    back: s.back,
+                    broken: false,
+                },
+            );
+        }
+        out.push(Version {
+            id: s.id,
+            parents,
+            author: s.author,
+            time: s.time,
+            sum: s.sum,
+        });
+    }
+    out
+}
+
 /// The 12-hex-digit content sum of a workspace text.
 pub fn content_sum(text: &str) -> String {
     short_hex(&Sha256::digest(text.as_bytes()))

@@ -44,8 +44,19 @@ fn one_changed_field_costs_one_line() {
 }
 
 #[test]
+fn a_word_changed_in_a_long_line_costs_the_word() {
+    let long = "x".repeat(500);
+    let from = vec![format!("\tcontext: \"{long} één woord {long}\",")];
+    let to = vec![format!("\tcontext: \"{long} twee woorden {long}\",")];
+    let hunks = diff(&to, &from);
+    let part = hunks[0].part.as_ref().expect("within the line");
+    assert!(part.put.len() < 16, "{part:?}");
+    assert_eq!(apply(to, &hunks).unwrap(), from);
+}
+
+#[test]
 fn a_damaged_delta_is_refused_not_applied() {
-    let hunk = Hunk { at: 5, del: 3, add: Vec::new() };
+    let hunk = Hunk { at: 5, del: 3, add: Vec::new(), part: None };
     assert!(apply(lines("a\nb"), &[hunk]).is_none());
 }
 
