@@ -515,7 +515,9 @@ fn merge(
         None => match store::common_base(&mine_history, &theirs_history) {
             Ok((id, ws)) => (
                 Some(ws),
-                format!("driewegsamenvoeging met de gemeenschappelijke versie {id} uit de geschiedenis"),
+                format!(
+                    "driewegsamenvoeging met de gemeenschappelijke versie {id} uit de geschiedenis"
+                ),
             ),
             Err(why) => (
                 None,

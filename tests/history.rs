@@ -141,7 +141,13 @@ fn copies_edited_apart_merge_against_their_true_common_version_without_base() {
     let two_way = c.dir.join("tweeweg.ron");
     let out = run(
         &c.dir,
-        &["merge", &text(&c.mine), &text(&c.theirs), "-o", &text(&found)],
+        &[
+            "merge",
+            &text(&c.mine),
+            &text(&c.theirs),
+            "-o",
+            &text(&found),
+        ],
     );
     assert!(out.status.success(), "{out:?}");
     let said = String::from_utf8_lossy(&out.stdout);
@@ -169,7 +175,10 @@ fn copies_edited_apart_merge_against_their_true_common_version_without_base() {
     assert_eq!(by_history.conflicts[0].field.as_deref(), Some("advice"));
     assert_eq!(by_history.clusters[1].note, "Notitie van An");
     assert_eq!(by_history.clusters[2].note, "Notitie van Bo");
-    assert_eq!(by_history.arguments[0].text, "Gedeeld argument, aangescherpt");
+    assert_eq!(
+        by_history.arguments[0].text,
+        "Gedeeld argument, aangescherpt"
+    );
     assert_eq!(by_history.meta.timing, "Voor de zomer");
 
     // The merge is a version with both heads as parents; both histories are in it.
@@ -184,7 +193,12 @@ fn copies_edited_apart_merge_against_their_true_common_version_without_base() {
             &theirs_history.log.head().unwrap().id
         ]
     );
-    for v in mine_history.log.versions.iter().chain(&theirs_history.log.versions) {
+    for v in mine_history
+        .log
+        .versions
+        .iter()
+        .chain(&theirs_history.log.versions)
+    {
         assert!(history.log.get(&v.id).is_some(), "{} kept", v.id);
     }
     assert_eq!(head.author, "tester");
@@ -199,7 +213,13 @@ fn copies_edited_apart_merge_against_their_true_common_version_without_base() {
     strip(&c.theirs, &bare_theirs);
     let out = run(
         &c.dir,
-        &["merge", &text(&bare_mine), &text(&bare_theirs), "-o", &text(&two_way)],
+        &[
+            "merge",
+            &text(&bare_mine),
+            &text(&bare_theirs),
+            "-o",
+            &text(&two_way),
+        ],
     );
     assert!(out.status.success(), "{out:?}");
     let said = String::from_utf8_lossy(&out.stdout);
@@ -214,7 +234,13 @@ fn a_second_merge_finds_the_first_merge() {
     let merged = c.dir.join("samen.ron");
     let out = run(
         &c.dir,
-        &["merge", &text(&c.mine), &text(&c.theirs), "-o", &text(&merged)],
+        &[
+            "merge",
+            &text(&c.mine),
+            &text(&c.theirs),
+            "-o",
+            &text(&merged),
+        ],
     );
     assert!(out.status.success(), "{out:?}");
     // Bo goes on from their own copy; merging again finds Bo's last version, so An's
@@ -225,12 +251,22 @@ fn a_second_merge_finds_the_first_merge() {
     let again = c.dir.join("weer-samen.ron");
     let out = run(
         &c.dir,
-        &["merge", &text(&merged), &text(&c.theirs), "-o", &text(&again)],
+        &[
+            "merge",
+            &text(&merged),
+            &text(&c.theirs),
+            "-o",
+            &text(&again),
+        ],
     );
     assert!(out.status.success(), "{out:?}");
     let (ws, _) = load_tracked(&again).expect("loads");
     assert_eq!(ws.clusters[3].note, "Nog een notitie van Bo");
-    assert_eq!(ws.conflicts.len(), 1, "only the first merge's open question");
+    assert_eq!(
+        ws.conflicts.len(),
+        1,
+        "only the first merge's open question"
+    );
 }
 
 #[test]
@@ -238,7 +274,10 @@ fn history_survives_load_save_and_upgrade_and_restores_exactly() {
     let c = copies();
     let (_, before) = load_tracked(&c.mine).expect("loads");
     // Saving without a change adds no version.
-    assert_eq!(save_edit(&c.mine, "an", "2026-04-01T09:00:00Z", |_| {}), None);
+    assert_eq!(
+        save_edit(&c.mine, "an", "2026-04-01T09:00:00Z", |_| {}),
+        None
+    );
     let out = run(&c.dir, &["upgrade", &text(&c.mine)]);
     assert!(out.status.success(), "{out:?}");
     let (now, after) = load_tracked(&c.mine).expect("loads");
@@ -264,9 +303,11 @@ fn history_command_lists_versions_newest_first_with_their_changes() {
     assert!(out.status.success(), "{out:?}");
     let said = String::from_utf8_lossy(&out.stdout);
     let newest = said.find("Voor de zomer").expect("the newest change");
-    let stance = said.find("niet vermeld \u{2192} wijst af").unwrap_or_else(|| {
-        panic!("the stance change in words: {said}");
-    });
+    let stance = said
+        .find("niet vermeld \u{2192} wijst af")
+        .unwrap_or_else(|| {
+            panic!("the stance change in words: {said}");
+        });
     assert!(newest < stance, "newest first: {said}");
     assert!(said.contains("an, 2026-03-04 09:00:00"), "{said}");
     let out = run(&c.dir, &["history", "--json", &text(&c.mine)]);
@@ -276,7 +317,12 @@ fn history_command_lists_versions_newest_first_with_their_changes() {
     assert_eq!(versions.len(), 6);
     assert_eq!(versions[0]["author"], "an");
     assert_eq!(versions[0]["time"], "2026-03-05T09:00:00Z");
-    assert!(versions[0]["changes"][0].as_str().unwrap().contains("zomer"));
+    assert!(
+        versions[0]["changes"][0]
+            .as_str()
+            .unwrap()
+            .contains("zomer")
+    );
 }
 
 #[test]
@@ -308,7 +354,12 @@ fn two_hundred_ordinary_saves_add_less_than_the_workspace_itself() {
     let path = temp.path().join("groenboek.ron");
     store::save(&path, &default_workspace()).expect("saves");
     for n in 0..200u32 {
-        let time = format!("2026-06-{:02}T{:02}:{:02}:00Z", 1 + n / 24 % 28, n % 24, n % 60);
+        let time = format!(
+            "2026-06-{:02}T{:02}:{:02}:00Z",
+            1 + n / 24 % 28,
+            n % 24,
+            n % 60
+        );
         // A day's work on a consultation: mostly arguments written and reworded,
         // notes, stances and weights; now and then an argument deleted.
         save_edit(&path, "an", &time, |ws| match n % 20 {
@@ -350,7 +401,10 @@ fn two_hundred_ordinary_saves_add_less_than_the_workspace_itself() {
     let without = store::to_ron(&ws).expect("text").len();
     let added = with - without;
     eprintln!("200 saves: workspace {without} bytes, history {added} bytes");
-    assert!(added < without, "history {added} bytes, workspace {without}");
+    assert!(
+        added < without,
+        "history {added} bytes, workspace {without}"
+    );
     // And the oldest version still comes back.
     assert_eq!(
         history.workspace_at(&history.log.versions[0].id),
@@ -375,7 +429,13 @@ fn a_damaged_history_never_costs_the_work() {
     let edited = whole.replacen("author:\"an\"", "author:\"iemand\"", 1);
     let (edited_ws, edited_history) = store::parse_tracked(&edited).expect("loads");
     assert_eq!(edited_ws, ws);
-    assert!(edited_history.incomplete.as_deref().unwrap().contains("onvolledig"));
+    assert!(
+        edited_history
+            .incomplete
+            .as_deref()
+            .unwrap()
+            .contains("onvolledig")
+    );
 
     // The next save goes on from there, and a merge says why it is two-way.
     let path = c.dir.join("afgekapt.ron");
@@ -414,7 +474,10 @@ fn no_export_carries_the_history_or_a_deleted_internal_argument() {
         ws.arguments.retain(|a| a.text != secret);
     });
     let file = std::fs::read_to_string(&path).expect("reads");
-    assert!(file.contains(secret), "the history holds the deleted argument");
+    assert!(
+        file.contains(secret),
+        "the history holds the deleted argument"
+    );
     for (format, ext) in [
         ("txt", "txt"),
         ("md", "md"),

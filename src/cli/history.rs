@@ -60,7 +60,11 @@ pub(super) fn history(file: &Path, json: bool) -> Result<(), String> {
         let who = if v.author.is_empty() {
             "beginstand (van vóór de geschiedenis)".to_owned()
         } else {
-            format!("{}, {}", v.author, v.time.replace('T', " ").trim_end_matches('Z'))
+            format!(
+                "{}, {}",
+                v.author,
+                v.time.replace('T', " ").trim_end_matches('Z')
+            )
         };
         let merge = if v.parents.len() > 1 {
             format!(" (samenvoeging van {})", v.parents.join(" en "))

@@ -14,9 +14,9 @@ pub use file::{
     FORMAT_VERSION, LoadError, SaveError, default_workspace, from_ron, load, save, to_ron,
     write_atomic,
 };
-pub use versions::{Tracked, common_base, file_text, load_tracked, no_base_reason, parse_tracked};
 pub use identity::{is_workspace_file, same_file};
 pub use recovery::{
     AutosaveTimer, DataDir, RecoveryInfo, RecoveryTarget, clear_recovery, find_recovery,
     load_recovery, write_recovery,
 };
+pub use versions::{Tracked, common_base, file_text, load_tracked, no_base_reason, parse_tracked};

@@ -15,8 +15,8 @@ use serde::Deserialize;
 
 use crate::model::Workspace;
 use crate::model::versions::{
-    Change, Link, NoBase, Stored, Version, VersionId, VersionLog, apply, content_sum, diff,
-    stored, unstored,
+    Change, Link, NoBase, Stored, Version, VersionId, VersionLog, apply, content_sum, diff, stored,
+    unstored,
 };
 
 use super::file::{
@@ -219,7 +219,11 @@ impl Tracked {
                 if let (Some(this), Some(first)) = (this, version.parents.first()) {
                     let parent = texts
                         .get(&first.id)
-                        .filter(|t| self.log.get(&first.id).is_some_and(|p| p.sum == content_sum(t)))
+                        .filter(|t| {
+                            self.log
+                                .get(&first.id)
+                                .is_some_and(|p| p.sum == content_sum(t))
+                        })
                         .and_then(|t| parse_content(t).ok());
                     if let Some(parent) = parent {
                         changes = Some(crate::model::versions::changes(&parent, &this));

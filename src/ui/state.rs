@@ -21,10 +21,11 @@ pub enum View {
     Charts,
     Document,
     Preview,
+    History,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Matrix,
         View::Board,
         View::Scenarios,
@@ -33,6 +34,7 @@ impl View {
         View::Charts,
         View::Document,
         View::Preview,
+        View::History,
     ];
 
     pub fn label(self, t: &Tr) -> &'static str {
@@ -45,6 +47,16 @@ impl View {
             View::Charts => t.view_charts,
             View::Document => t.view_document,
             View::Preview => t.view_preview,
+            // Its words live in its own table; `t` tells which language.
+            View::History => {
+                let english = std::ptr::eq(t, super::text::Language::English.texts());
+                super::history_view::words(if english {
+                    super::text::Language::English
+                } else {
+                    super::text::Language::Dutch
+                })
+                .view
+            }
         }
     }
 }

@@ -44,9 +44,17 @@ pub fn change(change: &Change, lang: Lang) -> String {
         ConflictTarget::Record(key) => format!("{} \u{201c}{label}\u{201d}", kind(key, lang)),
     };
     match change.kind {
-        ChangeKind::Added => format!("{} {}", capitalised(&what), lang.pick("toegevoegd", "added")),
+        ChangeKind::Added => format!(
+            "{} {}",
+            capitalised(&what),
+            lang.pick("toegevoegd", "added")
+        ),
         ChangeKind::Removed => {
-            format!("{} {}", capitalised(&what), lang.pick("verwijderd", "removed"))
+            format!(
+                "{} {}",
+                capitalised(&what),
+                lang.pick("verwijderd", "removed")
+            )
         }
         ChangeKind::Changed => {
             let field = change.field.as_deref().unwrap_or_default();

@@ -193,7 +193,10 @@ fn stances(
         }
     }
     for scenario in scenarios {
-        let (a, b) = (was.advice.stance_on(scenario), is.advice.stance_on(scenario));
+        let (a, b) = (
+            was.advice.stance_on(scenario),
+            is.advice.stance_on(scenario),
+        );
         if a != b {
             let label = new_ws
                 .scenario(scenario)

@@ -104,7 +104,10 @@ pub fn stored(versions: &[Version]) -> Vec<Stored> {
             };
             previous = Some(&v.id);
             let (back, parents) = if implicit {
-                (v.parents.iter().flat_map(|l| l.back.clone()).collect(), Vec::new())
+                (
+                    v.parents.iter().flat_map(|l| l.back.clone()).collect(),
+                    Vec::new(),
+                )
             } else {
                 (Vec::new(), v.parents.clone())
             };

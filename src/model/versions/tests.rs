@@ -18,7 +18,11 @@ fn a_delta_turns_one_text_into_the_other() {
     ];
     for (from, to) in cases {
         let hunks = diff(&lines(from), &lines(to));
-        assert_eq!(apply(lines(from), &hunks).unwrap(), lines(to), "{from:?} → {to:?}");
+        assert_eq!(
+            apply(lines(from), &hunks).unwrap(),
+            lines(to),
+            "{from:?} → {to:?}"
+        );
     }
 }
 
@@ -56,19 +60,47 @@ fn a_word_changed_in_a_long_line_costs_the_word() {
 
 #[test]
 fn a_damaged_delta_is_refused_not_applied() {
-    let hunk = Hunk { at: 5, del: 3, add: Vec::new(), part: None };
+    let hunk = Hunk {
+        at: 5,
+        del: 3,
+        add: Vec::new(),
+        part: None,
+    };
     assert!(apply(lines("a\nb"), &[hunk]).is_none());
 }
 
 /// root → a → b (mine), root → a → c (theirs): the common version is a.
 fn diamond() -> (VersionLog, VersionLog, VersionId) {
     let root = Version::new(Vec::new(), "", "", content_sum("r"));
-    let link = |v: &Version| Link { id: v.id.clone(), back: Vec::new(), broken: false };
-    let a = Version::new(vec![link(&root)], "an", "2026-01-01T10:00:00Z", content_sum("a"));
-    let b = Version::new(vec![link(&a)], "an", "2026-01-02T10:00:00Z", content_sum("b"));
-    let c = Version::new(vec![link(&a)], "bo", "2026-01-03T10:00:00Z", content_sum("c"));
-    let mine = VersionLog { versions: vec![root.clone(), a.clone(), b] };
-    let theirs = VersionLog { versions: vec![root, a.clone(), c] };
+    let link = |v: &Version| Link {
+        id: v.id.clone(),
+        back: Vec::new(),
+        broken: false,
+    };
+    let a = Version::new(
+        vec![link(&root)],
+        "an",
+        "2026-01-01T10:00:00Z",
+        content_sum("a"),
+    );
+    let b = Version::new(
+        vec![link(&a)],
+        "an",
+        "2026-01-02T10:00:00Z",
+        content_sum("b"),
+    );
+    let c = Version::new(
+        vec![link(&a)],
+        "bo",
+        "2026-01-03T10:00:00Z",
+        content_sum("c"),
+    );
+    let mine = VersionLog {
+        versions: vec![root.clone(), a.clone(), b],
+    };
+    let theirs = VersionLog {
+        versions: vec![root, a.clone(), c],
+    };
     (mine, theirs, a.id)
 }
 
@@ -77,9 +109,14 @@ fn the_common_version_is_the_latest_shared_one() {
     let (mine, theirs, a) = diamond();
     assert_eq!(mine.common_version(&theirs), Ok(a.clone()));
     assert_eq!(theirs.common_version(&mine), Ok(a));
-    let lone = VersionLog { versions: vec![Version::new(Vec::new(), "x", "t", content_sum("z"))] };
+    let lone = VersionLog {
+        versions: vec![Version::new(Vec::new(), "x", "t", content_sum("z"))],
+    };
     assert_eq!(mine.common_version(&lone), Err(NoBase::NothingShared));
-    assert_eq!(mine.common_version(&VersionLog::default()), Err(NoBase::NoHistory));
+    assert_eq!(
+        mine.common_version(&VersionLog::default()),
+        Err(NoBase::NoHistory)
+    );
 }
 
 #[test]
@@ -88,11 +125,24 @@ fn after_a_merge_the_merged_head_of_theirs_is_the_base() {
     let union = mine.union(&theirs);
     let theirs_head = theirs.head().unwrap().clone();
     let parents = vec![
-        Link { id: mine.head().unwrap().id.clone(), back: Vec::new(), broken: false },
-        Link { id: theirs_head.id.clone(), back: Vec::new(), broken: false },
+        Link {
+            id: mine.head().unwrap().id.clone(),
+            back: Vec::new(),
+            broken: false,
+        },
+        Link {
+            id: theirs_head.id.clone(),
+            back: Vec::new(),
+            broken: false,
+        },
     ];
     let mut merged = union.clone();
-    merged.versions.push(Version::new(parents, "an", "2026-01-04T10:00:00Z", content_sum("m")));
+    merged.versions.push(Version::new(
+        parents,
+        "an",
+        "2026-01-04T10:00:00Z",
+        content_sum("m"),
+    ));
     // Theirs goes on from c; merging again finds c, not a.
     assert_eq!(merged.common_version(&theirs), Ok(theirs_head.id));
     assert_eq!(union.versions.len(), 4);
@@ -112,7 +162,12 @@ fn content_is_rebuilt_along_the_links_and_checked() {
                 broken: false,
             }],
         };
-        log.versions.push(Version::new(parents, "an", &format!("t{i}"), content_sum(text)));
+        log.versions.push(Version::new(
+            parents,
+            "an",
+            &format!("t{i}"),
+            content_sum(text),
+        ));
     }
     let first = log.versions[0].id.clone();
     assert_eq!(log.content_of(texts[2], &first).as_deref(), Some(texts[0]));
