@@ -19,7 +19,10 @@ fn main() {
     store::save(&without, &ws).expect("writes");
     let made = Instant::now();
     let text = with_daily_saves(&ws, 365);
-    println!("a year of history made in {:.1} s", made.elapsed().as_secs_f64());
+    println!(
+        "a year of history made in {:.1} s",
+        made.elapsed().as_secs_f64()
+    );
     store::write_atomic(&with, text.as_bytes()).expect("writes");
     let size = |p: &std::path::Path| std::fs::metadata(p).expect("file").len();
     let (a, b) = (size(&without), size(&with));

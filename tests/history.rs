@@ -437,6 +437,26 @@ fn a_damaged_history_never_costs_the_work() {
             .contains("onvolledig")
     );
 
+    // The workspace edited by hand after its last version: the next save links to that
+    // version as broken, says so, and an earlier version is no longer claimed.
+    let by_hand = c.dir.join("met-de-hand.ron");
+    std::fs::write(
+        &by_hand,
+        whole.replacen("Notitie van An", "Notitie van iemand", 1),
+    )
+    .unwrap();
+    let (_, read) = load_tracked(&by_hand).expect("loads");
+    // The last version is not what the file holds now: checked against its sum.
+    let last = read.log.head().unwrap().id.clone();
+    assert_eq!(read.workspace_at(&last), None);
+    save_edit(&by_hand, "an", "2026-07-01T08:00:00Z", |ws| {
+        ws.meta.closing = "Tot slot".into();
+    })
+    .expect("a version");
+    let (_, after) = load_tracked(&by_hand).expect("loads");
+    assert!(after.log.head().unwrap().parents[0].broken);
+    assert!(after.incomplete.as_deref().unwrap().contains("onvolledig"));
+
     // The next save goes on from there, and a merge says why it is two-way.
     let path = c.dir.join("afgekapt.ron");
     std::fs::write(&path, &whole[..at]).expect("writes");

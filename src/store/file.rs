@@ -164,20 +164,30 @@ pub fn from_ron(text: &str) -> Result<Workspace, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    // The history, when it stands where this program writes it (last, one version a
-    // line), is read apart by `versions`; whatever is wrong with it never stops the
-    // workspace from loading.
-    let (text, _) = super::versions::split(text);
-    parse_workspace(&text)
+    // Whatever is wrong with the history (after the workspace, one version a line)
+    // never stops the workspace from loading: on an error it is cut off and the
+    // workspace read alone.
+    parse_workspace(text).or_else(|error| match super::versions::split(text) {
+        (head, Some(_)) => parse_workspace(&head).map_err(|_| error),
+        (_, None) => Err(error),
+    })
 }
 
 /// Parses the text of a file without its history.
 pub(crate) fn parse_workspace(text: &str) -> Result<Workspace, ParseError> {
+    parse_with_history(text).map(|(ws, _)| ws)
+}
+
+/// As [`parse_workspace`], with a history found inside the top-level record (where
+/// a hand edit may have moved it).
+pub(crate) fn parse_with_history(
+    text: &str,
+) -> Result<(Workspace, Option<Vec<crate::model::versions::Stored>>), ParseError> {
     let parsed = migrate::parse_file(text).map_err(|e| syntax(text, &e))?;
     match parsed.workspace {
         Some(mut ws) => {
             crate::model::text::normalise_workspace_breaks(&mut ws);
-            Ok(ws)
+            Ok((ws, parsed.history))
         }
         None => Err(ParseError::TooNew {
             found: parsed.declared.unwrap_or(FORMAT_VERSION),

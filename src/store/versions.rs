@@ -20,8 +20,8 @@ use crate::model::versions::{
 };
 
 use super::file::{
-    FORMAT_VERSION, LoadError, ParseError, SerializeError, content_text, parse_workspace,
-    read_bounded,
+    FORMAT_VERSION, LoadError, ParseError, SerializeError, content_text, parse_with_history,
+    parse_workspace, read_bounded,
 };
 
 /// Where the history starts in a file this program wrote. No line of the workspace
@@ -340,33 +340,20 @@ pub fn parse_tracked(text: &str) -> Result<(Workspace, Tracked), ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    let (head, history) = split(text);
-    let (ws, versions, note) = match (parse_workspace(&head), history) {
-        (Ok(ws), Some(history)) => {
-            let first_line = head.lines().count();
-            let (versions, note) = read_history(history, first_line);
-            (ws, versions, note)
-        }
-        (Ok(ws), None) => {
-            let versions = super::migrate::parse_file(text)
-                .ok()
-                .and_then(|p| p.history)
-                .map(unstored)
-                .unwrap_or_default();
-            (ws, versions, None)
-        }
-        // Not laid out as this program writes: the whole text, history and all.
-        (Err(first), Some(_)) => match super::migrate::parse_file(text) {
-            Ok(parsed) => match parsed.workspace {
-                Some(mut ws) => {
-                    crate::model::text::normalise_workspace_breaks(&mut ws);
-                    (ws, parsed.history.map(unstored).unwrap_or_default(), None)
+    // One pass over the whole text reads a sound file; only when that fails is the
+    // history read apart, line by line, so its damage cannot cost the workspace.
+    let (ws, versions, note) = match parse_with_history(text) {
+        Ok((ws, inside)) => (ws, inside.map(unstored).unwrap_or_default(), None),
+        Err(first) => match split(text) {
+            (head, Some(history)) => match parse_workspace(&head) {
+                Ok(ws) => {
+                    let (versions, note) = read_history(history, head.lines().count());
+                    (ws, versions, note)
                 }
-                None => return Err(first),
+                Err(_) => return Err(first),
             },
-            Err(_) => return Err(first),
+            (_, None) => return Err(first),
         },
-        (Err(e), None) => return Err(e),
     };
     let log = checked(versions);
     let tracked = Tracked::read(&ws, log, note);
