@@ -43,7 +43,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Action {
     /// Shortcuts in the order they are checked: those with Shift first, because a
     /// shortcut without Shift also matches a press with it.
-    pub(crate) const WITH_SHORTCUTS: [Action; 21] = [
+    pub(crate) const WITH_SHORTCUTS: [Action; 22] = [
         Action::SaveAs,
         Action::Redo,
         Action::New,
@@ -64,6 +64,7 @@ impl Action {
         Action::ShowView(View::Charts),
         Action::ShowView(View::Document),
         Action::ShowView(View::Preview),
+        Action::ShowView(View::History),
         Action::Export,
     ];
 
@@ -90,6 +91,7 @@ impl Action {
             Action::ShowView(View::Charts) => s(CMD, Key::Num6),
             Action::ShowView(View::Document) => s(CMD, Key::Num7),
             Action::ShowView(View::Preview) => s(CMD, Key::Num8),
+            Action::ShowView(View::History) => s(CMD, Key::Num9),
             Action::Export => s(CMD, Key::E),
             _ => None,
         }
