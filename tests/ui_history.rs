@@ -45,8 +45,10 @@ fn file_with_history() -> (tempfile::TempDir, PathBuf) {
 fn the_history_lists_versions_and_restores_an_earlier_one_as_a_new_version() {
     let (_folder, path) = file_with_history();
     let data = DataDir::at(tempfile::tempdir().unwrap().keep());
-    let mut prefs = Prefs::default();
-    prefs.author = Some("Bo".into());
+    let prefs = Prefs {
+        author: Some("Bo".into()),
+        ..Prefs::default()
+    };
     let mut app = WorkbenchApp::start_in(Some(path.clone()), prefs, Some(data));
     app.view = View::History;
     let mut h = harness(app);
