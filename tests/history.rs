@@ -542,3 +542,26 @@ fn unzipped(path: &Path) -> String {
     }
     all
 }
+
+#[test]
+fn a_file_without_history_merging_one_with_history_joins_both() {
+    let c = copies();
+    let bare = c.dir.join("zonder.ron");
+    let (ws, _) = load_tracked(&c.fork).expect("loads");
+    store::save(&bare, &ws).expect("saves");
+    let out = c.dir.join("samen.ron");
+    let said = run(
+        &c.dir,
+        &["merge", &text(&bare), &text(&c.theirs), "-o", &text(&out)],
+    );
+    assert!(said.status.success(), "{said:?}");
+    assert!(String::from_utf8_lossy(&said.stdout).contains("tweewegsamenvoeging"));
+    let (_, merged) = load_tracked(&out).expect("loads");
+    assert_eq!(merged.incomplete, None);
+    let head = merged.log.head().expect("a merge version");
+    assert_eq!(head.parents.len(), 2);
+    // Its own state is its first version; theirs came along whole.
+    let (_, theirs) = load_tracked(&c.theirs).expect("loads");
+    assert_eq!(head.parents[1].id, theirs.log.head().unwrap().id);
+    assert_eq!(merged.workspace_at(&head.parents[0].id), Some(ws));
+}

@@ -245,6 +245,14 @@ impl Tracked {
         if self.log.ancestors_of_head().contains(&their_head.id) {
             return;
         }
+        if self.log.is_empty() {
+            // A file without history (yet) merges in a colleague's: its own state
+            // becomes its first version, so the merge version has both as parents.
+            if let Some(mine) = self.head_text() {
+                let root = Version::new(Vec::new(), "", "", content_sum(&mine));
+                self.log.versions.push(root);
+            }
+        }
         if let Some(text) = theirs.head_text() {
             self.log = self.log.union(&theirs.log);
             self.merged_in = Some((their_head.id.clone(), Arc::new(text.into_owned())));

@@ -129,15 +129,14 @@ impl HistoryPanel {
             versions.log.versions.len(),
             versions.log.head().map(|h| h.id.clone()),
         );
-        let stale = !matches!(&self.lists, Some((n, head, _)) if (*n, head.clone()) == key);
-        if stale {
-            // Rebuilt once per saved version, not per frame.
-            self.lists = Some((key.0, key.1, versions.change_lists()));
+        if !matches!(&self.lists, Some((n, head, _)) if (*n, head) == (key.0, &key.1)) {
+            self.lists = None;
         }
-        match &self.lists {
-            Some((_, _, lists)) => lists,
-            None => unreachable_empty(),
-        }
+        // Rebuilt once per saved version, not per frame.
+        &self
+            .lists
+            .get_or_insert_with(|| (key.0, key.1, versions.change_lists()))
+            .2
     }
 
     pub(crate) fn show(
@@ -174,11 +173,12 @@ impl HistoryPanel {
             self.show_open(ui, frame, &id, &old, out);
             ui.separator();
         }
-        let lists = self.lists(versions).clone();
+        let mut clicked = None;
+        let lists = self.lists(versions);
         if let Some(key) = record_of(frame.selection) {
             ui.label(RichText::new(w.who).strong());
             let mut any = false;
-            for (version, (_, changes)) in versions.log.versions.iter().rev().zip(&lists) {
+            for (version, (_, changes)) in versions.log.versions.iter().rev().zip(lists) {
                 for change in changes.iter().flatten() {
                     if change.target == ConflictTarget::Record(key) {
                         any = true;
@@ -200,10 +200,11 @@ impl HistoryPanel {
             ui.label(w.empty);
             return;
         }
+        let clicked = &mut clicked;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                for (version, (_, changes)) in versions.log.versions.iter().rev().zip(&lists) {
+                for (version, (_, changes)) in versions.log.versions.iter().rev().zip(lists) {
                     ui.horizontal(|ui| {
                         let who = if version.author.is_empty() {
                             w.start.to_owned()
@@ -215,9 +216,7 @@ impl HistoryPanel {
                             ui.label(format!("({})", w.merge_of));
                         }
                         if ui.button(format!("{} {}", w.open, version.id)).clicked() {
-                            self.open = versions
-                                .workspace_at(&version.id)
-                                .map(|ws| (version.id.clone(), Box::new(ws)));
+                            *clicked = Some(version.id.clone());
                         }
                     });
                     match changes {
@@ -237,6 +236,11 @@ impl HistoryPanel {
                     ui.add_space(4.0);
                 }
             });
+        if let Some(id) = clicked.take() {
+            self.open = versions
+                .workspace_at(&id)
+                .map(|ws| (id.clone(), Box::new(ws)));
+        }
     }
 
     fn show_open(
@@ -284,9 +288,4 @@ impl HistoryPanel {
             }
         });
     }
-}
-
-fn unreachable_empty() -> &'static Lists {
-    static EMPTY: Lists = Vec::new();
-    &EMPTY
 }
