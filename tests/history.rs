@@ -565,3 +565,15 @@ fn a_file_without_history_merging_one_with_history_joins_both() {
     assert_eq!(head.parents[1].id, theirs.log.head().unwrap().id);
     assert_eq!(merged.workspace_at(&head.parents[0].id), Some(ws));
 }
+
+#[test]
+fn the_newest_change_lists_can_be_asked_alone() {
+    let c = copies();
+    let (_, history) = load_tracked(&c.mine).expect("loads");
+    let all = history.change_lists();
+    let newest = history.newest_change_lists(2);
+    assert_eq!(newest.len(), all.len());
+    assert_eq!(newest[..2], all[..2]);
+    assert!(newest[2..].iter().all(|(_, changes)| changes.is_none()));
+    assert!(all[2..5].iter().all(|(_, changes)| changes.is_some()));
+}

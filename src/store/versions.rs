@@ -193,6 +193,12 @@ impl Tracked {
     /// version, which has no parent). Rebuilds every version once: a second or two per
     /// hundred versions of a 20 000-argument workspace, instant for an ordinary one.
     pub fn change_lists(&self) -> Vec<(VersionId, Option<Vec<Change>>)> {
+        self.newest_change_lists(usize::MAX)
+    }
+
+    /// As [`Self::change_lists`] for the newest `count` versions only; the older ones
+    /// are listed with `None`.
+    pub fn newest_change_lists(&self, count: usize) -> Vec<(VersionId, Option<Vec<Change>>)> {
         let mut out = Vec::new();
         let mut texts: HashMap<VersionId, String> = HashMap::new();
         let mut parsed: HashMap<VersionId, Workspace> = HashMap::new();
@@ -201,6 +207,10 @@ impl Tracked {
         }
         // The log holds parents before children, so backwards is children first.
         for version in self.log.versions.iter().rev() {
+            if out.len() >= count {
+                out.push((version.id.clone(), None));
+                continue;
+            }
             let text = texts.remove(&version.id);
             let mut changes = None;
             if let Some(text) = text.filter(|t| content_sum(t) == version.sum) {

@@ -35,6 +35,7 @@ pub(crate) struct HistoryWords {
     pub merged_three_way: &'static str,
     pub merged_two_way: &'static str,
     pub records: &'static str,
+    pub all: &'static str,
 }
 
 static NL: HistoryWords = HistoryWords {
@@ -58,6 +59,7 @@ static NL: HistoryWords = HistoryWords {
     merged_three_way: "driewegsamenvoeging met de gemeenschappelijke versie",
     merged_two_way: "tweewegsamenvoeging (elk verschil is een conflict):",
     records: "clusters / argumenten / adviesorganen",
+    all: "Ook de wijzigingen van de oudere versies tonen (duurt even bij een grote werkruimte)",
 };
 
 static EN: HistoryWords = HistoryWords {
@@ -81,6 +83,7 @@ static EN: HistoryWords = HistoryWords {
     merged_three_way: "three-way merge with the common version",
     merged_two_way: "two-way merge (every difference is a conflict):",
     records: "clusters / arguments / advisory bodies",
+    all: "Also list the changes of older versions (takes a while for a large workspace)",
 };
 
 pub(crate) fn words(language: Language) -> &'static HistoryWords {
@@ -106,7 +109,15 @@ pub(crate) struct HistoryPanel {
     lists: Option<(usize, Option<VersionId>, Lists)>,
     /// The version opened read-only: its id and workspace.
     open: Option<(VersionId, Box<Workspace>)>,
+    /// Asked to list the changes of every version of a large workspace.
+    all: bool,
 }
+
+/// Beyond this many arguments only the newest versions' changes are listed until
+/// asked: each version is rebuilt and read to list them, a good part of a second for
+/// a 20 000-argument workspace, on the window's thread.
+const LARGE: usize = 2_000;
+const NEWEST: usize = 10;
 
 fn record_of(selection: Selection) -> Option<RecordKey> {
     Some(match selection {
@@ -124,7 +135,7 @@ fn when(time: &str) -> String {
 }
 
 impl HistoryPanel {
-    fn lists(&mut self, versions: &Tracked) -> &Lists {
+    fn lists(&mut self, versions: &Tracked, large: bool) -> &Lists {
         let key = (
             versions.log.versions.len(),
             versions.log.head().map(|h| h.id.clone()),
@@ -132,10 +143,15 @@ impl HistoryPanel {
         if !matches!(&self.lists, Some((n, head, _)) if (*n, head) == (key.0, &key.1)) {
             self.lists = None;
         }
+        let count = if large && !self.all {
+            NEWEST
+        } else {
+            usize::MAX
+        };
         // Rebuilt once per saved version, not per frame.
         &self
             .lists
-            .get_or_insert_with(|| (key.0, key.1, versions.change_lists()))
+            .get_or_insert_with(|| (key.0, key.1, versions.newest_change_lists(count)))
             .2
     }
 
@@ -174,7 +190,13 @@ impl HistoryPanel {
             ui.separator();
         }
         let mut clicked = None;
-        let lists = self.lists(versions);
+        let large = frame.ws.arguments.len() > LARGE;
+        if large && !self.all && versions.log.versions.len() > NEWEST && ui.button(w.all).clicked()
+        {
+            self.all = true;
+            self.lists = None;
+        }
+        let lists = self.lists(versions, large);
         if let Some(key) = record_of(frame.selection) {
             ui.label(RichText::new(w.who).strong());
             let mut any = false;

@@ -71,13 +71,16 @@ impl WorkbenchApp {
 
     /// The text a save of the workspace to `path` writes, with a version on top when
     /// anything changed, and the history as it is once that text is on disk.
-    pub(super) fn file_text(&self) -> Result<(String, Tracked), store::file::SerializeError> {
+    pub(super) fn file_text(&mut self) -> Result<(String, Tracked), store::file::SerializeError> {
+        // The system's user name until the person gives another in the history view;
+        // kept in the preferences from the first save on.
         let author = self
             .prefs
             .author
             .clone()
             .filter(|a| !a.trim().is_empty())
             .unwrap_or_else(crate::platform::default_author);
+        self.prefs.author = Some(author.clone());
         let (text, next, _) = store::file_text(
             self.session.workspace(),
             &self.versions,
