@@ -169,3 +169,38 @@ fn merging_a_copy_that_shares_history_is_three_way_in_the_window_too() {
         "{said}"
     );
 }
+
+#[test]
+fn a_merge_undone_before_saving_is_not_recorded() {
+    let (_folder, path) = file_with_history();
+    let theirs = path.with_file_name("collega.ron");
+    std::fs::copy(&path, &theirs).unwrap();
+    save_edit(&theirs, "2026-03-03T10:00:00Z", |ws| {
+        ws.clusters[2].note = "Van de collega".into();
+    });
+    let data = DataDir::at(tempfile::tempdir().unwrap().keep());
+    let app = WorkbenchApp::start_in(Some(path.clone()), Prefs::default(), Some(data));
+    let mut h = harness(app);
+    h.step();
+    h.state_mut().merge_path(&theirs);
+    h.state_mut().finish_file_work();
+    h.step();
+    assert_eq!(h.state().workspace().clusters[2].note, "Van de collega");
+    h.state_mut().session.undo().unwrap();
+    let mut edited = h.state().workspace().clone();
+    edited.meta.closing = "Eigen slot".into();
+    h.state_mut()
+        .session
+        .apply(clusterwerkbank::model::Edit::Replace(Box::new(edited)))
+        .unwrap();
+    assert!(h.state_mut().save_to(&path));
+    let (ws, after) = load_tracked(&path).unwrap();
+    assert_eq!(ws.clusters[2].note, "");
+    let (_, their_history) = load_tracked(&theirs).unwrap();
+    let their_head = &their_history.log.head().unwrap().id;
+    assert_eq!(after.log.head().unwrap().parents.len(), 1);
+    assert!(
+        after.log.get(their_head).is_none(),
+        "their versions are not claimed"
+    );
+}

@@ -158,6 +158,8 @@ pub struct Tracked {
     /// A colleague's copy merged in since the last save: its head and content, the
     /// merge version's second parent.
     merged_in: Option<(VersionId, Arc<String>)>,
+    /// The log before that merge, for when it is undone before a save.
+    before_merge: Option<VersionLog>,
 }
 
 impl Tracked {
@@ -169,6 +171,7 @@ impl Tracked {
             incomplete,
             base: Some(Arc::new(Base::Read(Box::new(ws.clone())))),
             merged_in: None,
+            before_merge: None,
         }
     }
 
@@ -255,6 +258,7 @@ impl Tracked {
         if self.log.ancestors_of_head().contains(&their_head.id) {
             return;
         }
+        let before = self.log.clone();
         if self.log.is_empty() {
             // A file without history (yet) merges in a colleague's: its own state
             // becomes its first version, so the merge version has both as parents.
@@ -266,7 +270,19 @@ impl Tracked {
         if let Some(text) = theirs.head_text() {
             self.log = self.log.union(&theirs.log);
             self.merged_in = Some((their_head.id.clone(), Arc::new(text.into_owned())));
+            self.before_merge.get_or_insert(before);
+        } else {
+            self.log = before;
         }
+    }
+
+    /// Forgets a merge not yet saved (it was undone): the next save records an
+    /// ordinary version, and the colleague's versions are not claimed.
+    pub fn forget_merge(&mut self) {
+        if let Some(log) = self.before_merge.take() {
+            self.log = log;
+        }
+        self.merged_in = None;
     }
 
     /// The history with a version for `content` (a [`content_text`]) on top, unless
@@ -274,6 +290,7 @@ impl Tracked {
     fn record(&mut self, content: &str, author: &str, time: &str) -> Option<VersionId> {
         let sum = content_sum(content);
         let merging = self.merged_in.take();
+        self.before_merge = None;
         if merging.is_none() && self.log.head().is_some_and(|h| h.sum == sum) {
             return None;
         }

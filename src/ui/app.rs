@@ -129,6 +129,8 @@ pub struct WorkbenchApp {
     /// The open file's history of versions, and the view of it.
     pub(crate) versions: store::Tracked,
     history: super::history_view::HistoryPanel,
+    /// The session state a merge led to, until saved: undone, it is no merge.
+    merge_step: Option<u64>,
 }
 
 /// Writing a recovery file of a large consultation takes a fifth of a second: too long
@@ -210,6 +212,7 @@ impl WorkbenchApp {
             prefs,
             versions: store::Tracked::default(),
             history: super::history_view::HistoryPanel::default(),
+            merge_step: None,
         };
         if let Some((path, result)) = loaded {
             app.open_loaded(&path, result);

@@ -51,6 +51,7 @@ impl WorkbenchApp {
             return;
         }
         self.versions.merge_in(&their_versions);
+        self.merge_step = Some(self.session.state());
         let lang = self.prefs.language;
         self.say(
             format!(
@@ -81,6 +82,13 @@ impl WorkbenchApp {
             .filter(|a| !a.trim().is_empty())
             .unwrap_or_else(crate::platform::default_author);
         self.prefs.author = Some(author.clone());
+        if let Some(step) = self.merge_step
+            && !self.session.still_applies(step)
+        {
+            // Undone before it was saved: the file records no merge.
+            self.versions.forget_merge();
+            self.merge_step = None;
+        }
         let (text, next, _) = store::file_text(
             self.session.workspace(),
             &self.versions,
