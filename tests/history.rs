@@ -455,7 +455,14 @@ fn a_damaged_history_never_costs_the_work() {
     .expect("a version");
     let (_, after) = load_tracked(&by_hand).expect("loads");
     assert!(after.log.head().unwrap().parents[0].broken);
-    assert!(after.incomplete.as_deref().unwrap().contains("onvolledig"));
+    // Said when it happened; from then on the list shows where the history breaks.
+    assert_eq!(after.incomplete, None);
+    let listed = run(&c.dir, &["history", &text(&by_hand)]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains("vóór deze versie is onvolledig"),
+        "{listed}"
+    );
 
     // The next save goes on from there, and a merge says why it is two-way.
     let path = c.dir.join("afgekapt.ron");

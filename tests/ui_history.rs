@@ -204,3 +204,30 @@ fn a_merge_undone_before_saving_is_not_recorded() {
         "their versions are not claimed"
     );
 }
+
+#[test]
+fn a_damaged_history_is_said_once_and_the_work_is_all_there() {
+    let (_folder, path) = file_with_history();
+    let whole = std::fs::read_to_string(&path).unwrap();
+    let cut = &whole[..whole.rfind("(id:").unwrap() + 10];
+    std::fs::write(&path, cut).unwrap();
+    let data = DataDir::at(tempfile::tempdir().unwrap().keep());
+    let mut app = WorkbenchApp::start_in(Some(path.clone()), Prefs::default(), Some(data));
+    app.view = View::History;
+    let mut h = harness(app);
+    h.run();
+    let said = h.state().status_message().unwrap().to_owned();
+    assert!(said.contains("beschadigd vanaf regel"), "{said}");
+    assert_eq!(h.state().workspace().clusters[0].note, "Tweede notitie");
+    // The view shows it too; saving goes on from here and says it no more.
+    let note = "De werkruimte zelf is volledig geladen";
+    assert_eq!(
+        h.query_all_by_label_contains(note).count(),
+        2,
+        "status and view"
+    );
+    assert!(h.state_mut().save_to(&path));
+    let (ws, after) = load_tracked(&path).unwrap();
+    assert_eq!(ws.clusters[0].note, "Tweede notitie");
+    assert!(after.incomplete.is_none(), "{:?}", after.incomplete);
+}

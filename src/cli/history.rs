@@ -14,6 +14,8 @@ struct Shown<'a> {
     parents: Vec<&'a str>,
     author: &'a str,
     time: &'a str,
+    /// The history before this version is incomplete (a broken link).
+    cut: bool,
     /// `null` where the history cannot rebuild the version (or for the first one).
     changes: Option<Vec<String>>,
 }
@@ -66,12 +68,17 @@ pub(super) fn history(file: &Path, json: bool) -> Result<(), String> {
                 v.time.replace('T', " ").trim_end_matches('Z')
             )
         };
+        let cut = if v.cut {
+            " (de geschiedenis vóór deze versie is onvolledig)"
+        } else {
+            ""
+        };
         let merge = if v.parents.len() > 1 {
             format!(" (samenvoeging van {})", v.parents.join(" en "))
         } else {
             String::new()
         };
-        println!("{}  {who}{merge}", v.id);
+        println!("{}  {who}{merge}{cut}", v.id);
         match &v.changes {
             Some(changes) if changes.is_empty() => println!("    (geen inhoudelijke wijziging)"),
             Some(changes) => changes.iter().for_each(|c| println!("    - {c}")),
@@ -88,6 +95,7 @@ fn shown(version: &Version, changes: Option<Vec<crate::model::versions::Change>>
         parents: version.parents.iter().map(|l| l.id.0.as_str()).collect(),
         author: &version.author,
         time: &version.time,
+        cut: version.parents.iter().any(|l| l.broken),
         changes: changes.map(|list| list.iter().map(|c| change(c, Lang::Dutch)).collect()),
     }
 }

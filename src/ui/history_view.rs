@@ -36,6 +36,7 @@ pub(crate) struct HistoryWords {
     pub merged_two_way: &'static str,
     pub records: &'static str,
     pub all: &'static str,
+    pub cut: &'static str,
 }
 
 static NL: HistoryWords = HistoryWords {
@@ -60,6 +61,7 @@ static NL: HistoryWords = HistoryWords {
     merged_two_way: "tweewegsamenvoeging (elk verschil is een conflict):",
     records: "clusters / argumenten / adviesorganen",
     all: "Ook de wijzigingen van de oudere versies tonen (duurt even bij een grote werkruimte)",
+    cut: "de geschiedenis vóór deze versie is onvolledig",
 };
 
 static EN: HistoryWords = HistoryWords {
@@ -84,6 +86,7 @@ static EN: HistoryWords = HistoryWords {
     merged_two_way: "two-way merge (every difference is a conflict):",
     records: "clusters / arguments / advisory bodies",
     all: "Also list the changes of older versions (takes a while for a large workspace)",
+    cut: "the history before this version is incomplete",
 };
 
 pub(crate) fn words(language: Language) -> &'static HistoryWords {
@@ -236,6 +239,9 @@ impl HistoryPanel {
                         ui.label(RichText::new(format!("{}  {who}", version.id)).strong());
                         if version.parents.len() > 1 {
                             ui.label(format!("({})", w.merge_of));
+                        }
+                        if version.parents.iter().any(|l| l.broken) {
+                            ui.label(format!("({})", w.cut));
                         }
                         if ui.button(format!("{} {}", w.open, version.id)).clicked() {
                             *clicked = Some(version.id.clone());

@@ -225,12 +225,13 @@ impl VersionLog {
     }
 
     /// The first version (oldest first) that names a parent this log does not hold:
-    /// from there back the history is incomplete.
+    /// from there back the history is incomplete. A link already marked broken was
+    /// said when it was made, and is not found again.
     pub fn first_cut(&self) -> Option<&Version> {
         let ids: HashSet<&VersionId> = self.versions.iter().map(|v| &v.id).collect();
         self.versions
             .iter()
-            .find(|v| v.parents.iter().any(|l| l.broken || !ids.contains(&l.id)))
+            .find(|v| v.parents.iter().any(|l| !l.broken && !ids.contains(&l.id)))
     }
 
     /// `id` and every version it descends from, as far as the log reaches.
