@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod history;
+
 use crate::model::{Workspace, validate};
 use crate::store;
 use crate::ui::Renderer;
@@ -104,6 +106,17 @@ pub enum Command {
         /// Overschrijf OUT ook als er geen reservekopie gemaakt kan worden
         #[arg(long, requires = "force")]
         no_backup: bool,
+        /// Wie samenvoegt, voor de geschiedenis (standaard: de gebruikersnaam van het systeem)
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// Toont de geschiedenis van FILE: de versies, nieuwste eerst, met auteur, tijd en
+    /// wijzigingen
+    History {
+        file: PathBuf,
+        /// Als JSON, voor scripts
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -156,7 +169,16 @@ pub fn run(command: Command) -> ExitCode {
             base,
             force,
             no_backup,
-        } => merge(&mine, &theirs, &output, base.as_deref(), force, no_backup),
+            author,
+        } => merge(
+            &mine,
+            &theirs,
+            &output,
+            base.as_deref(),
+            (force, no_backup),
+            author.unwrap_or_else(crate::platform::default_author),
+        ),
+        Command::History { file, json } => history::history(&file, json),
         Command::Import {
             workspace,
             document,
@@ -237,7 +259,7 @@ fn import(
     body: &str,
     output: Option<&Path>,
 ) -> Result<(), String> {
-    let mut ws = store::load(workspace).map_err(|e| e.to_string())?;
+    let (mut ws, history) = store::load_tracked(workspace).map_err(|e| e.to_string())?;
     let Some(owner) = crate::import::find_body(&ws, body) else {
         let names: Vec<&str> = ws.bodies.iter().map(|b| b.short_name.as_str()).collect();
         return Err(format!(
@@ -264,7 +286,14 @@ fn import(
     } else {
         None
     };
-    store::save(target, &ws).map_err(|e| e.to_string())?;
+    let (text, _, _) = store::file_text(
+        &ws,
+        &history,
+        &crate::platform::default_author(),
+        &crate::platform::now_rfc3339(),
+    )
+    .map_err(|e| e.to_string())?;
+    store::write_atomic(target, text.as_bytes()).map_err(|e| e.to_string())?;
     let extent = match pages {
         Some(1) => "1 pagina".to_owned(),
         Some(n) => format!("{n} pagina's"),
@@ -372,8 +401,19 @@ fn upgrade(file: &Path, no_backup: bool) -> Result<(), String> {
         }
         .to_string()
     })?;
-    let text = store::to_ron(&ws)
-        .map_err(|e| format!("{}: {e}; er is niets gewijzigd.", file.display()))?;
+    // The history comes along; upgrading changes no content, so it adds no version.
+    let history = std::str::from_utf8(&original)
+        .ok()
+        .and_then(|text| store::parse_tracked(text).ok())
+        .map(|(_, history)| history)
+        .unwrap_or_default();
+    let (text, _, _) = store::file_text(
+        &ws,
+        &history,
+        &crate::platform::default_author(),
+        &crate::platform::now_rfc3339(),
+    )
+    .map_err(|e| format!("{}: {e}; er is niets gewijzigd.", file.display()))?;
     if text.as_bytes() == original.as_slice() {
         println!(
             "{} staat al in formaatversie {}; er is niets gewijzigd.",
@@ -487,8 +527,8 @@ fn merge(
     theirs: &Path,
     output: &Path,
     base: Option<&Path>,
-    force: bool,
-    no_backup: bool,
+    (force, no_backup): (bool, bool),
+    author: String,
 ) -> Result<(), String> {
     for input in [Some(mine), Some(theirs), base].into_iter().flatten() {
         if store::same_file(input, output) {
@@ -504,22 +544,46 @@ fn merge(
             output.display()
         ));
     }
-    let load = |path: &Path| store::load(path).map_err(|e| e.to_string());
-    let mine_ws = load(mine)?;
-    let theirs_ws = load(theirs)?;
-    let base_ws = base.map(load).transpose()?;
+    let load = |path: &Path| store::load_tracked(path).map_err(|e| e.to_string());
+    let (mine_ws, mine_history) = load(mine)?;
+    let (theirs_ws, theirs_history) = load(theirs)?;
+    let (base_ws, how) = match base {
+        Some(path) => (
+            Some(store::load(path).map_err(|e| e.to_string())?),
+            format!("driewegsamenvoeging met {} als voorloper", path.display()),
+        ),
+        None => match store::common_base(&mine_history, &theirs_history) {
+            Ok((id, ws)) => (
+                Some(ws),
+                format!(
+                    "driewegsamenvoeging met de gemeenschappelijke versie {id} uit de geschiedenis"
+                ),
+            ),
+            Err(why) => (
+                None,
+                format!(
+                    "tweewegsamenvoeging: {}, dus elk verschil is een conflict",
+                    store::no_base_reason(&why)
+                ),
+            ),
+        },
+    };
     let result = crate::model::merge(base_ws.as_ref(), &mine_ws, &theirs_ws);
+    let mut history = mine_history;
+    history.merge_in(&theirs_history);
+    let (text, _, _) = store::file_text(
+        &result.workspace,
+        &history,
+        &author,
+        &crate::platform::now_rfc3339(),
+    )
+    .map_err(|e| e.to_string())?;
     let kept = secure_before_replacing(output, no_backup)?;
-    store::save(output, &result.workspace).map_err(|e| e.to_string())?;
+    store::write_atomic(output, text.as_bytes()).map_err(|e| e.to_string())?;
     let s = result.summary;
     println!(
-        "{} geschreven ({}): {} toegevoegd, {} gewijzigd, {} verwijderd, {}.",
+        "{} geschreven ({how}): {} toegevoegd, {} gewijzigd, {} verwijderd, {}.",
         output.display(),
-        if base.is_some() {
-            "driewegsamenvoeging"
-        } else {
-            "zonder gemeenschappelijke voorloper: elk verschil is een conflict"
-        },
         s.added,
         s.changed,
         s.removed,

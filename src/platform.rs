@@ -23,3 +23,21 @@ pub fn today() -> jiff::civil::Date {
 pub fn data_dir() -> Option<DataDir> {
     DataDir::from_env_or(|| eframe::storage_dir(crate::store::recovery::APP_ID))
 }
+
+/// Who saves, when nobody gave a name: the system's user name (`USERNAME` on
+/// Windows, `USER` elsewhere), else "onbekend".
+pub fn default_author() -> String {
+    let variable = if cfg!(windows) { "USERNAME" } else { "USER" };
+    std::env::var(variable)
+        .ok()
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "onbekend".to_owned())
+}
+
+/// Now, as RFC 3339 in UTC to the second: a version's time.
+pub fn now_rfc3339() -> String {
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}

@@ -156,6 +156,12 @@ impl History {
         self.undo.len()
     }
 
+    /// Whether the step that led to state `serial` is still applied (on the undo
+    /// stack): not undone, and not yet dropped by the limit.
+    pub(crate) fn applies(&self, serial: u64) -> bool {
+        self.undo.iter().any(|s| s.serial == serial)
+    }
+
     /// Identifies the current state: equal serials mean equal workspaces.
     pub(crate) fn current_serial(&self) -> u64 {
         self.undo.back().map_or(self.floor, |s| s.serial)

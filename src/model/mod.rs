@@ -19,6 +19,7 @@ pub mod session;
 pub mod sources;
 pub mod text;
 pub mod variants;
+pub mod versions;
 pub mod warning;
 pub mod workspace;
 

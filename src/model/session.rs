@@ -146,6 +146,16 @@ impl Session {
         self.saved_serial != Some(self.history.current_serial())
     }
 
+    /// Identifies the current state (see [`Self::still_applies`]).
+    pub(crate) fn state(&self) -> u64 {
+        self.history.current_serial()
+    }
+
+    /// Whether the step that led to `state` is still applied: not undone.
+    pub(crate) fn still_applies(&self, state: u64) -> bool {
+        self.history.applies(state)
+    }
+
     /// Records that the current state is on disk.
     pub(crate) fn mark_saved(&mut self) {
         // Typing after a save must start a new step, or the saved state would be lost

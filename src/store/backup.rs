@@ -59,6 +59,16 @@ pub fn save_with_backup(
         path: path.to_owned(),
         reason: e.to_string(),
     })?;
+    save_text_with_backup(data, path, &text)
+}
+
+/// As [`save_with_backup`], for a file's text already made (a workspace with its
+/// history, [`super::versions::file_text`]).
+pub fn save_text_with_backup(
+    data: Option<&DataDir>,
+    path: &Path,
+    text: &str,
+) -> Result<SaveReport, SaveError> {
     let mut report = SaveReport::default();
     match data {
         None => {

@@ -7,8 +7,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use crate::model::Workspace;
 
 use super::migrate;
@@ -21,12 +19,6 @@ pub const FORMAT_VERSION: u32 = 4;
 const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 use crate::assets::GROENBOEK;
-
-#[derive(Serialize)]
-struct FileOut<'a> {
-    format_version: u32,
-    workspace: &'a Workspace,
-}
 
 /// What went wrong reading a workspace; the message is for the person in front of the
 /// screen, in Dutch, naming the file and where in it.
@@ -129,7 +121,7 @@ pub(crate) fn io_reason(error: &std::io::Error) -> String {
 /// The workspace could not be written as text; nothing was written anywhere.
 #[derive(Debug, thiserror::Error)]
 #[error("de werkruimte kon niet als tekst worden geschreven ({0})")]
-pub struct SerializeError(String);
+pub struct SerializeError(pub(crate) String);
 
 /// The workspace as RON text, in the current format.
 ///
@@ -137,14 +129,15 @@ pub struct SerializeError(String);
 /// enums never do today; the error exists so that a future field that does can never
 /// put an error text where the person's workspace was.
 pub fn to_ron(ws: &Workspace) -> Result<String, SerializeError> {
-    let file = FileOut {
-        format_version: FORMAT_VERSION,
-        workspace: ws,
-    };
-    let mut text = ron::ser::to_string_pretty(&file, pretty_config())
-        .map_err(|e| SerializeError(e.to_string()))?;
-    text.push('\n');
-    Ok(text)
+    Ok(super::versions::compose(&content_text(ws)?, &[]))
+}
+
+/// The workspace alone as RON, laid out as in the file but one level less indented:
+/// the text a version's content sum and line deltas are taken over.
+///
+/// Errors: as [`to_ron`].
+pub fn content_text(ws: &Workspace) -> Result<String, SerializeError> {
+    ron::ser::to_string_pretty(ws, pretty_config()).map_err(|e| SerializeError(e.to_string()))
 }
 
 /// How workspace files are laid out; recovery files use the same.
@@ -171,11 +164,30 @@ pub fn from_ron(text: &str) -> Result<Workspace, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
+    // Whatever is wrong with the history (after the workspace, one version a line)
+    // never stops the workspace from loading: on an error it is cut off and the
+    // workspace read alone.
+    parse_workspace(text).or_else(|error| match super::versions::split(text) {
+        (head, Some(_)) => parse_workspace(&head).map_err(|_| error),
+        (_, None) => Err(error),
+    })
+}
+
+/// Parses the text of a file without its history.
+pub(crate) fn parse_workspace(text: &str) -> Result<Workspace, ParseError> {
+    parse_with_history(text).map(|(ws, _)| ws)
+}
+
+/// As [`parse_workspace`], with a history found inside the top-level record (where
+/// a hand edit may have moved it).
+pub(crate) fn parse_with_history(
+    text: &str,
+) -> Result<(Workspace, Option<Vec<crate::model::versions::Stored>>), ParseError> {
     let parsed = migrate::parse_file(text).map_err(|e| syntax(text, &e))?;
     match parsed.workspace {
         Some(mut ws) => {
             crate::model::text::normalise_workspace_breaks(&mut ws);
-            Ok(ws)
+            Ok((ws, parsed.history))
         }
         None => Err(ParseError::TooNew {
             found: parsed.declared.unwrap_or(FORMAT_VERSION),

@@ -13,6 +13,7 @@
 
 use serde::Deserialize;
 
+use crate::model::versions::Stored;
 use crate::model::{Euro, Workspace};
 
 use super::file::FORMAT_VERSION;
@@ -24,6 +25,9 @@ pub(crate) struct Parsed {
     /// `None` only when the declared version is newer than [`FORMAT_VERSION`]: a newer
     /// workspace's shape is unknown, so its text is skipped rather than misread.
     pub workspace: Option<Workspace>,
+    /// A history found inside the top-level record (a hand edit moved it there); the
+    /// history where the program writes it, at the end, is read apart by `versions`.
+    pub history: Option<Vec<Stored>>,
 }
 
 /// Parses workspace text of any version in one pass: the parser reads
@@ -93,9 +97,10 @@ struct FileSeed {
 enum FileField {
     FormatVersion,
     Workspace,
+    History,
 }
 
-const FILE_FIELDS: &[&str] = &["format_version", "workspace"];
+const FILE_FIELDS: &[&str] = &["format_version", "workspace", "history"];
 
 impl<'de> Deserialize<'de> for FileField {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -109,6 +114,7 @@ impl<'de> Deserialize<'de> for FileField {
                 match name {
                     "format_version" => Ok(FileField::FormatVersion),
                     "workspace" => Ok(FileField::Workspace),
+                    "history" => Ok(FileField::History),
                     other => Err(E::unknown_field(other, FILE_FIELDS)),
                 }
             }
@@ -137,8 +143,15 @@ impl<'de> serde::de::Visitor<'de> for FileSeed {
         let mut declared: Option<u32> = None;
         let mut workspace: Option<Option<Workspace>> = None;
         let mut read_as: Option<u32> = None;
+        let mut history: Option<Vec<Stored>> = None;
         while let Some(field) = map.next_key::<FileField>()? {
             match field {
+                FileField::History => {
+                    if history.is_some() {
+                        return Err(A::Error::duplicate_field("history"));
+                    }
+                    history = Some(map.next_value()?);
+                }
                 FileField::FormatVersion => {
                     if declared.is_some() {
                         return Err(A::Error::duplicate_field("format_version"));
@@ -176,6 +189,7 @@ impl<'de> serde::de::Visitor<'de> for FileSeed {
             parsed: Parsed {
                 declared,
                 workspace,
+                history,
             },
             reread_as,
         })

@@ -5,8 +5,11 @@ pub mod file;
 pub mod identity;
 pub mod migrate;
 pub mod recovery;
+pub mod versions;
 
-pub use backup::{BackupInfo, SaveReport, keep_copy, list_backups, save_with_backup};
+pub use backup::{
+    BackupInfo, SaveReport, keep_copy, list_backups, save_text_with_backup, save_with_backup,
+};
 pub use file::{
     FORMAT_VERSION, LoadError, SaveError, default_workspace, from_ron, load, save, to_ron,
     write_atomic,
@@ -16,3 +19,4 @@ pub use recovery::{
     AutosaveTimer, DataDir, RecoveryInfo, RecoveryTarget, clear_recovery, find_recovery,
     load_recovery, write_recovery,
 };
+pub use versions::{Tracked, common_base, file_text, load_tracked, no_base_reason, parse_tracked};

@@ -46,7 +46,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Action {
     /// Shortcuts in the order they are checked: those with Shift first, because a
     /// shortcut without Shift also matches a press with it.
-    pub(crate) const WITH_SHORTCUTS: [Action; 23] = [
+    pub(crate) const WITH_SHORTCUTS: [Action; 24] = [
         Action::SaveAs,
         Action::Redo,
         Action::New,
@@ -69,6 +69,7 @@ impl Action {
         Action::ShowView(View::Preview),
         Action::ShowView(View::Variants),
         Action::ShowView(View::Sources),
+        Action::ShowView(View::History),
         Action::Export,
     ];
 
@@ -97,6 +98,7 @@ impl Action {
             Action::ShowView(View::Preview) => s(CMD, Key::Num8),
             Action::ShowView(View::Variants) => s(CMD, Key::Num9),
             Action::ShowView(View::Sources) => s(CMD, Key::B),
+            Action::ShowView(View::History) => s(CMD, Key::G),
             Action::Export => s(CMD, Key::E),
             _ => None,
         }

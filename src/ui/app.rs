@@ -23,6 +23,7 @@ use super::view_cache::ViewCache;
 use super::{advice, board, charts, detail, document, matrix, preview, scenarios, style, themes};
 
 mod status_bar;
+mod versions;
 
 /// What the window remembers between runs (in eframe's storage, never the workspace).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -35,6 +36,9 @@ pub struct Prefs {
     pub language: Language,
     pub last_file: Option<PathBuf>,
     pub view: View,
+    /// The name saved versions carry; asked in the history view, the system's user
+    /// name until then.
+    pub author: Option<String>,
 }
 
 impl Default for Prefs {
@@ -47,6 +51,7 @@ impl Default for Prefs {
             language: Language::Dutch,
             last_file: None,
             view: View::Matrix,
+            author: None,
         }
     }
 }
@@ -127,6 +132,11 @@ pub struct WorkbenchApp {
     ctx: Option<egui::Context>,
     /// The *Bronteksten* view and the advice import.
     pub reader: super::reader::Reader,
+    /// The open file's history of versions, and the view of it.
+    pub(crate) versions: store::Tracked,
+    history: super::history_view::HistoryPanel,
+    /// The session state a merge led to, until saved: undone, it is no merge.
+    merge_step: Option<u64>,
 }
 
 /// Writing a recovery file of a large consultation takes a fifth of a second: too long
@@ -157,7 +167,7 @@ impl WorkbenchApp {
         data: Option<crate::store::DataDir>,
     ) -> Self {
         let loaded = file.map(|path| {
-            let result = store::load(&path);
+            let result = store::load_tracked(&path);
             (path, result)
         });
         Self::start_loaded(loaded, prefs, data)
@@ -169,7 +179,7 @@ impl WorkbenchApp {
     pub(crate) fn new_loaded(
         cc: &eframe::CreationContext<'_>,
         path: PathBuf,
-        loaded: Result<crate::model::Workspace, store::LoadError>,
+        loaded: super::file_work::Read,
     ) -> Self {
         let prefs: Prefs = cc
             .storage
@@ -179,7 +189,7 @@ impl WorkbenchApp {
     }
 
     fn start_loaded(
-        loaded: Option<(PathBuf, Result<crate::model::Workspace, store::LoadError>)>,
+        loaded: Option<(PathBuf, super::file_work::Read)>,
         prefs: Prefs,
         data: Option<crate::store::DataDir>,
     ) -> Self {
@@ -208,14 +218,17 @@ impl WorkbenchApp {
             ctx: None,
             reader: Default::default(),
             prefs,
+            versions: store::Tracked::default(),
+            history: super::history_view::HistoryPanel::default(),
+            merge_step: None,
         };
         if let Some((path, result)) = loaded {
             app.open_loaded(&path, result);
         } else if let Some(last) = app.prefs.last_file.clone()
-            && let Ok(ws) = store::load(&last)
+            && let Ok(read) = store::load_tracked(&last)
         {
             // Read once: a failed last file is passed over quietly, a good one opened.
-            app.open_loaded(&last, Ok(ws));
+            app.open_loaded(&last, Ok(read));
         }
         if app.dialog.is_none() {
             app.offer_recovery();
@@ -348,39 +361,6 @@ impl WorkbenchApp {
     /// Merges a colleague's copy into the open workspace once it is read.
     pub fn merge_path(&mut self, path: &Path) {
         self.start_file_work(|ctx| FileWork::merge(ctx, path));
-    }
-
-    /// Merges a colleague's copy, read, into the open workspace (two-way: every field
-    /// that differs becomes a conflict to review).
-    fn merge_loaded(&mut self, path: &Path, theirs: Result<Workspace, store::LoadError>) {
-        match theirs {
-            Ok(theirs) => {
-                let result = crate::model::merge(None, self.session.workspace(), &theirs);
-                let summary = result.summary;
-                // One undo step: Ctrl+Z brings back the workspace from before the merge.
-                if let Err(error) = self.session.replace_workspace(result.workspace) {
-                    self.show_error(error.to_string(), false);
-                    return;
-                }
-                let lang = self.prefs.language;
-                self.say(
-                    format!(
-                        "{} {}: +{} ~{} -{} !{}",
-                        self.t().merge_done,
-                        path.display(),
-                        lang.count(summary.added),
-                        lang.count(summary.changed),
-                        lang.count(summary.removed),
-                        lang.count(summary.conflicts)
-                    ),
-                    false,
-                );
-                if summary.conflicts > 0 {
-                    self.dialog = Some(Dialog::Conflicts);
-                }
-            }
-            Err(error) => self.show_error(error.to_string(), false),
-        }
     }
 
     /// Puts a message in the status bar, which is also what a screen reader announces.
@@ -549,27 +529,13 @@ impl WorkbenchApp {
         self.selection = Selection::Nothing;
         self.last_saved = None;
         self.search.clear();
+        self.versions = store::Tracked::default();
     }
 
     /// Opens a file, read in the background (see [`Self::finish_file_work`]). A file
     /// that does not load changes nothing but the message.
     pub fn open_path(&mut self, path: &Path) {
         self.start_file_work(|ctx| FileWork::open(ctx, path));
-    }
-
-    fn open_loaded(
-        &mut self,
-        path: &Path,
-        result: Result<crate::model::Workspace, store::LoadError>,
-    ) {
-        match result {
-            Ok(ws) => {
-                self.replace(Session::new(ws), Some(path.to_owned()));
-                self.remember(path);
-                self.say(format!("{} {}", self.t().opened, path.display()), false);
-            }
-            Err(error) => self.show_error(error.to_string(), false),
-        }
     }
 
     fn remember(&mut self, path: &Path) {
@@ -615,15 +581,24 @@ impl WorkbenchApp {
                 }
             }
         }
+        let (text, versions) = match self.file_text() {
+            Ok(made) => made,
+            Err(error) => {
+                self.after_save = None;
+                self.show_error(error.to_string(), true);
+                return false;
+            }
+        };
         let saved = if kept.is_some() {
             // Already secured above; a second backup of the same bytes would push an
             // older version out of the five kept.
-            store::save(path, self.session.workspace()).map(|()| store::SaveReport::default())
+            store::write_atomic(path, text.as_bytes()).map(|()| store::SaveReport::default())
         } else {
-            store::save_with_backup(self.data.as_ref(), path, self.session.workspace())
+            store::save_text_with_backup(self.data.as_ref(), path, &text)
         };
         match saved {
             Ok(report) => {
+                self.versions = versions;
                 // The untitled workspace's recovery file, or the file's own.
                 self.clear_recovery();
                 self.session.mark_saved();
@@ -923,6 +898,14 @@ impl WorkbenchApp {
                     }
                 }
                 View::Sources => super::reader::show(ui, &frame, &mut self.reader, &mut out),
+                View::History => {
+                    // The history is of the whole file: every variant, not the
+                    // projection the other views edit.
+                    let whole = Frame { ws: whole, ..frame };
+                    let author = &mut self.prefs.author;
+                    self.history
+                        .show(ui, &whole, &self.versions, author, &mut out);
+                }
             }
         });
         self.reader.background(&ctx, &frame, &mut out);

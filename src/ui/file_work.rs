@@ -7,23 +7,25 @@ use std::path::{Path, PathBuf};
 
 use super::job::{Job, Poll};
 use crate::model::Workspace;
-use crate::store::{self, LoadError};
+use crate::store::{self, LoadError, Tracked};
 
-type Reading = Job<Result<Workspace, LoadError>>;
+/// A workspace file with its history of versions.
+pub(crate) type Read = Result<(Workspace, Tracked), LoadError>;
+type Reading = Job<Read>;
 
 /// What the file is read for.
 pub(crate) enum FileWork {
     Open(PathBuf, Reading),
     Merge(PathBuf, Reading),
-    Restore(Reading),
+    Restore(Job<Result<Workspace, LoadError>>),
 }
 
 /// A finished reading, for the window to carry out.
 pub(crate) enum Finished {
-    Opened(PathBuf, Result<Workspace, LoadError>),
+    Opened(PathBuf, Read),
     /// A colleague's copy, read; the merge itself is done by the window, against the
     /// workspace as it is at that moment.
-    ToMerge(PathBuf, Result<Workspace, LoadError>),
+    ToMerge(PathBuf, Read),
     Restored(Result<Workspace, LoadError>),
     /// The worker stopped without a result; nothing changed.
     Lost,
@@ -46,22 +48,26 @@ impl FileWork {
     /// The result once the file is read; `None` while it is being read. With `wait`,
     /// blocks until it is read (tests, and leaving the window).
     pub fn finish(&self, wait: bool) -> Option<Finished> {
-        let job = match self {
-            FileWork::Open(_, job) | FileWork::Merge(_, job) | FileWork::Restore(job) => job,
+        fn done<T>(job: &Job<T>, wait: bool) -> Option<Option<T>> {
+            match if wait { job.wait() } else { job.poll() } {
+                Poll::Running => None,
+                Poll::Lost => Some(None),
+                Poll::Done(result) => Some(Some(result)),
+            }
+        }
+        let finished = match self {
+            FileWork::Open(path, job) => {
+                done(job, wait)?.map(|r| Finished::Opened(path.clone(), r))
+            }
+            FileWork::Merge(path, job) => {
+                done(job, wait)?.map(|r| Finished::ToMerge(path.clone(), r))
+            }
+            FileWork::Restore(job) => done(job, wait)?.map(Finished::Restored),
         };
-        let result = match if wait { job.wait() } else { job.poll() } {
-            Poll::Running => return None,
-            Poll::Lost => return Some(Finished::Lost),
-            Poll::Done(result) => result,
-        };
-        Some(match self {
-            FileWork::Open(path, _) => Finished::Opened(path.clone(), result),
-            FileWork::Merge(path, _) => Finished::ToMerge(path.clone(), result),
-            FileWork::Restore(_) => Finished::Restored(result),
-        })
+        Some(finished.unwrap_or(Finished::Lost))
     }
 }
 
 fn read(ctx: Option<&egui::Context>, path: PathBuf) -> Reading {
-    Job::spawn(ctx, move || store::load(&path))
+    Job::spawn(ctx, move || store::load_tracked(&path))
 }

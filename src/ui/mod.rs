@@ -17,6 +17,7 @@ pub mod fields;
 pub mod file_work;
 pub mod files;
 pub mod gesture;
+pub mod history_view;
 pub mod job;
 pub mod lazy;
 pub mod locale;
@@ -61,7 +62,7 @@ pub fn run(file: Option<PathBuf>, renderer: Option<Renderer>) -> ExitCode {
     let preload = file.map(|path| {
         let reading = {
             let path = path.clone();
-            std::thread::spawn(move || crate::store::load(&path))
+            std::thread::spawn(move || crate::store::load_tracked(&path))
         };
         (path, reading)
     });

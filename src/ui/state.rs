@@ -24,10 +24,12 @@ pub enum View {
     Variants,
     /// The imported advice documents (*Bronteksten*), see `ui::reader`.
     Sources,
+    /// The versions in the file (*Geschiedenis*), see `ui::history_view`.
+    History,
 }
 
 impl View {
-    pub const ALL: [View; 10] = [
+    pub const ALL: [View; 11] = [
         View::Matrix,
         View::Board,
         View::Scenarios,
@@ -38,6 +40,7 @@ impl View {
         View::Preview,
         View::Variants,
         View::Sources,
+        View::History,
     ];
 
     pub fn label(self, t: &Tr) -> &'static str {
@@ -52,6 +55,16 @@ impl View {
             View::Preview => t.view_preview,
             View::Variants => super::variants_text::VariantTexts::of_tr(t).view,
             View::Sources => super::reader::text::for_tr(t).view,
+            // Its words live in its own table; `t` tells which language.
+            View::History => {
+                let english = std::ptr::eq(t, super::text::Language::English.texts());
+                super::history_view::words(if english {
+                    super::text::Language::English
+                } else {
+                    super::text::Language::Dutch
+                })
+                .view
+            }
         }
     }
 }

@@ -71,7 +71,7 @@ pub fn field_name(field: &str, lang: Lang) -> String {
     lang.pick(dutch, english).to_owned()
 }
 
-fn kind(key: RecordKey, lang: Lang) -> &'static str {
+pub(super) fn kind(key: RecordKey, lang: Lang) -> &'static str {
     match key {
         RecordKey::Cluster(_) => "cluster",
         RecordKey::Scenario(_) => "scenario",

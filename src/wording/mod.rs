@@ -4,9 +4,11 @@
 //! language), the command line, `check` and the exports all word a thing the same way.
 
 mod conflict;
+mod versions;
 mod warning;
 
 pub use conflict::{conflict, field_name, id_repair, record_label, resolve_error};
+pub use versions::change;
 pub use warning::{consequence, warning};
 
 /// The language to word in. The window maps its interface language onto this; the

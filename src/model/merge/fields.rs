@@ -29,7 +29,7 @@ pub(super) fn pick<T: PartialEq>(base: Option<&T>, mine: &T, theirs: &T) -> Pick
 }
 
 /// Field-wise merge of one record type.
-pub(super) trait Fields: Clone + PartialEq {
+pub(crate) trait Fields: Clone + PartialEq {
     /// The merged value and the fields in conflict (MINE's value kept), each with
     /// both values.
     fn merge_fields(
@@ -41,6 +41,8 @@ pub(super) trait Fields: Clone + PartialEq {
     fn copy_field(&mut self, from: &Self, field: &str) -> bool;
     /// One named field's value; `None` for an unknown name.
     fn field_value(&self, field: &str) -> Option<FieldValue>;
+    /// The names of all fields, in the order the type declares them.
+    fn field_names() -> &'static [&'static str];
 }
 
 macro_rules! fields {
@@ -91,6 +93,10 @@ macro_rules! fields {
                 }
             }
 
+            fn field_names() -> &'static [&'static str] {
+                &[$(stringify!($field),)* $($(stringify!($latest),)*)?]
+            }
+
             fn field_value(&self, field: &str) -> Option<FieldValue> {
                 match field {
                     $(stringify!($field) => Some(FieldValue::of(&self.$field)),)*
@@ -130,7 +136,7 @@ fields! {
 }
 
 /// A record type that is merged as a list.
-pub(super) trait Listed: Fields + Identified {
+pub(crate) trait Listed: Fields + Identified {
     type Id: Copy + Eq + Hash;
     fn id(&self) -> Self::Id;
     fn key(&self) -> RecordKey;

@@ -29,7 +29,7 @@ pub use super::conflict::{
     MergeConflict, Side,
 };
 
-use self::fields::{Fields, Listed};
+pub(crate) use self::fields::{Fields, Listed};
 use super::workspace::*;
 
 /// Counts relative to MINE: what the merge brought into the first file.
