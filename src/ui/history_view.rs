@@ -133,8 +133,17 @@ fn record_of(selection: Selection) -> Option<RecordKey> {
     })
 }
 
-fn when(time: &str) -> String {
-    time.replace('T', " ").replace('Z', " UTC")
+/// A version's time as the reader's clock shows it: the file keeps UTC (so copies
+/// agree), the window speaks the laptop's time zone and the interface's date form.
+/// A time that is not RFC 3339 (a hand edit) is shown as written.
+fn when(lang: Language, time: &str) -> String {
+    match time.parse::<jiff::Timestamp>() {
+        Ok(at) => {
+            let day = at.to_zoned_datetime(jiff::tz::TimeZone::system()).date();
+            format!("{} {}", lang.date(day), lang.time(at))
+        }
+        Err(_) => time.to_owned(),
+    }
 }
 
 impl HistoryPanel {
@@ -210,7 +219,7 @@ impl HistoryPanel {
                         ui.label(format!(
                             "{}, {}: {}",
                             version.author,
-                            when(&version.time),
+                            when(frame.lang, &version.time),
                             wording::change(change, l)
                         ));
                     }
@@ -234,7 +243,7 @@ impl HistoryPanel {
                         let who = if version.author.is_empty() {
                             w.start.to_owned()
                         } else {
-                            format!("{}, {}", version.author, when(&version.time))
+                            format!("{}, {}", version.author, when(frame.lang, &version.time))
                         };
                         ui.label(RichText::new(format!("{}  {who}", version.id)).strong());
                         if version.parents.len() > 1 {
