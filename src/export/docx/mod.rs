@@ -34,20 +34,48 @@ const MARGIN: u32 = 1_418; // 2,5 cm
 const PAGE: super::fit::Page = super::fit::Page::a4(MARGIN as f64 / 20.0);
 
 /// What the body refers to and the package must hold.
-pub(super) struct Package {
+pub struct Package {
     /// The chart pictures in order; picture `n` (from 1) is `word/media/grafiek{n}.png`.
     pictures: Vec<ChartPicture>,
     /// The footnotes' contents in order; note `n` has `w:id` `n`.
     footnotes: Vec<String>,
 }
 
+/// The document as a DOCX package, as bytes. Same document, same bytes.
+///
+/// Errors: [`ExportError::Docx`] when a chart cannot be drawn or the package cannot
+/// be packed.
 pub fn write(doc: &Document) -> Result<Vec<u8>, ExportError> {
-    let metrics = super::fit::Metrics::new(
-        crate::assets::FONT_REGULAR,
-        crate::assets::FONT_BOLD,
-        &[crate::assets::FONT_ITALIC],
-    )
-    .ok_or_else(|| ExportError::Docx("het ingebouwde lettertype is onleesbaar".to_owned()))?;
+    let package = package(doc)?;
+    let document = document_xml(doc, &package)?;
+    zip_parts(doc, &package, document)
+}
+
+/// The stages of [`write`], one by one, for the benchmark of where its time goes
+/// (`benches/export.rs`): charts drawn, `word/document.xml`, the zipped package.
+#[cfg(feature = "synth")]
+pub mod stages {
+    use super::{Document, ExportError, Package};
+
+    pub fn pictures(doc: &Document) -> Result<Package, ExportError> {
+        super::package(doc)
+    }
+
+    pub fn document_xml(doc: &Document, package: &Package) -> Result<String, ExportError> {
+        super::document_xml(doc, package)
+    }
+
+    pub fn zip(
+        doc: &Document,
+        package: &Package,
+        document: String,
+    ) -> Result<Vec<u8>, ExportError> {
+        super::zip_parts(doc, package, document)
+    }
+}
+
+/// The charts drawn as pictures and the footnotes, which the body refers to.
+fn package(doc: &Document) -> Result<Package, ExportError> {
     let mut pictures = Vec::new();
     for chart in doc.blocks.iter().filter_map(|b| match b {
         super::Block::Chart(chart) => Some(chart),
@@ -55,12 +83,20 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, ExportError> {
     }) {
         pictures.push(chart_picture(chart).map_err(ExportError::Docx)?);
     }
-    let package = Package {
+    Ok(Package {
         pictures,
         footnotes: doc.footnotes().into_iter().map(str::to_owned).collect(),
-    };
-    let document = body::document_xml(doc, &package, &metrics);
-    zip_parts(doc, &package, document)
+    })
+}
+
+fn document_xml(doc: &Document, package: &Package) -> Result<String, ExportError> {
+    let metrics = super::fit::Metrics::new(
+        crate::assets::FONT_REGULAR,
+        crate::assets::FONT_BOLD,
+        &[crate::assets::FONT_ITALIC],
+    )
+    .ok_or_else(|| ExportError::Docx("het ingebouwde lettertype is onleesbaar".to_owned()))?;
+    Ok(body::document_xml(doc, package, &metrics))
 }
 
 /// Packs the parts, `[Content_Types].xml` first as readers expect.
