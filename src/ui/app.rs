@@ -1224,14 +1224,20 @@ impl WorkbenchApp {
             Dialog::Export(mut dialog) => {
                 let mut outcome = None;
                 egui::Modal::new(egui::Id::unique("export")).show(ctx, |ui| {
-                    outcome = dialog.ui(ui, self.session.workspace(), t, enter, escape);
+                    outcome = dialog.ui(ui, self.session.workspace(), t, lang, enter, escape);
                 });
+                use super::export_dialog::Ended;
                 match dialog.take_finished() {
-                    Some(Ok(path)) => {
+                    Some(Ended::Written(path)) => {
                         let name = path.file_name().unwrap_or(path.as_os_str());
                         self.say(format!("{} {}", t.export_done, name.display()), false);
                     }
-                    Some(Err(message)) => self.say(format!("{}: {message}", t.problem), true),
+                    Some(Ended::Failed(message)) => {
+                        self.say(format!("{}: {message}", t.problem), true)
+                    }
+                    Some(Ended::Cancelled) => {
+                        self.say(super::text_export::texts(lang).cancelled.to_owned(), false);
+                    }
                     None => {}
                 }
                 match outcome {

@@ -74,15 +74,35 @@ pub mod stages {
     }
 }
 
-/// The charts drawn as pictures and the footnotes, which the body refers to.
+/// The charts drawn as pictures and the footnotes, which the body refers to. The
+/// charts are drawn side by side on threads of their own: drawing them was most of a
+/// large export, and each is independent of the others (same pictures, same order).
 fn package(doc: &Document) -> Result<Package, ExportError> {
-    let mut pictures = Vec::new();
-    for chart in doc.blocks.iter().filter_map(|b| match b {
-        super::Block::Chart(chart) => Some(chart),
-        _ => None,
-    }) {
-        pictures.push(chart_picture(chart).map_err(ExportError::Docx)?);
-    }
+    let charts: Vec<&super::Chart> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            super::Block::Chart(chart) => Some(chart),
+            _ => None,
+        })
+        .collect();
+    let drawn: Vec<Result<ChartPicture, String>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = charts
+            .iter()
+            .map(|chart| scope.spawn(move || chart_picture(chart, body::chart_shown)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Err("het tekenen van een grafiek liep vast".to_owned()))
+            })
+            .collect()
+    });
+    let pictures = drawn
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(ExportError::Docx)?;
     Ok(Package {
         pictures,
         footnotes: doc.footnotes().into_iter().map(str::to_owned).collect(),
