@@ -155,7 +155,7 @@ pub fn document_number_field(
         |n| n,
         |s| crate::model::rules::is_document_number(s.trim()).then(|| s.trim().to_owned()),
         Some(t.document_number_hint),
-        260.0,
+        200.0,
         false,
         &|_| t.document_number_refused.to_owned(),
     )

@@ -13,15 +13,15 @@ pub(crate) struct FieldsTr {
 }
 
 pub(crate) static NL: FieldsTr = FieldsTr {
-    year_refused: "Geen geldig jaar: typ een jaar van {from} tot en met {to}",
+    year_refused: "Geen geldig jaar ({from}–{to})",
     document_number_hint: "VR 2024 1506 MED.0123/1",
-    document_number_refused: "Geen geldig documentnummer: de vorm is VR JJJJ DDMM MED.NNNN/n (bv. VR 2024 1506 MED.0123/1)",
+    document_number_refused: "Geen geldig documentnummer: vorm VR JJJJ DDMM MED.NNNN/n",
 };
 
 pub(crate) static EN: FieldsTr = FieldsTr {
-    year_refused: "Not a valid year: type a year from {from} to {to}",
+    year_refused: "Not a valid year ({from}–{to})",
     document_number_hint: "VR 2024 1506 MED.0123/1",
-    document_number_refused: "Not a valid document number: the form is VR YYYY DDMM MED.NNNN/n (e.g. VR 2024 1506 MED.0123/1)",
+    document_number_refused: "Not a valid document number: form VR YYYY DDMM MED.NNNN/n",
 };
 
 pub(crate) fn texts(lang: Language) -> &'static FieldsTr {
