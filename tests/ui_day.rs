@@ -708,8 +708,7 @@ fn an_export_shows_its_stage_and_a_cancelled_one_writes_nothing() {
         .unwrap_or_default();
     assert!(stage.starts_with("Stap "), "{stage}");
     // As a screen reader presses it: a simulated pointer click on this button did not
-    // register in kittest (the spinner repaints every frame; cause not found), while
-    // a real click in the window does.
+    // register in kittest (the spinner repaints every frame; cause not found).
     h.get_by_role_and_label(Role::Button, "Annuleren")
         .click_accesskit();
     // Steps, not run(): the cancelled worker may still be typesetting.
