@@ -40,8 +40,16 @@ pub struct Cli {
     #[arg(help_heading = ARGUMENTS)]
     pub file: Option<PathBuf>,
 
-    /// Tekenmotor: wgpu (standaard) of glow (voor oude laptops en virtuele machines)
-    #[arg(long, value_enum, env = "CLUSTERWERKBANK_RENDERER", help_heading = OPTIONS)]
+    /// Tekenmotor: wgpu (standaard) of glow (voor oude laptops en virtuele machines); ook
+    /// via de omgevingsvariabele CLUSTERWERKBANK_RENDERER
+    #[arg(
+        long,
+        value_enum,
+        env = "CLUSTERWERKBANK_RENDERER",
+        hide_env = true,
+        hide_possible_values = true,
+        help_heading = OPTIONS
+    )]
     pub renderer: Option<Renderer>,
 
     /// Toont deze hulp
@@ -58,6 +66,7 @@ pub enum Command {
     /// Schrijft het Groenboek (of met --empty een lege consultatie) naar FILE
     #[command(help_template = HELP, override_usage = "clusterwerkbank new [OPTIES] <FILE>", next_help_heading = OPTIONS)]
     New {
+        /// De nieuwe werkruimte
         #[arg(help_heading = ARGUMENTS)]
         file: PathBuf,
         /// Een lege werkruimte voor een volgende consultatie
@@ -73,6 +82,7 @@ pub enum Command {
     /// Laadt en controleert FILE en toont de waarschuwingen
     #[command(help_template = HELP, override_usage = "clusterwerkbank check <FILE>", next_help_heading = OPTIONS)]
     Check {
+        /// De werkruimte
         #[arg(help_heading = ARGUMENTS)]
         file: PathBuf,
     },
@@ -80,6 +90,7 @@ pub enum Command {
     /// FILE (FILE.bak, of FILE.2.bak enz. als die al bestaat) en in de reservekopieën
     #[command(help_template = HELP, override_usage = "clusterwerkbank upgrade [OPTIES] <FILE>", next_help_heading = OPTIONS)]
     Upgrade {
+        /// De werkruimte
         #[arg(help_heading = ARGUMENTS)]
         file: PathBuf,
         /// Herschrijf ook als er geen reservekopie gemaakt kan worden
@@ -90,10 +101,11 @@ pub enum Command {
     /// haar cijfers als rekenblad (xlsx)
     #[command(help_template = HELP, override_usage = "clusterwerkbank export [OPTIES] --format <FORMAT> -o <OUT> <FILE>", next_help_heading = OPTIONS)]
     Export {
+        /// De werkruimte
         #[arg(help_heading = ARGUMENTS)]
         file: PathBuf,
-        /// Formaat van de export
-        #[arg(long, value_enum)]
+        /// Formaat van de export: docx, pdf, html, md, txt of xlsx
+        #[arg(long, value_enum, hide_possible_values = true)]
         format: ExportFormat,
         /// Bestand om te schrijven
         #[arg(short = 'o', long = "output", value_name = "OUT")]
@@ -106,8 +118,10 @@ pub enum Command {
     /// het adviesorgaan BODY; de tekst reist voortaan mee in het bestand
     #[command(help_template = HELP, override_usage = "clusterwerkbank import [OPTIES] --body <BODY> <WORKSPACE> <DOCUMENT>", next_help_heading = OPTIONS)]
     Import {
+        /// De werkruimte
         #[arg(help_heading = ARGUMENTS)]
         workspace: PathBuf,
+        /// Het adviesdocument
         #[arg(help_heading = ARGUMENTS)]
         document: PathBuf,
         /// Het adviesorgaan: de korte naam (VARIO) of de volledige naam
@@ -122,8 +136,10 @@ pub enum Command {
     /// MINE en THEIRS blijven ongewijzigd
     #[command(help_template = HELP, override_usage = "clusterwerkbank merge [OPTIES] -o <OUT> <MINE> <THEIRS>", next_help_heading = OPTIONS)]
     Merge {
+        /// Jouw kopie
         #[arg(help_heading = ARGUMENTS)]
         mine: PathBuf,
+        /// De kopie van je collega
         #[arg(help_heading = ARGUMENTS)]
         theirs: PathBuf,
         /// Het samengevoegde bestand
