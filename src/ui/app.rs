@@ -1226,19 +1226,9 @@ impl WorkbenchApp {
                 egui::Modal::new(egui::Id::unique("export")).show(ctx, |ui| {
                     outcome = dialog.ui(ui, self.session.workspace(), t, lang, enter, escape);
                 });
-                use super::export_dialog::Ended;
-                match dialog.take_finished() {
-                    Some(Ended::Written(path)) => {
-                        let name = path.file_name().unwrap_or(path.as_os_str());
-                        self.say(format!("{} {}", t.export_done, name.display()), false);
-                    }
-                    Some(Ended::Failed(message)) => {
-                        self.say(format!("{}: {message}", t.problem), true)
-                    }
-                    Some(Ended::Cancelled) => {
-                        self.say(super::text_export::texts(lang).cancelled.to_owned(), false);
-                    }
-                    None => {}
+                if let Some(ended) = dialog.take_finished() {
+                    let (message, is_error) = ended.said(t, lang);
+                    self.say(message, is_error);
                 }
                 match outcome {
                     Some(super::export_dialog::DialogOutcome::Close) => {}

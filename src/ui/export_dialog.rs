@@ -49,6 +49,20 @@ pub enum Ended {
     Cancelled,
 }
 
+impl Ended {
+    /// What the status line says, and whether it is an error.
+    pub(crate) fn said(&self, t: &Tr, lang: Language) -> (String, bool) {
+        match self {
+            Ended::Written(path) => {
+                let name = path.file_name().unwrap_or(path.as_os_str());
+                (format!("{} {}", t.export_done, name.display()), false)
+            }
+            Ended::Failed(message) => (format!("{}: {message}", t.problem), true),
+            Ended::Cancelled => (super::text_export::texts(lang).cancelled.to_owned(), false),
+        }
+    }
+}
+
 /// What the dialog asks of the app.
 pub enum DialogOutcome {
     Open,
@@ -118,13 +132,10 @@ impl ExportDialog {
         let path = PathBuf::from(self.path.trim());
         let progress = Arc::new(Progress::new());
         let shared = Arc::clone(&progress);
-        let wake = ctx.clone();
+        // The window asks for a repaint every 100 ms while the export runs, so the
+        // stage shown follows the worker.
         let job = Job::spawn(Some(ctx), move || {
-            let result = crate::export::export_to_file_with(&ws, &options, format, &path, &shared)
-                .map(|()| path);
-            // The stage shown changes while the window may be idle.
-            wake.request_repaint();
-            result
+            crate::export::export_to_file_with(&ws, &options, format, &path, &shared).map(|()| path)
         });
         self.state = State::Running {
             job,
