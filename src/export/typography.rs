@@ -10,24 +10,37 @@ use super::document::{Block, Document, Run};
 pub(crate) const NBSP: char = '\u{a0}';
 
 /// Words that belong with the number after them ("€ 650.000", "artikel 27",
-/// "art. 27", "p. 7", "pp. 7", "nr. 3"), compared in lower case.
+/// "art. 27", "p. 7", "pp. 7", "nr. 3"), compared without regard to (ASCII) case.
 const TIED_BEFORE_NUMBER: [&str; 6] = ["€", "artikel", "art.", "p.", "pp.", "nr."];
 
 /// `text` with the space between a tied word and the number after it made a no-break
 /// space. Everything else stays as it is.
 pub fn tie(text: &str) -> String {
+    // Most texts have no space before a digit, so nothing to tie: a large export ties
+    // tens of thousands of cells and arguments.
+    if !text
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, [b' ', d] if d.is_ascii_digit()))
+    {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut word_start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c == ' ' {
-            let word = text.get(word_start..i).unwrap_or("");
-            // "(p. 7)", "-€ 1.200": punctuation before the word does not count.
-            let word = word
-                .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '€')
-                .to_lowercase();
             let number_follows = chars.peek().is_some_and(|(_, d)| d.is_ascii_digit());
-            if number_follows && TIED_BEFORE_NUMBER.contains(&word.as_str()) {
+            // "(p. 7)", "-€ 1.200": punctuation before the word does not count. The
+            // tied words are ASCII but for "€", which has no case.
+            let tied = number_follows && {
+                let word = text.get(word_start..i).unwrap_or("");
+                let word = word.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '€');
+                TIED_BEFORE_NUMBER
+                    .iter()
+                    .any(|t| word.eq_ignore_ascii_case(t))
+            };
+            if tied {
                 out.push(NBSP);
             } else {
                 out.push(' ');
