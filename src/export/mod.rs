@@ -98,48 +98,37 @@ pub enum ExportError {
 /// Charts are drawn at twice their SVG size, sharp enough for print.
 const CHART_SCALE: f32 = 2.0;
 
-/// A chart as PNG for DOCX, with its size in SVG pixels (1/96 inch).
-pub(crate) struct ChartPicture {
-    pub png: Vec<u8>,
-    pub width: u32,
-    pub height: u32,
-}
-
-/// Draws a chart with the PDF's own regular font, so DOCX shows the picture the PDF
-/// draws from the same SVG. `shown(width, height)` is the factor (at most 1) the
-/// picture of that SVG size is shown at; it is drawn sharp for that size.
+/// Draws a chart as PNG with the PDF's own regular font, so DOCX shows the picture
+/// the PDF draws from the same SVG. `shown(width, height)` is the factor (at most 1)
+/// the picture of that SVG size is shown at; it is drawn sharp for that size.
 pub(crate) fn chart_picture(
     chart: &Chart,
     shown: impl Fn(f32, f32) -> f32,
-) -> Result<ChartPicture, String> {
-    let (png, scale) = crate::charts::png::svg_to_png_shown(
+) -> Result<Vec<u8>, String> {
+    crate::charts::png::svg_to_png_shown(
         &chart.svg,
         crate::assets::FONT_REGULAR,
         CHART_SCALE,
         shown,
     )
-    .map_err(|e| format!("grafiek \u{201c}{}\u{201d}: {e}", chart.title))?;
-    // The IHDR chunk always comes first: width and height are bytes 16..24.
-    let dimension = |range: std::ops::Range<usize>| {
-        png.get(range)
-            .and_then(|b| <[u8; 4]>::try_from(b).ok())
-            .map(u32::from_be_bytes)
+    .map(|(png, _)| png)
+    .map_err(|e| format!("grafiek \u{201c}{}\u{201d}: {e}", chart.title))
+}
+
+/// Width and height of an SVG from its root element's `width` and `height`
+/// (our charts always carry both, in pixels).
+pub(crate) fn svg_size(svg: &str) -> Option<(f64, f64)> {
+    let start = svg.find("<svg")?;
+    let root = svg.get(start..)?;
+    let root = root.get(..root.find('>')?)?;
+    let attribute = |name: &str| -> Option<f64> {
+        let at = root.find(&format!(" {name}=\""))? + name.len() + 3;
+        let value = root.get(at..)?;
+        let value = value.get(..value.find('"')?)?;
+        let number: f64 = value.trim_end_matches("px").parse().ok()?;
+        (number.is_finite() && number > 0.0).then_some(number)
     };
-    let (width, height) = match (dimension(16..20), dimension(20..24)) {
-        (Some(w), Some(h)) if w > 0 && h > 0 => (w, h),
-        _ => {
-            return Err(format!(
-                "grafiek \u{201c}{}\u{201d}: lege afbeelding",
-                chart.title
-            ));
-        }
-    };
-    // The size in SVG pixels, whatever the resolution it was drawn at.
-    Ok(ChartPicture {
-        width: (width as f32 / scale).round().max(1.0) as u32,
-        height: (height as f32 / scale).round().max(1.0) as u32,
-        png,
-    })
+    Some((attribute("width")?, attribute("height")?))
 }
 
 /// The document in one of [`Format::DOCUMENTS`], as bytes. Same document, same bytes.

@@ -163,11 +163,7 @@ impl Body<'_> {
         self.turn(landscape);
         self.pictures += 1;
         let n = self.pictures;
-        let size = self
-            .package
-            .pictures
-            .get(n - 1)
-            .map_or((1, 1), |p| (p.width, p.height));
+        let size = self.package.pictures.get(n - 1).copied().unwrap_or((1, 1));
         let (width, height) = chart_size(size, landscape);
         self.out.push_str(
             "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"60\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>",
