@@ -512,8 +512,8 @@ fn kind_3_a_budget_above_the_cap_shows_on_its_field_cell_and_card_and_the_list_l
         .rect();
     assert!(
         h.query_all_by_label_contains(said)
-            .any(|n| n.rect().top() >= field.bottom() && n.rect().top() < field.bottom() + 60.0),
-        "one of them just under the field (below its years)"
+            .any(|n| n.rect().top() >= field.bottom() && n.rect().top() < field.bottom() + 90.0),
+        "one of them just under the field (below its two year fields, a row each)"
     );
     // On the board card.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
