@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Parser, Subcommand, ValueEnum};
 
 mod history;
 
@@ -13,29 +13,63 @@ use crate::model::{Workspace, validate};
 use crate::store;
 use crate::ui::Renderer;
 
+/// The help in Dutch throughout: clap's own words ("Usage", "Options", "Print help")
+/// are replaced by a template, headings and our own help and version flags. Clap's
+/// error messages stay English (clap has no translations).
+const HELP: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
+const ARGUMENTS: &str = "Argumenten";
+const OPTIONS: &str = "Opties";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "clusterwerkbank",
     version,
     about = "Werkbank voor de toekomst van het Vlaamse clusterbeleid",
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    help_template = HELP,
+    override_usage = "clusterwerkbank [OPTIES] [FILE]\n         clusterwerkbank <OPDRACHT>",
+    subcommand_help_heading = "Opdrachten",
+    subcommand_value_name = "OPDRACHT",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
     /// Werkruimte om te openen (zonder: de laatste, anders het Groenboek)
+    #[arg(help_heading = ARGUMENTS)]
     pub file: Option<PathBuf>,
 
-    /// Tekenmotor: wgpu (standaard) of glow (voor oude laptops en virtuele machines)
-    #[arg(long, value_enum, env = "CLUSTERWERKBANK_RENDERER")]
+    /// Tekenmotor: wgpu (standaard) of glow (voor oude laptops en virtuele machines); ook
+    /// via de omgevingsvariabele CLUSTERWERKBANK_RENDERER
+    #[arg(
+        long,
+        value_enum,
+        env = "CLUSTERWERKBANK_RENDERER",
+        hide_env = true,
+        hide_possible_values = true,
+        help_heading = OPTIONS
+    )]
     pub renderer: Option<Renderer>,
+
+    /// Toont deze hulp
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true, help_heading = OPTIONS)]
+    help: Option<bool>,
+
+    /// Toont de versie
+    #[arg(short = 'V', long = "version", action = ArgAction::Version, help_heading = OPTIONS)]
+    version: Option<bool>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Schrijft het Groenboek (of met --empty een lege consultatie) naar FILE
+    #[command(help_template = HELP, override_usage = "clusterwerkbank new [OPTIES] <FILE>", next_help_heading = OPTIONS)]
     New {
+        /// De nieuwe werkruimte
+        #[arg(help_heading = ARGUMENTS)]
         file: PathBuf,
         /// Een lege werkruimte voor een volgende consultatie
         #[arg(long)]
@@ -48,10 +82,18 @@ pub enum Command {
         no_backup: bool,
     },
     /// Laadt en controleert FILE en toont de waarschuwingen
-    Check { file: PathBuf },
+    #[command(help_template = HELP, override_usage = "clusterwerkbank check <FILE>", next_help_heading = OPTIONS)]
+    Check {
+        /// De werkruimte
+        #[arg(help_heading = ARGUMENTS)]
+        file: PathBuf,
+    },
     /// Herschrijft FILE in het huidige formaat; het origineel blijft bewaard naast
     /// FILE (FILE.bak, of FILE.2.bak enz. als die al bestaat) en in de reservekopieën
+    #[command(help_template = HELP, override_usage = "clusterwerkbank upgrade [OPTIES] <FILE>", next_help_heading = OPTIONS)]
     Upgrade {
+        /// De werkruimte
+        #[arg(help_heading = ARGUMENTS)]
         file: PathBuf,
         /// Herschrijf ook als er geen reservekopie gemaakt kan worden
         #[arg(long)]
@@ -59,10 +101,13 @@ pub enum Command {
     },
     /// Exporteert de mededeling van FILE naar OUT (docx, pdf, html, md of txt), of
     /// haar cijfers als rekenblad (xlsx)
+    #[command(help_template = HELP, override_usage = "clusterwerkbank export [OPTIES] --format <FORMAT> -o <OUT> <FILE>", next_help_heading = OPTIONS)]
     Export {
+        /// De werkruimte
+        #[arg(help_heading = ARGUMENTS)]
         file: PathBuf,
-        /// Formaat van de export
-        #[arg(long, value_enum)]
+        /// Formaat van de export: docx, pdf, html, md, txt of xlsx
+        #[arg(long, value_enum, hide_possible_values = true)]
         format: ExportFormat,
         /// Bestand om te schrijven
         #[arg(short = 'o', long = "output", value_name = "OUT")]
@@ -78,8 +123,13 @@ pub enum Command {
     },
     /// Importeert een adviesdocument (PDF, DOCX, TXT, MD, HTML) in de werkruimte, bij
     /// het adviesorgaan BODY; de tekst reist voortaan mee in het bestand
+    #[command(help_template = HELP, override_usage = "clusterwerkbank import [OPTIES] --body <BODY> <WORKSPACE> <DOCUMENT>", next_help_heading = OPTIONS)]
     Import {
+        /// De werkruimte
+        #[arg(help_heading = ARGUMENTS)]
         workspace: PathBuf,
+        /// Het adviesdocument
+        #[arg(help_heading = ARGUMENTS)]
         document: PathBuf,
         /// Het adviesorgaan: de korte naam (VARIO) of de volledige naam
         #[arg(long)]
@@ -91,8 +141,13 @@ pub enum Command {
     },
     /// Voegt de kopie van een collega (THEIRS) samen met de jouwe (MINE) in OUT;
     /// MINE en THEIRS blijven ongewijzigd
+    #[command(help_template = HELP, override_usage = "clusterwerkbank merge [OPTIES] -o <OUT> <MINE> <THEIRS>", next_help_heading = OPTIONS)]
     Merge {
+        /// Jouw kopie
+        #[arg(help_heading = ARGUMENTS)]
         mine: PathBuf,
+        /// De kopie van je collega
+        #[arg(help_heading = ARGUMENTS)]
         theirs: PathBuf,
         /// Het samengevoegde bestand
         #[arg(short = 'o', long = "output", value_name = "OUT")]

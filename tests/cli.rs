@@ -117,6 +117,45 @@ fn wrong_usage_exits_2() {
 }
 
 #[test]
+fn the_help_is_dutch_throughout() {
+    let english = [
+        "Usage",
+        "Options",
+        "Arguments",
+        "Commands",
+        "Print help",
+        "Print version",
+        "possible values",
+        "[env:",
+        "[OPTIONS]",
+        "<COMMAND>",
+    ];
+    let mut helps = vec![vec!["--help"], vec!["-h"]];
+    for command in ["new", "check", "upgrade", "export", "import", "merge"] {
+        helps.push(vec![command, "--help"]);
+    }
+    for args in helps {
+        let o = run(&args, &[]);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let help = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            help.contains("Gebruik: clusterwerkbank"),
+            "{args:?}: {help}"
+        );
+        assert!(help.contains("Toont deze hulp"), "{args:?}: {help}");
+        for word in english {
+            assert!(!help.contains(word), "{args:?} says {word:?}: {help}");
+        }
+    }
+    let top = String::from_utf8_lossy(&run(&["--help"], &[]).stdout).into_owned();
+    assert!(
+        top.contains("Opdrachten:") && top.contains("Opties:"),
+        "{top}"
+    );
+    assert!(run(&["--version"], &[]).status.success());
+}
+
+#[test]
 fn upgrade_rewrites_an_old_file_and_keeps_the_original_beside_it() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("oud.ron");

@@ -512,8 +512,8 @@ fn kind_3_a_budget_above_the_cap_shows_on_its_field_cell_and_card_and_the_list_l
         .rect();
     assert!(
         h.query_all_by_label_contains(said)
-            .any(|n| n.rect().top() >= field.bottom() && n.rect().top() < field.bottom() + 60.0),
-        "one of them just under the field (below its years)"
+            .any(|n| n.rect().top() >= field.bottom() && n.rect().top() < field.bottom() + 90.0),
+        "one of them just under the field (below its two year fields, a row each)"
     );
     // On the board card.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
@@ -532,4 +532,215 @@ fn kind_3_a_budget_above_the_cap_shows_on_its_field_cell_and_card_and_the_list_l
             .is_focused(),
         "the jump lands on the amount"
     );
+}
+
+#[test]
+fn kind_2_a_budget_year_out_of_range_is_kept_and_said_not_clamped() {
+    let mut h = green_paper();
+    h.get_by_role_and_label(Role::CheckBox, "Catalisti onder Scenario 3")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "Jaarbudget")
+        .click();
+    h.run();
+    let budget = |h: &H| {
+        h.state()
+            .workspace()
+            .assignments
+            .iter()
+            .find_map(|a| a.budget)
+            .unwrap()
+    };
+    let before = budget(&h);
+    type_and_leave(&mut h, "van", "1999");
+    assert_eq!(
+        field_text(&h, "van").as_deref(),
+        Some("1999"),
+        "kept as typed"
+    );
+    let message = h.get_by_label("Geen geldig jaar (2000–2100)").rect();
+    let field = h.get_by_role_and_label(Role::TextInput, "van").rect();
+    // Beside the field, or, in a narrow panel, wrapped to just under it.
+    let beside = message.left() >= field.right() && message.top() < field.bottom();
+    let under = message.top() >= field.top() && message.top() < field.bottom() + 30.0;
+    assert!(beside || under, "next to the field: {message:?} {field:?}");
+    assert_eq!(budget(&h), before, "nothing clamped, nothing stored");
+    // A valid year is stored, and is one undo step.
+    type_and_leave(&mut h, "tot en met", "2031");
+    assert_eq!(budget(&h).last_year, 2031);
+    assert_eq!(budget(&h).first_year, before.first_year);
+    type_and_leave(&mut h, "van", "2028");
+    assert_eq!(budget(&h).first_year, 2028);
+    assert!(h.query_by_label_contains("Geen geldig jaar").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(budget(&h).first_year, before.first_year);
+    assert_eq!(budget(&h).last_year, 2031);
+}
+
+#[test]
+fn kind_2_an_invalid_document_number_is_refused_next_to_the_field_and_kept() {
+    let mut h = green_paper();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num7);
+    h.run();
+    let stored = |h: &H| h.state().workspace().meta.document_number.clone();
+    let before = stored(&h);
+    type_and_leave(&mut h, "Documentnummer", "VR 2024 MED.12");
+    assert_eq!(
+        field_text(&h, "Documentnummer").as_deref(),
+        Some("VR 2024 MED.12")
+    );
+    let message = h.get_by_label_contains("Geen geldig documentnummer");
+    let field = h
+        .get_by_role_and_label(Role::TextInput, "Documentnummer")
+        .rect();
+    assert!(message.rect().left() >= field.right() && message.rect().top() < field.bottom());
+    assert_eq!(stored(&h), before, "not accepted");
+    type_and_leave(&mut h, "Documentnummer", "VR 2024 1506 MED.0123/1");
+    assert_eq!(stored(&h), "VR 2024 1506 MED.0123/1");
+    assert!(
+        h.query_by_label_contains("Geen geldig documentnummer")
+            .is_none()
+    );
+}
+
+#[test]
+fn kind_5_the_first_board_card_is_one_tab_from_the_boards_heading() {
+    let mut h = green_paper();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    // The heading row ends with "Cluster toevoegen"; the next stop is the first card.
+    h.get_by_role_and_label(Role::Button, "Cluster toevoegen")
+        .focus();
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::Button, "Catalisti")
+            .is_focused(),
+        "one Tab from the heading to the first card"
+    );
+}
+
+#[test]
+fn kind_7_dragging_a_board_card_by_its_name_moves_it() {
+    let mut h = green_paper();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    let card = h.get_by_role_and_label(Role::Button, "Catalisti").rect();
+    // The name is written at the card's top left.
+    let on_name = card.left_top() + egui::vec2(24.0, 14.0);
+    let column = h.get_by_label_contains("Scenario 1 —").rect();
+    let target = column.center_bottom() + egui::vec2(0.0, 60.0);
+    h.drag_at(on_name);
+    h.run();
+    for step in 1..=6 {
+        h.hover_at(on_name + (target - on_name) * (step as f32 / 6.0));
+        h.run();
+    }
+    h.drop_at(target);
+    h.run();
+    assert_eq!(assignments(&h), [("Catalisti".to_owned(), 1)]);
+}
+
+#[test]
+fn kind_7_the_chart_legends_stand_under_their_plots_and_name_the_workspaces_basis() {
+    let mut h = green_paper();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num6);
+    h.run();
+    let plot = h
+        .get_by_role_and_label(
+            Role::Image,
+            "Budget per jaar: de cijfers staan in de tabel eronder",
+        )
+        .rect();
+    let legend: Vec<egui::Rect> = h
+        .query_all_by_label("Catalisti")
+        .map(|n| n.rect())
+        .filter(|r| r.top() >= plot.top() - 1.0 && r.top() < plot.bottom() + 80.0)
+        .collect();
+    assert!(!legend.is_empty(), "the budget legend names Catalisti");
+    for entry in legend {
+        assert!(
+            entry.top() >= plot.bottom(),
+            "{entry:?} over the plot {plot:?}"
+        );
+    }
+    let basis = h.state().workspace().meta.term_basis.clone();
+    h.get_by_label_contains(&format!("({basis})"));
+    // Without a legal basis in the workspace, the legend names none.
+    let mut meta = h.state().workspace().meta.clone();
+    meta.term_basis = String::new();
+    h.state_mut()
+        .session
+        .apply(clusterwerkbank::model::Edit::SetMeta(Box::new(meta)))
+        .unwrap();
+    h.run();
+    assert!(h.query_by_label_contains("AGVV").is_none());
+    assert!(h.query_by_label_contains("einde termijn").is_some());
+}
+
+/// Issue 15 item 9: the export shows its stage, and Cancel drops it with nothing
+/// written. The PDF is typeset for longer than the two frames between Start and Cancel.
+#[test]
+fn an_export_shows_its_stage_and_a_cancelled_one_writes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("mededeling.pdf");
+    let mut h = green_paper();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_role_and_label(Role::RadioButton, "PDF/A (archiveerbaar)")
+        .click();
+    h.run();
+    h.get_by_label("Bestemming").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Bestemming")
+        .type_text(&target.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Exporteren").click();
+    h.step();
+    h.step();
+    let stage = h
+        .get_by_label_contains(" van 3: ")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    assert!(stage.starts_with("Stap "), "{stage}");
+    // The pointer rests on the button for a frame first, as a mouse does: moved and
+    // pressed in one frame, the click on this button did not register in kittest.
+    h.get_by_role_and_label(Role::Button, "Annuleren").hover();
+    h.step();
+    h.get_by_role_and_label(Role::Button, "Annuleren").click();
+    // Steps, not run(): the cancelled worker may still be typesetting.
+    for _ in 0..4 {
+        h.step();
+    }
+    assert_eq!(
+        live_region(&h),
+        "Export geannuleerd; er is niets geschreven."
+    );
+    assert!(h.query_by_label_contains(" van 3: ").is_none());
+    // The worker stops at its next stage; once it has, nothing is there, not even a
+    // temporary file.
+    match &mut h.state_mut().dialog {
+        Some(clusterwerkbank::ui::app::Dialog::Export(dialog)) => {
+            dialog.wait_for_cancelled_worker();
+        }
+        _ => panic!("the export dialog stays open"),
+    }
+    h.step();
+    let left: Vec<_> = std::fs::read_dir(folder.path()).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+    // The same export, not cancelled, writes the file.
+    h.get_by_role_and_label(Role::Button, "Exporteren").click();
+    h.step();
+    for _ in 0..2_000 {
+        if target.exists() && live_region(&h).starts_with("Geschreven:") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    assert!(target.exists());
 }

@@ -19,6 +19,20 @@ pub enum RasterError {
 /// Draws `svg` at `scale` (2.0 for print-sharp images) with the given TrueType/OpenType
 /// font for every text, and returns PNG bytes. Deterministic: same input, same bytes.
 pub fn svg_to_png(svg: &str, font: &[u8], scale: f32) -> Result<Vec<u8>, RasterError> {
+    svg_to_png_shown(svg, font, scale, |_, _| 1.0).map(|(png, _)| png)
+}
+
+/// [`svg_to_png`] for a picture shown smaller than its SVG size: `shown(width, height)`
+/// gives, for the SVG's size in pixels, the factor (at most 1) it is shown at, and the
+/// picture is drawn at `scale` times that size: as sharp in print, without the pixels
+/// nobody sees (a tall timeline of 200 clusters, shown half a page high, was drawn at
+/// ten times the resolution of the page). Returns the PNG and the scale it was drawn at.
+pub fn svg_to_png_shown(
+    svg: &str,
+    font: &[u8],
+    scale: f32,
+    shown: impl Fn(f32, f32) -> f32,
+) -> Result<(Vec<u8>, f32), RasterError> {
     let mut options = usvg::Options::default();
     let database = options.fontdb_mut();
     database.load_font_data(font.to_vec());
@@ -34,6 +48,13 @@ pub fn svg_to_png(svg: &str, font: &[u8], scale: f32) -> Result<Vec<u8>, RasterE
     options.font_family = family;
 
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| RasterError::Svg(e.to_string()))?;
+    let (width, height) = (tree.size().width(), tree.size().height());
+    let factor = shown(width, height);
+    let scale = if factor.is_finite() && factor > 0.0 {
+        scale * factor.min(1.0)
+    } else {
+        scale
+    };
     let size = tree
         .size()
         .to_int_size()
@@ -51,9 +72,30 @@ pub fn svg_to_png(svg: &str, font: &[u8], scale: f32) -> Result<Vec<u8>, RasterE
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| RasterError::Png(e.to_string()))
+    let png = encode(&pixmap).map_err(|e| RasterError::Png(e.to_string()))?;
+    Ok((png, scale))
+}
+
+/// The picture as an 8-bit RGB PNG with the fast deflate. The pixmap was filled white
+/// before drawing, so it is opaque: no alpha channel to store, and its premultiplied
+/// pixels are the plain colours.
+fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let data = pixmap.data();
+    let mut rgb = Vec::with_capacity(data.len() / 4 * 3);
+    for pixel in data.chunks_exact(4) {
+        if let Some(colour) = pixel.get(..3) {
+            rgb.extend_from_slice(colour);
+        }
+    }
+    let mut out = Vec::with_capacity(rgb.len() / 8);
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&rgb)?;
+    writer.finish()?;
+    Ok(out)
 }
 
 #[cfg(test)]

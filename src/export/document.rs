@@ -192,13 +192,14 @@ impl Document {
 /// [`normalise_breaks`]), then control characters other than tab and newline (XML 1.0
 /// forbids them) and the Unicode non-characters U+FFFE/U+FFFF are dropped.
 pub(crate) fn clean_text(text: &str) -> String {
-    normalise_breaks(text)
-        .chars()
-        .filter(|c| {
-            let c = *c;
-            c == '\t' || c == '\n' || !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}')
-        })
-        .collect()
+    let keep =
+        |c: char| c == '\t' || c == '\n' || !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}');
+    let normal = normalise_breaks(text);
+    // Nearly every text is clean already: copied whole, not char by char.
+    if normal.chars().all(keep) {
+        return normal.into_owned();
+    }
+    normal.chars().filter(|c| keep(*c)).collect()
 }
 
 /// One line for a table cell or a run: cleaned, line breaks and tabs as spaces.

@@ -11,6 +11,7 @@ pub(crate) mod fit;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
+pub mod progress;
 pub mod text;
 pub mod typography;
 pub mod xlsx;
@@ -88,6 +89,8 @@ pub enum ExportError {
     Xlsx(String),
     #[error("Kon de export niet wegschrijven naar {}: {reason}.", .path.display())]
     Write { path: PathBuf, reason: String },
+    #[error("De export is geannuleerd; er is niets geschreven.")]
+    Cancelled,
     #[error("{} is een Clusterwerkbank-werkruimte; een export schrijft daar nooit overheen. Kies een andere naam voor de export. Er is niets gewijzigd.", .path.display())]
     WouldReplaceWorkspace { path: PathBuf },
 }
@@ -95,38 +98,37 @@ pub enum ExportError {
 /// Charts are drawn at twice their SVG size, sharp enough for print.
 const CHART_SCALE: f32 = 2.0;
 
-/// A chart as PNG for DOCX, with its size in SVG pixels (1/96 inch).
-pub(crate) struct ChartPicture {
-    pub png: Vec<u8>,
-    pub width: u32,
-    pub height: u32,
+/// Draws a chart as PNG with the PDF's own regular font, so DOCX shows the picture
+/// the PDF draws from the same SVG. `shown(width, height)` is the factor (at most 1)
+/// the picture of that SVG size is shown at; it is drawn sharp for that size.
+pub(crate) fn chart_picture(
+    chart: &Chart,
+    shown: impl Fn(f32, f32) -> f32,
+) -> Result<Vec<u8>, String> {
+    crate::charts::png::svg_to_png_shown(
+        &chart.svg,
+        crate::assets::FONT_REGULAR,
+        CHART_SCALE,
+        shown,
+    )
+    .map(|(png, _)| png)
+    .map_err(|e| format!("grafiek \u{201c}{}\u{201d}: {e}", chart.title))
 }
 
-/// Draws a chart with the PDF's own regular font, so DOCX shows the picture the PDF
-/// draws from the same SVG.
-pub(crate) fn chart_picture(chart: &Chart) -> Result<ChartPicture, String> {
-    let png = crate::charts::png::svg_to_png(&chart.svg, crate::assets::FONT_REGULAR, CHART_SCALE)
-        .map_err(|e| format!("grafiek \u{201c}{}\u{201d}: {e}", chart.title))?;
-    // The IHDR chunk always comes first: width and height are bytes 16..24.
-    let dimension = |range: std::ops::Range<usize>| {
-        png.get(range)
-            .and_then(|b| <[u8; 4]>::try_from(b).ok())
-            .map(u32::from_be_bytes)
+/// Width and height of an SVG from its root element's `width` and `height`
+/// (our charts always carry both, in pixels).
+pub(crate) fn svg_size(svg: &str) -> Option<(f64, f64)> {
+    let start = svg.find("<svg")?;
+    let root = svg.get(start..)?;
+    let root = root.get(..root.find('>')?)?;
+    let attribute = |name: &str| -> Option<f64> {
+        let at = root.find(&format!(" {name}=\""))? + name.len() + 3;
+        let value = root.get(at..)?;
+        let value = value.get(..value.find('"')?)?;
+        let number: f64 = value.trim_end_matches("px").parse().ok()?;
+        (number.is_finite() && number > 0.0).then_some(number)
     };
-    let (width, height) = match (dimension(16..20), dimension(20..24)) {
-        (Some(w), Some(h)) if w > 0 && h > 0 => (w, h),
-        _ => {
-            return Err(format!(
-                "grafiek \u{201c}{}\u{201d}: lege afbeelding",
-                chart.title
-            ));
-        }
-    };
-    Ok(ChartPicture {
-        width: (width as f32 / CHART_SCALE).round().max(1.0) as u32,
-        height: (height as f32 / CHART_SCALE).round().max(1.0) as u32,
-        png,
-    })
+    Some((attribute("width")?, attribute("height")?))
 }
 
 /// The document in one of [`Format::DOCUMENTS`], as bytes. Same document, same bytes.
@@ -172,14 +174,43 @@ pub fn export_to_file(
     format: Format,
     path: &Path,
 ) -> Result<(), ExportError> {
+    export_to_file_with(ws, options, format, path, &progress::Progress::new())
+}
+
+/// [`export_to_file`], telling `progress` each stage and stopping, with nothing
+/// written, when it is cancelled before the file is written.
+///
+/// Errors: those of [`export_to_file`], and [`ExportError::Cancelled`].
+pub fn export_to_file_with(
+    ws: &Workspace,
+    options: &ExportOptions,
+    format: Format,
+    path: &Path,
+    progress: &progress::Progress,
+) -> Result<(), ExportError> {
+    use progress::Stage;
     if crate::store::is_workspace_file(path) {
         return Err(ExportError::WouldReplaceWorkspace {
             path: path.to_owned(),
         });
     }
-    let bytes = export_bytes(ws, options, format)?;
-    crate::store::write_atomic(path, &bytes).map_err(|e| ExportError::Write {
-        path: path.to_owned(),
-        reason: e.reason,
+    progress.enter(Stage::Building)?;
+    let bytes = match format {
+        Format::Xlsx => {
+            progress.enter(Stage::Typesetting)?;
+            xlsx::write(ws, options)?
+        }
+        _ => {
+            let doc = build_document(ws, options);
+            progress.enter(Stage::Typesetting)?;
+            render(&doc, format)?
+        }
+    };
+    progress.enter(Stage::Writing)?;
+    progress.commit(|| {
+        crate::store::write_atomic(path, &bytes).map_err(|e| ExportError::Write {
+            path: path.to_owned(),
+            reason: e.reason,
+        })
     })
 }

@@ -1184,15 +1184,11 @@ impl WorkbenchApp {
             Dialog::Export(mut dialog) => {
                 let mut outcome = None;
                 egui::Modal::new(egui::Id::unique("export")).show(ctx, |ui| {
-                    outcome = dialog.ui(ui, self.session.workspace(), t, enter, escape);
+                    outcome = dialog.ui(ui, self.session.workspace(), t, lang, enter, escape);
                 });
-                match dialog.take_finished() {
-                    Some(Ok(path)) => {
-                        let name = path.file_name().unwrap_or(path.as_os_str());
-                        self.say(format!("{} {}", t.export_done, name.display()), false);
-                    }
-                    Some(Err(message)) => self.say(format!("{}: {message}", t.problem), true),
-                    None => {}
+                if let Some(ended) = dialog.take_finished() {
+                    let (message, is_error) = ended.said(t, lang);
+                    self.say(message, is_error);
                 }
                 match outcome {
                     Some(super::export_dialog::DialogOutcome::Close) => {}

@@ -2,9 +2,7 @@
 //! advice consensus, drawn from the same chart data as the exports (`crate::charts`).
 
 use egui::{Color32, RichText, Ui};
-use egui_plot::{
-    Bar, BarChart, HLine, HoverPosition, Legend, Line, Plot, PlotPoint, Points, Text, VLine,
-};
+use egui_plot::{Bar, BarChart, HLine, HoverPosition, Line, Plot, PlotPoint, Points, Text, VLine};
 
 use crate::charts::{self, BudgetPerYear, Quadrant, ScorePoint, Timeline};
 use crate::model::Euro;
@@ -113,8 +111,8 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
     }
     // Without a computable figure there is no line to draw; the table says why.
     let reference = chart.reference;
-    // The legend stands in the top right corner: headroom above the highest stack and
-    // the reference line (a row per series) keeps it off the bars.
+    // The legend stands under the plot (see [`legend_below`]); a little headroom keeps
+    // the highest stack and the reference line off the frame.
     let highest = chart
         .years
         .iter()
@@ -128,12 +126,10 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
                 .sum::<f64>()
         })
         .fold(reference.map_or(0.0, |r| r.amount() as f64), f64::max);
-    let legend_rows = chart.clusters.len() + usize::from(reference.is_some());
-    let headroom = 1.15 + 0.09 * legend_rows as f64;
+    let headroom = 1.1;
     let reference_label = reference.map(|r| format!("{} ({})", t.chart_reference, lang.money(r)));
     let response = Plot::new("budget-plot")
         .height(300.0)
-        .legend(Legend::default())
         .x_axis_label(t.chart_year)
         .y_axis_label(t.chart_funding)
         .y_axis_formatter(move |mark, _| lang.money(whole_euros(mark.value)))
@@ -166,6 +162,16 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
         .response;
     let spoken = format!("{}: {}", t.chart_budget, t.chart_table_below);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &spoken));
+    let mut entries: Vec<(Color32, String)> = chart
+        .clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (series_colour(i), c.name.clone()))
+        .collect();
+    if let Some(label) = reference_label {
+        entries.push((ui_warn(), label));
+    }
+    legend_below(ui, "budget-legend", &entries);
     if !chart.unknown_current_funding.is_empty() {
         let names: Vec<String> = chart
             .unknown_current_funding
@@ -210,6 +216,22 @@ fn budget(ui: &mut Ui, f: &Frame<'_>, chart: &BudgetPerYear) {
         });
 }
 
+/// A chart's legend under its plot, a swatch and a name per series: inside the plot
+/// egui_plot's legend stands over the bars it names once there are a few series.
+fn legend_below(ui: &mut Ui, id: &str, entries: &[(Color32, String)]) {
+    ui.push_id(id, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for (colour, name) in entries {
+                let size = egui::vec2(12.0, 12.0);
+                let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, *colour);
+                ui.label(name);
+                ui.add_space(8.0);
+            }
+        });
+    });
+}
+
 fn ui_warn() -> Color32 {
     Color32::from_rgb(0xc0, 0x39, 0x2b)
 }
@@ -220,16 +242,17 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
     let names: Vec<String> = t_data.rows.iter().map(|r| r.name.clone()).collect();
     let row_names = names.clone();
     let today = f64::from(t_data.today.year()) + f64::from(t_data.today.day_of_year() - 1) / 365.0;
+    let term_end_legend =
+        super::text_charts::term_end_legend(f.lang, f.ws.meta.term_years, &f.ws.meta.term_basis);
     let response = Plot::new("timeline-plot")
         .height((rows as f32 * 34.0 + 60.0).clamp(160.0, 600.0))
-        .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
         .x_axis_label(t.chart_year)
         .include_x(f64::from(t_data.first_year))
         .include_x(f64::from(t_data.last_year) + 1.0)
         .include_y(0.5)
-        // Room under the last row for the legend in the bottom left corner, and for
-        // the clusters' names beside the axis.
-        .include_y(-(rows as f64) - 0.9)
+        // Room under the last row for the clusters' names beside the axis; the
+        // legend stands under the plot.
+        .include_y(-(rows as f64) + 0.4)
         .y_axis_min_width(longest_name_width(&row_names_width_source(t_data)))
         .allow_scroll(false)
         .show_grid([true, false])
@@ -272,7 +295,7 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
                 }
                 if let Some(end) = row.term_end {
                     plot.points(
-                        Points::new(t.chart_term_end_legend, vec![[f64::from(end) + 1.0, y]])
+                        Points::new(term_end_legend.as_str(), vec![[f64::from(end) + 1.0, y]])
                             .radius(6.0)
                             .shape(egui_plot::MarkerShape::Diamond)
                             .color(ui_warn()),
@@ -317,6 +340,19 @@ fn timeline(ui: &mut Ui, f: &Frame<'_>, t_data: &Timeline) {
         .response;
     let spoken = format!("{}: {}", t.chart_timeline, t.chart_table_below);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &spoken));
+    let mut entries = vec![(series_colour(0), t.chart_funded_term.to_owned())];
+    if t_data.rows.iter().any(|r| r.term_end.is_some()) {
+        entries.push((ui_warn(), term_end_legend.clone()));
+    }
+    if t_data
+        .rows
+        .iter()
+        .any(|r| r.after.iter().any(|s| s.budget_years.is_some()))
+    {
+        entries.push((series_colour(2), t.chart_after_budget.to_owned()));
+    }
+    entries.push((series_colour(1), t.chart_today.to_owned()));
+    legend_below(ui, "timeline-legend", &entries);
     egui::CollapsingHeader::new(t.chart_numbers)
         .id_salt("timeline-numbers")
         .show(ui, |ui| {

@@ -334,31 +334,28 @@ fn budget_fields(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, a: &Assignment) {
                 "budget_amount",
             );
         }
-        ui.horizontal(|ui| {
-            let mut first = budget.first_year;
-            let mut last = budget.last_year;
-            ui.label(t.from_year);
-            let r1 = ui.add(egui::DragValue::new(&mut first).range(2000..=2100));
-            r1.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, t.from_year));
-            ui.label(t.to_year);
-            let r2 = ui.add(egui::DragValue::new(&mut last).range(2000..=2100));
-            r2.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, t.to_year));
-            if (first, last) != (budget.first_year, budget.last_year) {
-                out.set(
-                    Assignment {
-                        budget: Some(YearlyBudget {
-                            first_year: first,
-                            last_year: last,
-                            ..budget
-                        }),
-                        ..a.clone()
-                    },
-                    "budget_years",
-                );
-            }
-        });
-        // Under the years, not between the fields: a warning that appears while a year
-        // is dragged must not move the year from under the pointer. The cluster's
+        // Typed, never clamped: a year outside the range stays as typed and is said
+        // beside its field, like a refused date. A row each, so a message beside the
+        // first does not push the second away.
+        let years = 2000..=2100;
+        let first =
+            super::fields::year_field(ui, t.from_year, budget.first_year, years.clone(), f.lang);
+        let last = super::fields::year_field(ui, t.to_year, budget.last_year, years, f.lang);
+        if first.is_some() || last.is_some() {
+            out.set(
+                Assignment {
+                    budget: Some(YearlyBudget {
+                        first_year: first.unwrap_or(budget.first_year),
+                        last_year: last.unwrap_or(budget.last_year),
+                        ..budget
+                    }),
+                    ..a.clone()
+                },
+                "budget_years",
+            );
+        }
+        // Under the years, not between the fields: a warning that appears must not
+        // move a field from under the pointer. The cluster's
         // budget above its cap shows at every budget that adds to it.
         let amount = Some(number_id(ui, t.amount_per_year));
         super::warnings_here::under_field(

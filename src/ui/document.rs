@@ -4,7 +4,6 @@
 use egui::{RichText, Ui};
 
 use crate::model::Metadata;
-use crate::model::rules::is_document_number;
 
 use super::state::{Frame, Outbox};
 use super::widgets::{text_block, text_line};
@@ -37,11 +36,15 @@ pub fn show(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox) {
             if let Some(v) = text_line(ui, t.doc_author, &meta.author) {
                 typed(out, "author", &|m| m.author = v.clone());
             }
-            if let Some(v) = text_line(ui, t.doc_number, &meta.document_number) {
+            // Refused, not stored, when it is not of the secretariat's form; what was
+            // typed stays in the field with the reason beside it.
+            if let Some(v) = super::fields::document_number_field(
+                ui,
+                t.doc_number,
+                &meta.document_number,
+                f.lang,
+            ) {
                 typed(out, "document_number", &|m| m.document_number = v.clone());
-            }
-            if !meta.document_number.is_empty() && !is_document_number(&meta.document_number) {
-                ui.colored_label(ui.visuals().warn_fg_color, t.doc_number_form);
             }
             date_field(ui, f, out);
             ui.horizontal(|ui| {

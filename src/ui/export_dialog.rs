@@ -1,16 +1,19 @@
 //! Bestand › Exporteren…: format, sections, public version and destination. The export
-//! runs in a worker thread; the window stays responsive and shows progress, and the
-//! written file can be opened from the dialog.
+//! runs in a worker thread; the window stays responsive, shows the stage it is in
+//! (building, typesetting, writing) and offers Cancel; the written file can be opened
+//! from the dialog. A cancelled export writes nothing (see [`Progress`]).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::{RichText, Ui};
 
-use crate::export::{ExportOptions, Format, Section};
+use crate::export::progress::{Progress, Stage};
+use crate::export::{ExportError, ExportOptions, Format, Section};
 use crate::model::Workspace;
 
 use super::job::{Job, Poll};
-use super::text::Tr;
+use super::text::{Language, Tr};
 
 pub struct ExportDialog {
     pub format: Format,
@@ -18,14 +21,46 @@ pub struct ExportDialog {
     pub path: String,
     state: State,
     /// How the export that just ended went, until the app has announced it.
-    finished: Option<Result<PathBuf, String>>,
+    finished: Option<Ended>,
+    /// A cancelled export's worker, until it has stopped: its result is never used.
+    abandoned: Option<Work>,
 }
+
+type Work = Job<Result<PathBuf, ExportError>>;
 
 enum State {
     Idle,
-    Running(Job<Result<PathBuf, String>>),
+    Running {
+        job: Work,
+        progress: Arc<Progress>,
+        /// Cancel came while the file was being written: the export ends as written.
+        too_late: bool,
+    },
     Done(PathBuf),
     Failed(String),
+    Cancelled,
+}
+
+/// How an export ended, for the status line.
+pub enum Ended {
+    Written(PathBuf),
+    Failed(String),
+    /// Nothing was written.
+    Cancelled,
+}
+
+impl Ended {
+    /// What the status line says, and whether it is an error.
+    pub(crate) fn said(&self, t: &Tr, lang: Language) -> (String, bool) {
+        match self {
+            Ended::Written(path) => {
+                let name = path.file_name().unwrap_or(path.as_os_str());
+                (format!("{} {}", t.export_done, name.display()), false)
+            }
+            Ended::Failed(message) => (format!("{}: {message}", t.problem), true),
+            Ended::Cancelled => (super::text_export::texts(lang).cancelled.to_owned(), false),
+        }
+    }
 }
 
 /// What the dialog asks of the app.
@@ -61,11 +96,12 @@ impl ExportDialog {
                 .to_string(),
             state: State::Idle,
             finished: None,
+            abandoned: None,
         }
     }
 
     pub(crate) fn is_running(&self) -> bool {
-        matches!(self.state, State::Running(_))
+        matches!(self.state, State::Running { .. })
     }
 
     fn set_format(&mut self, format: Format) {
@@ -86,7 +122,7 @@ impl ExportDialog {
         {
             let folder = folder.display().to_string();
             let message = super::locale::fill(t.export_no_folder, &[("folder", &folder)]);
-            self.finished = Some(Err(message.clone()));
+            self.finished = Some(Ended::Failed(message.clone()));
             self.state = State::Failed(message);
             return;
         }
@@ -94,27 +130,69 @@ impl ExportDialog {
         let options = self.options.clone();
         let format = self.format;
         let path = PathBuf::from(self.path.trim());
-        self.state = State::Running(Job::spawn(Some(ctx), move || {
-            crate::export::export_to_file(&ws, &options, format, &path)
-                .map(|()| path)
-                .map_err(|e| e.to_string())
-        }));
+        let progress = Arc::new(Progress::new());
+        let shared = Arc::clone(&progress);
+        // The window asks for a repaint every 100 ms while the export runs, so the
+        // stage shown follows the worker.
+        let job = Job::spawn(Some(ctx), move || {
+            crate::export::export_to_file_with(&ws, &options, format, &path, &shared).map(|()| path)
+        });
+        self.state = State::Running {
+            job,
+            progress,
+            too_late: false,
+        };
+    }
+
+    /// Stops the running export: its result is dropped and nothing is written, unless
+    /// the file is already being written (then it ends as written, and says so).
+    fn cancel(&mut self) {
+        let State::Running {
+            progress, too_late, ..
+        } = &mut self.state
+        else {
+            return;
+        };
+        if !progress.cancel() {
+            *too_late = true;
+            return;
+        }
+        if let State::Running { job, .. } = std::mem::replace(&mut self.state, State::Cancelled) {
+            self.abandoned = Some(job);
+        }
+        self.finished = Some(Ended::Cancelled);
     }
 
     fn poll(&mut self, t: &Tr) {
-        let State::Running(job) = &self.state else {
+        if let Some(job) = &self.abandoned
+            && !matches!(job.poll(), Poll::Running)
+        {
+            self.abandoned = None;
+        }
+        let State::Running { job, .. } = &self.state else {
             return;
         };
-        let result = match job.poll() {
+        let ended = match job.poll() {
             Poll::Running => return,
-            Poll::Done(result) => result,
-            Poll::Lost => Err(t.work_lost.to_owned()),
+            Poll::Done(Ok(path)) => Ended::Written(path),
+            Poll::Done(Err(ExportError::Cancelled)) => Ended::Cancelled,
+            Poll::Done(Err(e)) => Ended::Failed(e.to_string()),
+            Poll::Lost => Ended::Failed(t.work_lost.to_owned()),
         };
-        self.finished = Some(result.clone());
-        self.state = match result {
-            Ok(path) => State::Done(path),
-            Err(message) => State::Failed(message),
+        self.state = match &ended {
+            Ended::Written(path) => State::Done(path.clone()),
+            Ended::Failed(message) => State::Failed(message.clone()),
+            Ended::Cancelled => State::Cancelled,
         };
+        self.finished = Some(ended);
+    }
+
+    /// Blocks until the worker of a cancelled export has stopped: for tests, which
+    /// check that it wrote nothing.
+    pub fn wait_for_cancelled_worker(&mut self) {
+        if let Some(job) = self.abandoned.take() {
+            let _ = job.wait();
+        }
     }
 
     /// Draws the dialog's content; returns what the app must do.
@@ -123,10 +201,12 @@ impl ExportDialog {
         ui: &mut Ui,
         ws: &Workspace,
         t: &Tr,
+        lang: Language,
         enter: bool,
         escape: bool,
     ) -> Option<DialogOutcome> {
         self.poll(t);
+        let et = super::text_export::texts(lang);
         let mut outcome = None;
         super::widgets::fit_width(ui, 560.0);
         ui.heading(t.export_title);
@@ -178,11 +258,40 @@ impl ExportDialog {
         ui.add_space(8.0);
         match &self.state {
             State::Idle => {}
-            State::Running(_) => {
+            State::Running {
+                progress, too_late, ..
+            } => {
+                let stage = progress.stage();
+                let name = match stage {
+                    Stage::Building => et.building,
+                    Stage::Typesetting if self.format == Format::Pdf => et.typesetting_pdf,
+                    Stage::Typesetting => et.typesetting,
+                    Stage::Writing => et.writing,
+                };
+                let step = super::locale::fill(
+                    et.step,
+                    &[
+                        ("n", &stage.number().to_string()),
+                        ("of", &Stage::ALL.len().to_string()),
+                        ("stage", name),
+                    ],
+                );
                 ui.horizontal(|ui| {
                     ui.spinner();
                     ui.label(t.export_running);
                 });
+                // A bar in three steps: how far, not how long (a step's length
+                // depends on the format and the workspace).
+                ui.add(
+                    egui::ProgressBar::new(stage.number() as f32 / Stage::ALL.len() as f32)
+                        .text(step.as_str()),
+                );
+                if *too_late {
+                    ui.label(et.too_late);
+                }
+            }
+            State::Cancelled => {
+                ui.label(et.cancelled);
             }
             State::Done(path) => {
                 ui.label(RichText::new(format!("{} {}", t.export_done, path.display())).strong());
@@ -200,6 +309,9 @@ impl ExportDialog {
             {
                 self.start(ws, ui.ctx(), t);
             }
+            if self.is_running() && ui.button(et.cancel).clicked() {
+                self.cancel();
+            }
             if let State::Done(_) = self.state
                 && ui.button(t.export_open).clicked()
             {
@@ -216,8 +328,8 @@ impl ExportDialog {
         outcome
     }
 
-    /// The end of an export, once: the file written or why not.
-    pub(crate) fn take_finished(&mut self) -> Option<Result<PathBuf, String>> {
+    /// The end of an export, once: the file written, why not, or cancelled.
+    pub(crate) fn take_finished(&mut self) -> Option<Ended> {
         self.finished.take()
     }
 

@@ -47,8 +47,11 @@ impl Builder<'_> {
                 "Nog geen jaarbudgetten bij de toewijzingen; de tabel toont alleen de lopende termijnen.",
             );
         }
+        // From today's year on: the section is about what changes, and the years
+        // before are history the table would only repeat.
         let mut intro = format!(
-            "Structurele financiering per jaar: tijdens de lopende termijn het maximumbedrag van elke {}, daarna de jaarbudgetten van haar toewijzingen",
+            "Structurele financiering per jaar vanaf {}: tijdens de lopende termijn het maximumbedrag van elke {}, daarna de jaarbudgetten van haar toewijzingen",
+            chart.today,
             meta.cluster_word()
         );
         match &reference {
@@ -84,7 +87,7 @@ impl Builder<'_> {
         let any_unknown = chart.unknown.iter().any(|u| *u > 0);
         let rows: Vec<Vec<String>> = (0..chart.years.len())
             .filter_map(|i| {
-                let year = chart.years.get(i)?;
+                let year = chart.years.get(i).filter(|y| **y >= chart.today)?;
                 let total = chart.totals.get(i).copied().unwrap_or(Euro(0));
                 let unknown = chart.unknown.get(i).copied().unwrap_or(0);
                 if total == Euro(0) {

@@ -163,11 +163,7 @@ impl Body<'_> {
         self.turn(landscape);
         self.pictures += 1;
         let n = self.pictures;
-        let size = self
-            .package
-            .pictures
-            .get(n - 1)
-            .map_or((1, 1), |p| (p.width, p.height));
+        let size = self.package.pictures.get(n - 1).copied().unwrap_or((1, 1));
         let (width, height) = chart_size(size, landscape);
         self.out.push_str(
             "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"60\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>",
@@ -310,6 +306,24 @@ fn chart_size((width, height): (u32, u32), landscape: bool) -> (u64, u64) {
     // Scale by the tighter of the two limits (in thousandths, to stay in integers).
     let scale = (max_w * 1000 / w).min(max_h * 1000 / h).min(1000);
     ((w * scale / 1000).max(1), (h * scale / 1000).max(1))
+}
+
+/// The largest factor (at most 1) a chart of `width` × `height` SVG pixels is shown at
+/// by [`chart_size`], upright or on a turned page: the picture is drawn for that size.
+pub(super) fn chart_shown(width: f32, height: f32) -> f32 {
+    let factor = |landscape: bool| {
+        let (w, h) = chart_size(
+            (
+                width.round().max(1.0) as u32,
+                height.round().max(1.0) as u32,
+            ),
+            landscape,
+        );
+        let full = f64::from(width.max(1.0)) * EMU_PER_PIXEL as f64;
+        let tall = f64::from(height.max(1.0)) * EMU_PER_PIXEL as f64;
+        (w as f64 / full).max(h as f64 / tall)
+    };
+    factor(false).max(factor(true)).min(1.0) as f32
 }
 
 /// The section properties: A4 upright or turned, 2,5 cm margins, header and footer.

@@ -23,7 +23,7 @@ mod tests;
 use std::io::{Cursor, Write};
 
 use super::document::Document;
-use super::{ChartPicture, ExportError, chart_picture};
+use super::{ExportError, chart_picture};
 
 /// A4 and its margins in twentieths of a point (twips).
 const A4_WIDTH: u32 = 11_906;
@@ -34,37 +34,127 @@ const MARGIN: u32 = 1_418; // 2,5 cm
 const PAGE: super::fit::Page = super::fit::Page::a4(MARGIN as f64 / 20.0);
 
 /// What the body refers to and the package must hold.
-pub(super) struct Package {
-    /// The chart pictures in order; picture `n` (from 1) is `word/media/grafiek{n}.png`.
-    pictures: Vec<ChartPicture>,
+pub struct Package {
+    /// The chart pictures' sizes in SVG pixels, in order; picture `n` (from 1) is
+    /// `word/media/grafiek{n}.png`. Known from the SVG, before the pictures are drawn.
+    pictures: Vec<(u32, u32)>,
     /// The footnotes' contents in order; note `n` has `w:id` `n`.
     footnotes: Vec<String>,
 }
 
+/// The charts' pictures (PNG) in order, or why one could not be drawn.
+type Pictures = Result<Vec<Vec<u8>>, ExportError>;
+
+/// The document as a DOCX package, as bytes. Same document, same bytes.
+///
+/// The charts are drawn on threads of their own (each independent of the others:
+/// same pictures, same order) while this one writes and packs the text parts; the
+/// pictures were most of a large export's time.
+///
+/// Errors: [`ExportError::Docx`] when a chart cannot be drawn or the package cannot
+/// be packed.
 pub fn write(doc: &Document) -> Result<Vec<u8>, ExportError> {
+    let package = package(doc);
+    let charts = charts(doc);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = charts
+            .iter()
+            .map(|chart| scope.spawn(move || picture(chart)))
+            .collect();
+        let joined = || -> Pictures {
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join().unwrap_or_else(|_| {
+                        Err(ExportError::Docx(
+                            "het tekenen van een grafiek liep vast".to_owned(),
+                        ))
+                    })
+                })
+                .collect()
+        };
+        let document = document_xml(doc, &package)?;
+        zip_parts(doc, &package, document, joined)
+    })
+}
+
+/// The stages of [`write`], one by one, for the benchmark of where its time goes
+/// (`benches/export.rs`): charts drawn, `word/document.xml`, the zipped package.
+#[cfg(feature = "synth")]
+pub mod stages {
+    use super::{Document, ExportError, Package};
+
+    /// The charts drawn, one after the other.
+    pub fn pictures(doc: &Document) -> Result<Vec<Vec<u8>>, ExportError> {
+        super::charts(doc).into_iter().map(super::picture).collect()
+    }
+
+    pub fn package(doc: &Document) -> Package {
+        super::package(doc)
+    }
+
+    pub fn document_xml(doc: &Document, package: &Package) -> Result<String, ExportError> {
+        super::document_xml(doc, package)
+    }
+
+    pub fn zip(
+        doc: &Document,
+        package: &Package,
+        document: String,
+        pictures: Vec<Vec<u8>>,
+    ) -> Result<Vec<u8>, ExportError> {
+        super::zip_parts(doc, package, document, || Ok(pictures))
+    }
+}
+
+fn charts(doc: &Document) -> Vec<&super::Chart> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            super::Block::Chart(chart) => Some(chart),
+            _ => None,
+        })
+        .collect()
+}
+
+fn picture(chart: &super::Chart) -> Result<Vec<u8>, ExportError> {
+    chart_picture(chart, body::chart_shown).map_err(ExportError::Docx)
+}
+
+/// The charts' sizes and the footnotes, which the body refers to.
+fn package(doc: &Document) -> Package {
+    let pictures = charts(doc)
+        .iter()
+        .map(|chart| {
+            super::svg_size(&chart.svg).map_or((1, 1), |(w, h)| {
+                (w.round().max(1.0) as u32, h.round().max(1.0) as u32)
+            })
+        })
+        .collect();
+    Package {
+        pictures,
+        footnotes: doc.footnotes().into_iter().map(str::to_owned).collect(),
+    }
+}
+
+fn document_xml(doc: &Document, package: &Package) -> Result<String, ExportError> {
     let metrics = super::fit::Metrics::new(
         crate::assets::FONT_REGULAR,
         crate::assets::FONT_BOLD,
         &[crate::assets::FONT_ITALIC],
     )
     .ok_or_else(|| ExportError::Docx("het ingebouwde lettertype is onleesbaar".to_owned()))?;
-    let mut pictures = Vec::new();
-    for chart in doc.blocks.iter().filter_map(|b| match b {
-        super::Block::Chart(chart) => Some(chart),
-        _ => None,
-    }) {
-        pictures.push(chart_picture(chart).map_err(ExportError::Docx)?);
-    }
-    let package = Package {
-        pictures,
-        footnotes: doc.footnotes().into_iter().map(str::to_owned).collect(),
-    };
-    let document = body::document_xml(doc, &package, &metrics);
-    zip_parts(doc, &package, document)
+    Ok(body::document_xml(doc, package, &metrics))
 }
 
-/// Packs the parts, `[Content_Types].xml` first as readers expect.
-fn zip_parts(doc: &Document, package: &Package, document: String) -> Result<Vec<u8>, ExportError> {
+/// Packs the parts, `[Content_Types].xml` first as readers expect, and the pictures
+/// last: `pictures` is asked for them once the text parts are packed.
+fn zip_parts(
+    doc: &Document,
+    package: &Package,
+    document: String,
+    pictures: impl FnOnce() -> Pictures,
+) -> Result<Vec<u8>, ExportError> {
     let fail = |e: &dyn std::fmt::Display| ExportError::Docx(e.to_string());
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(document.len() / 4)));
     // Level 1: a tenth of the time of the default level for a few per cent more bytes
@@ -142,11 +232,11 @@ fn zip_parts(doc: &Document, package: &Package, document: String) -> Result<Vec<
             .map_err(|e| fail(&e))?;
         writer.write_all(content).map_err(|e| fail(&e))?;
     }
-    for (n, picture) in package.pictures.iter().enumerate() {
+    for (n, png) in pictures()?.iter().enumerate() {
         writer
             .start_file(format!("word/media/grafiek{}.png", n + 1), picture_options)
             .map_err(|e| fail(&e))?;
-        writer.write_all(&picture.png).map_err(|e| fail(&e))?;
+        writer.write_all(png).map_err(|e| fail(&e))?;
     }
     let out = writer.finish().map_err(|e| fail(&e))?;
     Ok(out.into_inner())

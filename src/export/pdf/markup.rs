@@ -216,7 +216,7 @@ impl<'m> Writer<'m> {
     /// The picture at most the text width and half a page high, kept on the page
     /// of the caption and table that follow it; the title is its alternative text.
     fn chart(&mut self, chart: &Chart) {
-        let width = svg_size(&chart.svg)
+        let width = crate::export::svg_size(&chart.svg)
             .map(|(w, h)| {
                 let text_width = 595.28 - 2.0 * MARGIN_X;
                 let height_at_full = text_width * h / w;
@@ -409,20 +409,4 @@ fn language(tag: &str) -> (String, Option<String>) {
         .filter(|r| r.len() == 2 && r.chars().all(|c| c.is_ascii_alphabetic()))
         .map(str::to_ascii_lowercase);
     (lang, region)
-}
-
-/// Width and height of an SVG from its root element's `width` and `height`
-/// (our charts always carry both, in pixels).
-fn svg_size(svg: &str) -> Option<(f64, f64)> {
-    let start = svg.find("<svg")?;
-    let root = svg.get(start..)?;
-    let root = root.get(..root.find('>')?)?;
-    let attribute = |name: &str| -> Option<f64> {
-        let at = root.find(&format!(" {name}=\""))? + name.len() + 3;
-        let value = root.get(at..)?;
-        let value = value.get(..value.find('"')?)?;
-        let number: f64 = value.trim_end_matches("px").parse().ok()?;
-        (number.is_finite() && number > 0.0).then_some(number)
-    };
-    Some((attribute("width")?, attribute("height")?))
 }
