@@ -9,7 +9,7 @@ use clusterwerkbank::export::{ExportOptions, Format, export_bytes};
 use clusterwerkbank::model::marks::{MarkKind, marks_in};
 use clusterwerkbank::model::{Polarity, Subject};
 use clusterwerkbank::ui::app::{Prefs, WorkbenchApp};
-use clusterwerkbank::ui::state::View;
+use clusterwerkbank::ui::state::{Selection, View};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -209,6 +209,27 @@ fn a_search_hit_opens_its_page_selected_and_each_key_makes_its_kind() {
         h.query_by_label_contains("p.\u{a0}3 — advies.pdf")
             .is_some()
     );
+
+    // The stance's quote and the theme lead back to the source as well.
+    for (view, theme) in [("Adviezen", false), ("Thema's", true)] {
+        h.get_by_role_and_label(Role::Button, view).click();
+        h.run();
+        let ws = h.state().workspace().clone();
+        h.state_mut().selection = if theme {
+            Selection::Theme(ws.themes.last().unwrap().id)
+        } else {
+            Selection::Body(ws.documents[0].body)
+        };
+        h.run();
+        assert_ne!(h.state().view, View::Sources);
+        h.get_by_label_contains("Toon in de bron (").click();
+        h.run();
+        assert_eq!(h.state().view, View::Sources, "from {view}");
+        assert!(
+            h.query_by_label_contains("p.\u{a0}3 — advies.pdf")
+                .is_some()
+        );
+    }
 }
 
 #[test]

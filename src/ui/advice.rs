@@ -136,6 +136,7 @@ fn body_block(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, body: &AdvisoryBody)
                     }
                     // Where in the advice the quote stands: its citation's passage.
                     let passage = current.map(|x| x.passage.clone()).unwrap_or_default();
+                    super::citation::show_in_source(ui, t, &s.label(), &passage, out);
                     if let Some((v, part)) =
                         super::citation::passage_fields(ui, t, &s.label(), &passage)
                     {

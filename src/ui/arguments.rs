@@ -245,14 +245,7 @@ fn argument_card(
 /// its body's advice the argument comes from, and the words quoted.
 fn citation_of(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, arg: &Argument, selected: bool) {
     let t = f.t;
-    if let Some(&spot) = arg.citation.passage.source.as_deref()
-        && ui
-            .small_button(super::reader::text::texts(f.lang).show_in_source)
-            .clicked()
-    {
-        super::reader::reveal(ui.ctx(), spot);
-        out.view = Some(super::state::View::Sources);
-    }
+    super::citation::show_in_source(ui, t, "", &arg.citation.passage, out);
     if !selected {
         if arg.citation.says_something() {
             let words = crate::export::citation::passage_words(&arg.citation.passage);

@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 
 use crate::model::{Citation, Passage};
 
+use super::state::{Outbox, View};
 use super::text::Tr;
 use super::widgets::{optional_number, text_block, text_line};
 
@@ -95,4 +96,24 @@ pub(crate) fn citation_fields(
         ));
     }
     changed
+}
+
+/// "Toon in de bron" for a passage taken from an imported advice document: opens the
+/// *Bronteksten* reader at its page with the quoted words selected. Nothing for a
+/// passage typed by hand. `context` as for [`passage_fields`].
+pub(crate) fn show_in_source(
+    ui: &mut Ui,
+    t: &Tr,
+    context: &str,
+    passage: &Passage,
+    out: &mut Outbox,
+) {
+    let Some(&spot) = passage.source.as_deref() else {
+        return;
+    };
+    let words = super::reader::text::for_tr(t).show_in_source;
+    if ui.small_button(label(words, context)).clicked() {
+        super::reader::reveal(ui.ctx(), spot);
+        out.view = Some(View::Sources);
+    }
 }

@@ -141,6 +141,9 @@ fn theme_citation(ui: &mut Ui, f: &Frame<'_>, out: &mut Outbox, theme: &Theme) {
             "citation",
         );
     }
+    if let Some(cited) = &theme.citation {
+        super::citation::show_in_source(ui, t, &theme.name, &cited.citation.passage, out);
+    }
     if let Some(cited) = &theme.citation
         && let Some((citation, part)) =
             super::citation::citation_fields(ui, t, &theme.name, &cited.citation)
