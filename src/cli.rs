@@ -7,6 +7,19 @@ use std::process::ExitCode;
 
 use clap::{ArgAction, Parser, Subcommand, ValueEnum};
 
+/// `println!` for the command line's output, except that a reader who stops reading
+/// early (`clusterwerkbank history FILE | head`) ends the command quietly: the
+/// standard macro panics with a backtrace on a closed pipe, on Windows as on Unix.
+/// Only the printing is cut short; the command's work on files is done by then.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(error) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            $crate::cli::output_failed(&error);
+        }
+    }};
+}
+
 mod history;
 
 use crate::model::{Workspace, validate};
@@ -264,7 +277,7 @@ fn new(file: &Path, empty: bool, force: bool, no_backup: bool) -> Result<(), Str
     };
     let kept = secure_before_replacing(file, no_backup)?;
     store::save(file, &ws).map_err(|e| e.to_string())?;
-    println!(
+    out!(
         "{} geschreven: {} clusters, {} scenario's, {} adviesorganen.",
         file.display(),
         ws.clusters.len(),
@@ -355,7 +368,7 @@ fn import(
         None if passages == 1 => "1 passage".to_owned(),
         None => format!("{passages} passages"),
     };
-    println!(
+    out!(
         "{} geïmporteerd bij {body_name} ({extent}); {} geschreven.",
         document.display(),
         target.display()
@@ -366,7 +379,7 @@ fn import(
 
 fn tell_kept(file: &Path, kept: Option<&Path>) {
     if let Some(copy) = kept {
-        println!(
+        out!(
             "De vorige inhoud van {} staat in de reservekopie {}.",
             file.display(),
             copy.display()
@@ -379,7 +392,7 @@ fn check(file: &Path) -> Result<(), String> {
     // The warnings of the recommendation the communication presents: checked against
     // all variants at once, every cluster would combine its scenarios of each.
     let warnings = validate(&ws.recommended(), crate::platform::current_year());
-    println!(
+    out!(
         "{}: in orde — {}, {}, {}, {}, {}, {}.",
         file.display(),
         count(ws.clusters.len(), "cluster", "clusters"),
@@ -390,7 +403,7 @@ fn check(file: &Path) -> Result<(), String> {
         count(ws.themes.len(), "thema", "thema's")
     );
     if !ws.documents.is_empty() {
-        println!(
+        out!(
             "{}:",
             count(ws.documents.len(), "adviesdocument", "adviesdocumenten")
         );
@@ -402,7 +415,7 @@ fn check(file: &Path) -> Result<(), String> {
                 Some(pages) => count(usize::try_from(pages).unwrap_or(0), "pagina", "pagina's"),
                 None => count(document.passages.len(), "passage", "passages"),
             };
-            println!("- {} ({body}, {extent})", document.file_name);
+            out!("- {} ({body}, {extent})", document.file_name);
         }
     }
     if ws.variants.len() > 1 {
@@ -413,14 +426,14 @@ fn check(file: &Path) -> Result<(), String> {
                 format!("{}{mark}", v.name)
             })
             .collect();
-        println!(
+        out!(
             "{}: {}; de waarschuwingen gelden de aanbeveling.",
             count(ws.variants.len(), "variant", "varianten"),
             names.join(", ")
         );
     }
     if !ws.conflicts.is_empty() {
-        println!(
+        out!(
             "Er {} nog {} open van het samenvoegen; kies in het venster welke waarde blijft.",
             if ws.conflicts.len() == 1 {
                 "staat"
@@ -431,14 +444,14 @@ fn check(file: &Path) -> Result<(), String> {
         );
     }
     if warnings.is_empty() {
-        println!("Geen waarschuwingen.");
+        out!("Geen waarschuwingen.");
     } else {
-        println!(
+        out!(
             "{}:",
             count(warnings.len(), "waarschuwing", "waarschuwingen")
         );
         for warning in &warnings {
-            println!(
+            out!(
                 "- {}",
                 crate::wording::warning(&ws, warning, crate::wording::Lang::Dutch)
             );
@@ -470,7 +483,7 @@ fn upgrade(file: &Path, no_backup: bool) -> Result<(), String> {
     )
     .map_err(|e| format!("{}: {e}; er is niets gewijzigd.", file.display()))?;
     if text.as_bytes() == original.as_slice() {
-        println!(
+        out!(
             "{} staat al in formaatversie {}; er is niets gewijzigd.",
             file.display(),
             store::FORMAT_VERSION
@@ -480,7 +493,7 @@ fn upgrade(file: &Path, no_backup: bool) -> Result<(), String> {
     let kept = secure_before_replacing(file, no_backup)?;
     let beside = keep_beside(file, &original)?;
     store::write_atomic(file, text.as_bytes()).map_err(|e| e.to_string())?;
-    println!(
+    out!(
         "{} herschreven in formaatversie {}; het origineel staat in {}.",
         file.display(),
         store::FORMAT_VERSION,
@@ -564,7 +577,7 @@ fn export(
         options.sections = sections.iter().copied().collect();
     }
     crate::export::export_to_file(&ws, &options, format, output).map_err(|e| e.to_string())?;
-    println!(
+    out!(
         "{} geschreven ({}{}).",
         output.display(),
         format.dutch(),
@@ -636,7 +649,7 @@ fn merge(
     let kept = secure_before_replacing(output, no_backup)?;
     store::write_atomic(output, text.as_bytes()).map_err(|e| e.to_string())?;
     let s = result.summary;
-    println!(
+    out!(
         "{} geschreven ({how}): {} toegevoegd, {} gewijzigd, {} verwijderd, {}.",
         output.display(),
         s.added,
@@ -650,7 +663,7 @@ fn merge(
         } else {
             ("staan", "conflicten")
         };
-        println!(
+        out!(
             "Er {verb} nu {} {noun} open in {} (ook van eerder samenvoegen).",
             s.open,
             output.display()
@@ -665,20 +678,31 @@ fn merge(
         path.display().to_string()
     };
     for repair in &result.repairs {
-        println!(
+        out!(
             "{}",
             crate::wording::id_repair(repair, file, crate::wording::Lang::Dutch)
         );
     }
     tell_kept(output, kept.as_deref());
     if !result.conflicts.is_empty() {
-        println!("Conflicten (beide waarden staan in het bestand; kies er een in het venster):");
+        out!("Conflicten (beide waarden staan in het bestand; kies er een in het venster):");
         for conflict in &result.conflicts {
-            println!(
+            out!(
                 "- {}",
                 crate::wording::conflict(&result.workspace, conflict, crate::wording::Lang::Dutch)
             );
         }
     }
     Ok(())
+}
+
+/// Ends the process after the output could not be written: quietly when the reader
+/// closed the pipe (nobody is left to read a message), with a Dutch message and
+/// status 1 otherwise (a full disk behind a redirection).
+pub(crate) fn output_failed(error: &std::io::Error) -> ! {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("clusterwerkbank: de uitvoer kon niet geschreven worden: {error}");
+    std::process::exit(1)
 }

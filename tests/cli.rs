@@ -179,3 +179,34 @@ fn upgrade_rewrites_an_old_file_and_keeps_the_original_beside_it() {
     assert_eq!(run(&["upgrade"], &[&broken]).status.code(), Some(1));
     assert!(!dir.path().join("kapot.ron.bak").exists());
 }
+
+/// A reader that stops reading early (`history FILE | head`, `check FILE | head -1`)
+/// ends the command quietly: no panic, no backtrace, status 0.
+#[test]
+fn a_reader_that_closes_the_pipe_early_gets_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gp.ron");
+    let made = cwb(&["new".as_ref(), file.as_os_str()]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    for command in ["history", "check"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_clusterwerkbank"))
+            .arg(command)
+            .arg(&file)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closed before the program has read its file, so its first line meets a
+        // closed pipe.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let err = stderr(&output);
+        assert!(!err.contains("panicked"), "{command}: {err}");
+        assert!(!err.contains("Broken pipe"), "{command}: {err}");
+        assert!(
+            output.status.success(),
+            "{command}: {:?} {err}",
+            output.status
+        );
+    }
+}

@@ -46,14 +46,14 @@ pub(super) fn history(file: &Path, json: bool) -> Result<(), String> {
             versions,
         };
         let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-        println!("{text}");
+        out!("{text}");
         return Ok(());
     }
     if let Some(note) = &tracked.incomplete {
-        println!("{note}");
+        out!("{note}");
     }
     if versions.is_empty() {
-        println!(
+        out!(
             "{} heeft nog geen geschiedenis: die begint bij de eerste keer opslaan met een wijziging.",
             file.display()
         );
@@ -78,12 +78,12 @@ pub(super) fn history(file: &Path, json: bool) -> Result<(), String> {
         } else {
             String::new()
         };
-        println!("{}  {who}{merge}{cut}", v.id);
+        out!("{}  {who}{merge}{cut}", v.id);
         match &v.changes {
-            Some(changes) if changes.is_empty() => println!("    (geen inhoudelijke wijziging)"),
-            Some(changes) => changes.iter().for_each(|c| println!("    - {c}")),
+            Some(changes) if changes.is_empty() => out!("    (geen inhoudelijke wijziging)"),
+            Some(changes) => changes.iter().for_each(|c| out!("    - {c}")),
             None if v.parents.is_empty() => {}
-            None => println!("    (de wijzigingen zijn niet meer te reconstrueren)"),
+            None => out!("    (de wijzigingen zijn niet meer te reconstrueren)"),
         }
     }
     Ok(())
