@@ -243,11 +243,7 @@ impl AdviceConsensus {
 /// on a scenario counts as "niet vermeld"; a body whose advice has not come in is left
 /// out (it has no stances yet: "nog geen advies" is said where the bodies are listed).
 pub(crate) fn advice_consensus(ws: &Workspace) -> AdviceConsensus {
-    let received: Vec<&AdvisoryBody> = ws
-        .bodies
-        .iter()
-        .filter(|b| b.advice.is_received())
-        .collect();
+    let received: Vec<&AdvisoryBody> = ws.bodies.iter().filter(|b| ws.advice_received(b)).collect();
     let bodies = received
         .iter()
         .map(|b| (b.id, b.short_name.clone()))

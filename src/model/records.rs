@@ -514,6 +514,8 @@ impl Advice {
             .map_or(Stance::NotStated, |s| s.stance)
     }
 
+    /// Whether the advice itself says it came in. A body's advice also came in when
+    /// its document was imported: ask [`Workspace::advice_received`], which knows both.
     pub(crate) fn is_received(&self) -> bool {
         // Stances are advice too: a body that took them has spoken, date or not.
         self.received.is_some()

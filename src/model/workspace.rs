@@ -75,6 +75,14 @@ impl Workspace {
         self.scenarios.iter().find(|s| s.id == id)
     }
 
+    /// Whether `body`'s advice came in: the advice says so (a date, reference,
+    /// summary or stance), or its document was imported. The document counts on its
+    /// own because an advice without a date or title in its text fills none of the
+    /// advice's fields, and the communication must not then say it never came.
+    pub fn advice_received(&self, body: &AdvisoryBody) -> bool {
+        body.advice.is_received() || self.documents.iter().any(|d| d.body == body.id)
+    }
+
     pub fn body(&self, id: BodyId) -> Option<&AdvisoryBody> {
         self.bodies.iter().find(|b| b.id == id)
     }

@@ -24,7 +24,7 @@ impl Builder<'_> {
         for (i, body) in ws.bodies.iter().enumerate() {
             self.heading2(i + 1, &self.body_label(&body.short_name, &body.full_name));
             let advice = &body.advice;
-            if !advice.is_received() {
+            if !ws.advice_received(body) {
                 self.sober(NO_ADVICE_FROM_BODY);
                 continue;
             }
@@ -32,6 +32,11 @@ impl Builder<'_> {
                 self.labelled("Datum", &flemish_date(date));
             }
             self.labelled("Referentie", &advice.reference);
+            let documents: Vec<String> = (ws.documents.iter())
+                .filter(|d| d.body == body.id)
+                .map(|d| one_line(&d.file_name))
+                .collect();
+            self.labelled("Adviestekst", &documents.join(", "));
             self.text(&advice.summary);
             let rows: Vec<Vec<String>> = ws
                 .scenarios

@@ -351,7 +351,7 @@ impl Builder<'_> {
         self.ws
             .bodies
             .iter()
-            .filter(|b| b.advice.is_received())
+            .filter(|b| self.ws.advice_received(b))
             .collect()
     }
 
@@ -384,7 +384,7 @@ impl SectionCharts {
         let has_budget = !crate::model::funding::budget_per_year(ws)
             .clusters
             .is_empty();
-        let has_advice = ws.bodies.iter().any(|b| b.advice.is_received());
+        let has_advice = ws.bodies.iter().any(|b| ws.advice_received(b));
         Self {
             budget: all.next().filter(|_| has_budget),
             timeline: all.next(),

@@ -302,3 +302,32 @@ fn a_cluster_without_budget_under_a_funded_scenario_is_undetermined_not_a_saving
     assert_eq!(today[1], "\u{20ac}\u{a0}3.900.000");
     assert_eq!(today[3], "\u{20ac}\u{a0}0");
 }
+
+/// An imported advice document is advice that came in, even when its text gave no
+/// date or title to fill the advice's own fields.
+#[test]
+fn an_imported_document_counts_as_advice_received() {
+    let mut ws = crate::store::default_workspace();
+    for body in &mut ws.bodies {
+        body.advice = crate::model::Advice::default();
+    }
+    let vario = ws.bodies[1].id;
+    let before = all_text(&build_document(&ws, &ExportOptions::default()));
+    assert!(before.contains("nog geen adviezen ontvangen"), "{before}");
+    ws.documents.push(crate::model::SourceDocument {
+        body: vario,
+        file_name: "vario-advies.pdf".to_owned(),
+        ..Default::default()
+    });
+    assert!(ws.advice_received(&ws.bodies[1]));
+    assert!(!ws.advice_received(&ws.bodies[0]));
+    let doc = build_document(&ws, &ExportOptions::default());
+    let text = all_text(&doc);
+    assert!(!text.contains("nog geen adviezen ontvangen"), "{text}");
+    assert!(text.contains("Adviestekst: vario-advies.pdf"), "{text}");
+    // The others still have none, each said once under its own heading.
+    assert_eq!(
+        text.matches(NO_ADVICE_FROM_BODY).count(),
+        ws.bodies.len() - 1
+    );
+}
