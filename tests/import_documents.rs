@@ -433,3 +433,43 @@ fn a_two_column_pdf_with_header_footer_and_footnotes_reads_exactly_in_order() {
         assert!(all.contains(word), "{word} lost");
     }
 }
+
+/// Words the typesetter hyphenated at a line end read whole, and a compound's hyphen
+/// stays: the Green Paper's communication as typst sets it, against its own text.
+#[test]
+fn hyphenated_words_read_whole_and_compounds_keep_their_hyphen() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = clusterwerkbank::store::default_workspace();
+    let pdf = export_bytes(&ws, &ExportOptions::default(), Format::Pdf).unwrap();
+    let path = written(dir.path(), "mededeling.pdf", &pdf);
+    let read = import::read_file(&path).unwrap();
+    let ours: String = read
+        .passages
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!ours.contains('\u{ad}'));
+    assert!(ours.contains("Sociaal-Economische Raad"), "{ours}");
+    assert!(!ours.contains("Sociaal Economische"));
+    // Every long word of the communication (its Markdown export) is whole in ours: a
+    // word broken at a line end reads joined again.
+    let text = export_bytes(&ws, &ExportOptions::default(), Format::Markdown).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    let theirs: std::collections::BTreeSet<String> = words(&text)
+        .into_iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .filter(|w| w.chars().count() >= 8 && w.chars().all(char::is_alphabetic))
+        .collect();
+    let ours_words: std::collections::BTreeSet<String> = words(&ours)
+        .into_iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .collect();
+    let missing: Vec<&String> = theirs.iter().filter(|w| !ours_words.contains(*w)).collect();
+    assert!(
+        missing.is_empty(),
+        "{} of {} long words broken: {missing:?}",
+        missing.len(),
+        theirs.len()
+    );
+}

@@ -179,8 +179,10 @@ fn push_table(out: &mut String, table: &Table) {
                 .max(1)
         })
         .collect();
-    // Columns give up space first down to their longest word (so words stay whole),
-    // then, if still needed, down to the minimum width.
+    // Columns give up space down to their longest word and no further: a table
+    // whose words cannot all stay whole at this width is written as one record per
+    // row instead, since a word cut over two lines of a cell ("Entertainmenttec" /
+    // "hnologie") is misread.
     let longest_word: Vec<usize> = (0..columns)
         .map(|i| {
             std::iter::once(&table.header)
@@ -192,9 +194,13 @@ fn push_table(out: &mut String, table: &Table) {
                 })
                 .max()
                 .unwrap_or(1)
-                .clamp(MIN_COLUMN, 24)
+                .max(MIN_COLUMN)
         })
         .collect();
+    if longest_word.iter().sum::<usize>() + separators > WIDTH {
+        push_records(out, table);
+        return;
+    }
     while widths.iter().sum::<usize>() + separators > WIDTH {
         let slack = |i: usize, w: usize| {
             w.saturating_sub(longest_word.get(i).copied().unwrap_or(MIN_COLUMN))
@@ -204,13 +210,6 @@ fn push_table(out: &mut String, table: &Table) {
             .enumerate()
             .filter(|(i, w)| slack(*i, **w) > 0)
             .max_by_key(|(i, w)| (slack(*i, **w), usize::MAX - i))
-            .or_else(|| {
-                widths
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, w)| **w > MIN_COLUMN)
-                    .max_by_key(|(i, w)| (**w, usize::MAX - i))
-            })
             .map(|(i, _)| i);
         match choice.and_then(|i| widths.get_mut(i)) {
             Some(w) => *w -= 1,
@@ -268,5 +267,26 @@ mod tests {
         assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
         assert_eq!(wrap("", 3), vec![""]);
+    }
+
+    /// Every word of every cell stands whole on one line: in the table while the
+    /// longest words fit beside each other, else in one record per row.
+    #[test]
+    fn a_table_never_cuts_a_word() {
+        let long = "Entertainmenttechnologie";
+        for columns in 2..=5 {
+            let row: Vec<String> = (0..columns).map(|i| format!("{long}{i} kort")).collect();
+            let table = Table {
+                caption: None,
+                header: (0..columns).map(|i| format!("Kolom {i}")).collect(),
+                rows: vec![row.clone(), row],
+            };
+            let mut out = String::new();
+            push_table(&mut out, &table);
+            for i in 0..columns {
+                let word = format!("{long}{i}");
+                assert_eq!(out.matches(&word).count(), 2, "{columns} columns:\n{out}");
+            }
+        }
     }
 }

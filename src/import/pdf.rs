@@ -25,7 +25,7 @@ pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
     let passages = pages
         .into_iter()
         .filter_map(|(number, text)| {
-            tidy(&text).map(|text| Passage {
+            tidy(&drawn_hyphens(&text)).map(|text| Passage {
                 locator: Locator::Page(number),
                 kind: PassageKind::Body,
                 text,
@@ -106,4 +106,63 @@ fn decode_pdf_text(bytes: &[u8]) -> String {
         return String::from_utf8_lossy(rest).into_owned();
     }
     bytes.iter().map(|b| char::from(*b)).collect()
+}
+
+/// A soft hyphen (U+00AD) in a PDF's text is a hyphen that was drawn: typesetters
+/// (typst among them) map their one hyphen glyph to it, both where they broke a word
+/// at the end of a line and in a compound like "Sociaal-Economische". At the end of a
+/// line it is the break: the word is joined again ("organisa-" + "ties" is
+/// "organisaties"), as poppler does. Inside a line it is the compound's hyphen and
+/// stays one. Other formats keep their soft hyphens invisible (`tidy` drops them).
+fn drawn_hyphens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{ad}' {
+            out.push(c);
+            continue;
+        }
+        // The extractor puts a space on either side of the hyphen where the glyphs'
+        // positions jump; the hyphen binds to both neighbours.
+        while out.ends_with([' ', '\t']) {
+            out.pop();
+        }
+        while chars.next_if(|n| *n == ' ' || *n == '\t').is_some() {}
+        match chars.peek() {
+            Some('\n' | '\r') => {
+                // The break: drop the hyphen, the line end and the next line's indent.
+                while chars.next_if(|n| matches!(n, '\n' | '\r')).is_some() {}
+                while chars.next_if(|n| *n == ' ' || *n == '\t').is_some() {}
+            }
+            None => {}
+            Some(_) => out.push('-'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::drawn_hyphens;
+
+    #[test]
+    fn a_hyphen_at_a_line_end_joins_the_word_and_one_inside_a_line_stays() {
+        assert_eq!(drawn_hyphens("organisa\u{ad}\nties"), "organisaties");
+        assert_eq!(
+            drawn_hyphens("maat\u{ad} \r\n  schappelijke"),
+            "maatschappelijke"
+        );
+        assert_eq!(
+            drawn_hyphens("Sociaal\u{ad}Economische Raad"),
+            "Sociaal-Economische Raad"
+        );
+        assert_eq!(drawn_hyphens("einde\u{ad}"), "einde");
+        assert_eq!(drawn_hyphens("a\n\nb"), "a\n\nb");
+        // Spaces the extractor put around the hyphen.
+        assert_eq!(drawn_hyphens("organisa \u{ad}\nties"), "organisaties");
+        assert_eq!(
+            drawn_hyphens("Sociaal \u{ad} Economische"),
+            "Sociaal-Economische"
+        );
+    }
 }
