@@ -477,6 +477,9 @@ pub fn removal(ws: &Workspace, key: RecordKey) -> (Edit, Vec<(Consequence, usize
                     .iter()
                     .map(|a| Edit::Remove(RecordKey::Assignment(a.id))),
             );
+            if ws.chosen_variant() == id {
+                count(&mut consequences, Consequence::RecommendationPasses, 1);
+            }
             if ws.meta.chosen_variant == Some(id) {
                 let mut meta = ws.meta.clone();
                 meta.chosen_variant = None;
@@ -520,6 +523,8 @@ pub enum Consequence {
     ArgumentsBecomeOwnAnalysis,
     /// Themes proposed by a removed body lose it as proposer.
     ThemesLoseProposer,
+    /// The removed variant was the recommendation; the first variant left becomes it.
+    RecommendationPasses,
 }
 
 #[cfg(test)]

@@ -489,7 +489,16 @@ mod tests {
         let chosen = choose(&ws, copy).unwrap_or_else(|e| panic!("{e}"));
         apply(&mut ws, chosen).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(ws.chosen_variant(), copy);
-        let (edit, _) = remove(&ws, copy).unwrap_or_else(|e| panic!("{e}"));
+        // Removing the other one leaves the recommendation where it is ...
+        let (_, said) = remove(&ws, first).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            !said
+                .iter()
+                .any(|(c, _)| *c == Consequence::RecommendationPasses)
+        );
+        // ... removing the chosen one says the recommendation moves.
+        let (edit, said) = remove(&ws, copy).unwrap_or_else(|e| panic!("{e}"));
+        assert!(said.contains(&(Consequence::RecommendationPasses, 1)));
         apply(&mut ws, edit).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(ws.chosen_variant(), first);
         assert_eq!(ws.meta.chosen_variant, None);

@@ -347,6 +347,14 @@ pub fn consequence(what: Consequence, n: usize, lang: Lang) -> String {
         }
     };
     let words = match what {
+        // Not a count of records: one sentence, whatever `n` is.
+        Consequence::RecommendationPasses => {
+            return match lang {
+                Lang::Dutch => "de aanbeveling gaat naar de eerste overige variant",
+                Lang::English => "the recommendation passes to the first remaining variant",
+            }
+            .to_owned();
+        }
         Consequence::AssignmentsRemoved => {
             pick("toewijzing", "toewijzingen", "assignment", "assignments")
         }
@@ -390,6 +398,19 @@ mod tests {
     use super::*;
     use crate::model::rules::{removal, validate};
     use crate::model::*;
+
+    #[test]
+    fn a_recommendation_that_passes_is_a_sentence_not_a_count() {
+        let said = |lang| consequence(Consequence::RecommendationPasses, 1, lang);
+        assert_eq!(
+            said(Lang::Dutch),
+            "de aanbeveling gaat naar de eerste overige variant"
+        );
+        assert_eq!(
+            said(Lang::English),
+            "the recommendation passes to the first remaining variant"
+        );
+    }
 
     fn dutch_and_english(ws: &Workspace, w: &Warning) -> (String, String) {
         (warning(ws, w, Lang::Dutch), warning(ws, w, Lang::English))
