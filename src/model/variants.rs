@@ -208,6 +208,16 @@ pub fn signed_difference(diff: i64, money: impl Fn(Euro) -> String) -> String {
     }
 }
 
+/// A label with the comparison's period: "Totaal 2026–2030", or "Totaal 2026" for one
+/// year.
+pub fn period_label(label: &str, first: i32, last: i32) -> String {
+    if first == last {
+        format!("{label} {first}")
+    } else {
+        format!("{label} {first}\u{2013}{last}")
+    }
+}
+
 /// Every variant's figures side by side.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
@@ -378,9 +388,15 @@ pub fn differences(ws: &Workspace, a: VariantId, b: VariantId) -> Vec<ClusterDif
         .filter_map(|c| {
             let (p1, b1) = place(&first, c.id);
             let (p2, b2) = place(&second, c.id);
-            (p1 != p2 || b1 != b2).then_some(ClusterDifference {
+            // Only budgets that are set count: a cluster under no scenario and one
+            // under a scenario without a budget do not differ in budget.
+            let set = |b: &[Option<YearlyBudget>]| -> Vec<YearlyBudget> {
+                b.iter().flatten().copied().collect()
+            };
+            let budget_differs = set(&b1) != set(&b2);
+            (p1 != p2 || budget_differs).then_some(ClusterDifference {
                 cluster: c.id,
-                budget_differs: b1 != b2,
+                budget_differs,
                 first: p1,
                 second: p2,
             })
@@ -402,6 +418,27 @@ mod tests {
         assert_eq!(
             signed_difference(i64::MIN, money),
             format!("\u{2212}{}", Euro(i64::MAX).flemish())
+        );
+    }
+
+    #[test]
+    fn a_cluster_without_budgets_in_both_differs_in_placement_only() {
+        let (mut ws, first, copy) = two_variants();
+        // The copy drops its assignment: the cluster is under no scenario there.
+        let gone = ws
+            .assignments
+            .iter()
+            .find(|a| ws.variant_of(a) == copy)
+            .map(|a| a.id);
+        ws.assignments.retain(|a| Some(a.id) != gone);
+        let d = differences(&ws, first, copy);
+        assert_eq!(d.len(), 1);
+        assert!(!d[0].budget_differs, "no budget on either side");
+        assert!(d[0].second.is_empty());
+        assert_eq!(period_label("Totaal", 2026, 2026), "Totaal 2026");
+        assert_eq!(
+            period_label("Totaal", 2026, 2030),
+            "Totaal 2026\u{2013}2030"
         );
     }
 

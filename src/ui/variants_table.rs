@@ -41,7 +41,7 @@ pub(crate) fn table(ui: &mut Ui, ws: &Workspace, c: &Comparison, t: &VariantText
                 ui.end_row();
             };
             let total = match c.period {
-                Some((first, last)) => format!("{} {first}\u{2013}{last}", t.total),
+                Some((first, last)) => crate::model::variants::period_label(t.total, first, last),
                 None => t.total.to_owned(),
             };
             ui.label(RichText::new(total).strong());

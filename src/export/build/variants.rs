@@ -31,15 +31,18 @@ pub(crate) fn comparison_rows(ws: &Workspace, c: &Comparison) -> Vec<Vec<String>
         if chosen { "ja" } else { "nee" }.to_owned()
     }));
     if let Some((first, last)) = c.period {
-        rows.push(row(format!("Totaal {first}\u{2013}{last}"), &|i| {
-            c.variants
-                .get(i)
-                .map(|v| v.total.flemish())
-                .unwrap_or_default()
-        }));
+        rows.push(row(
+            crate::model::variants::period_label("Totaal", first, last),
+            &|i| {
+                c.variants
+                    .get(i)
+                    .map(|v| v.total.flemish())
+                    .unwrap_or_default()
+            },
+        ));
         if let Some(today) = c.today_over_period {
             rows.push(row(
-                format!("Vandaag, zelfde periode ({})", today.flemish()),
+                format!("Verschil met vandaag, zelfde periode ({})", today.flemish()),
                 &|i| {
                     c.variants
                         .get(i)
@@ -140,6 +143,7 @@ impl Builder<'_> {
             self.heading3(&format!("Variant \u{201c}{}\u{201d}", v.name));
             self.text(&v.recommendation);
             if v.id == chosen_id {
+                self.sober("De variant die deze mededeling voorstelt.");
                 continue;
             }
             let diffs = differences(whole, chosen_id, v.id);

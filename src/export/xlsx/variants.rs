@@ -39,7 +39,7 @@ pub(super) fn sheet(ws: &Workspace) -> Table {
             row.extend(v.per_year.iter().map(|e| Cell::Money(*e)));
             row.push(Cell::Money(v.total));
             row.push(c.period.map_or(Cell::Empty, |(first, last)| {
-                Cell::text(format!("{first}\u{2013}{last}"))
+                Cell::text(crate::model::variants::period_label("", first, last).trim_start())
             }));
             row.push(c.today_over_period.map_or(Cell::Empty, Cell::Money));
             row.push(count(v.incompatible));
