@@ -246,3 +246,35 @@ fn local(utc: &str) -> String {
         z.minute()
     )
 }
+
+/// A person who never gave a name is told once, at the first save, under which name
+/// the version stands and where to change it; the name is kept from then on.
+#[test]
+fn the_first_save_says_the_name_the_version_stands_under_once() {
+    let (_folder, path) = file_with_history();
+    let data = DataDir::at(tempfile::tempdir().unwrap().keep());
+    let mut app = WorkbenchApp::start_in(Some(path.clone()), Prefs::default(), Some(data));
+    assert_eq!(app.prefs.author, None);
+    let mut ws = app.session.workspace().clone();
+    ws.clusters[0].note = "Derde notitie".into();
+    app.session
+        .apply(clusterwerkbank::model::Edit::Replace(Box::new(ws.clone())))
+        .unwrap();
+    assert!(app.save_to(&path));
+    let said = app.status_message().unwrap_or_default().to_owned();
+    let name = app.prefs.author.clone().unwrap();
+    assert!(
+        said.contains(&format!("op naam van \u{201c}{name}\u{201d}"))
+            && said.contains("Geschiedenis"),
+        "{said}"
+    );
+    ws.clusters[0].note = "Vierde notitie".into();
+    app.session
+        .apply(clusterwerkbank::model::Edit::Replace(Box::new(ws)))
+        .unwrap();
+    assert!(app.save_to(&path));
+    let said = app.status_message().unwrap_or_default();
+    assert!(!said.contains("op naam van"), "{said}");
+    let (_, history) = load_tracked(&path).unwrap();
+    assert_eq!(history.log.versions.last().unwrap().author, name);
+}

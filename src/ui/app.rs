@@ -137,6 +137,8 @@ pub struct WorkbenchApp {
     history: super::history_view::HistoryPanel,
     /// The session state a merge led to, until saved: undone, it is no merge.
     merge_step: Option<u64>,
+    /// Said after the first save under the default author name (see `file_text`).
+    author_note: Option<String>,
 }
 
 /// Writing a recovery file of a large consultation takes a fifth of a second: too long
@@ -221,6 +223,7 @@ impl WorkbenchApp {
             versions: store::Tracked::default(),
             history: super::history_view::HistoryPanel::default(),
             merge_step: None,
+            author_note: None,
         };
         if let Some((path, result)) = loaded {
             app.open_loaded(&path, result);
@@ -621,7 +624,10 @@ impl WorkbenchApp {
                         self.say(format!("{} {problem}", self.t().backup_note), true);
                     }
                     (None, None) => {
-                        let said = format!("{} {}", self.t().said_saved, self.file_label());
+                        let mut said = format!("{} {}", self.t().said_saved, self.file_label());
+                        if let Some(note) = self.author_note.take() {
+                            said = format!("{said}. {note}");
+                        }
                         self.say(said, false);
                     }
                 }

@@ -18,6 +18,9 @@ pub(crate) struct HistoryWords {
     pub view: &'static str,
     pub author: &'static str,
     pub author_hint: &'static str,
+    /// Said once, after the first save that recorded a version under the default
+    /// name; {name}.
+    pub author_first: &'static str,
     pub empty: &'static str,
     pub start: &'static str,
     pub merge_of: &'static str,
@@ -43,6 +46,7 @@ static NL: HistoryWords = HistoryWords {
     view: "Geschiedenis",
     author: "Je naam in de geschiedenis:",
     author_hint: "naam bij elke opgeslagen versie",
+    author_first: "Deze versie staat op naam van \u{201c}{name}\u{201d}; een andere naam geeft u in Beeld \u{203a} Geschiedenis (Ctrl+G).",
     empty: "Nog geen versies: de geschiedenis begint bij de eerste keer opslaan met een wijziging.",
     start: "beginstand (van vóór de geschiedenis)",
     merge_of: "samenvoeging",
@@ -68,6 +72,7 @@ static EN: HistoryWords = HistoryWords {
     view: "History",
     author: "Your name in the history:",
     author_hint: "name on every saved version",
+    author_first: "This version is saved under the name \u{201c}{name}\u{201d}; give another in View \u{203a} History (Ctrl+G).",
     empty: "No versions yet: the history starts at the first save with a change.",
     start: "starting point (from before the history)",
     merge_of: "merge",

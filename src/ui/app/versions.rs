@@ -81,6 +81,11 @@ impl WorkbenchApp {
             .clone()
             .filter(|a| !a.trim().is_empty())
             .unwrap_or_else(crate::platform::default_author);
+        if self.prefs.author.is_none() {
+            // The name was never asked: say it once, with where to change it.
+            let said = words(self.prefs.language).author_first;
+            self.author_note = Some(crate::ui::locale::fill(said, &[("name", &author)]));
+        }
         self.prefs.author = Some(author.clone());
         if let Some(step) = self.merge_step
             && !self.session.still_applies(step)
