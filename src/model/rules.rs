@@ -176,6 +176,13 @@ pub fn validate(ws: &Workspace, current_year: i32) -> Vec<Warning> {
         for stance in &body.advice.stances {
             if !scenarios.contains(&stance.scenario) {
                 warnings.push(missing(RecordKey::Body(body.id), "stances"));
+            } else if stance.stance == Stance::NotStated && !stance.quote.trim().is_empty() {
+                let scenario = ws.scenario_label(stance.scenario);
+                warnings.push(invalid(
+                    RecordKey::Body(body.id),
+                    "stance",
+                    Problem::QuoteWithoutStance { scenario },
+                ));
             }
         }
     }
@@ -702,6 +709,44 @@ mod tests {
         assert!(validate(&ws, 2026).is_empty());
         apply(&mut ws, inverse).unwrap();
         assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn a_quote_without_a_stance_is_a_warning_on_the_stance() {
+        let (mut ws, _, _, s3) = two_scenarios_with_rule();
+        let body = BodyId::from_u128(32);
+        let quoted = |stance| AdvisoryBody {
+            id: body,
+            short_name: "VARIO".into(),
+            advice: Advice {
+                stances: vec![ScenarioStance {
+                    scenario: s3,
+                    stance,
+                    quote: "VARIO verkiest scenario 3".into(),
+                    ..ScenarioStance::default()
+                }],
+                ..Advice::default()
+            },
+            ..AdvisoryBody::default()
+        };
+        ws.bodies.push(quoted(Stance::NotStated));
+        let found: Vec<_> = validate(&ws, 2026)
+            .into_iter()
+            .filter(|w| w.record() == Some(RecordKey::Body(body)))
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].field(), Some("stance"));
+        assert!(matches!(
+            &found[0],
+            Warning::InvalidValue { problem: Problem::QuoteWithoutStance { scenario }, .. }
+                if scenario.contains('3')
+        ));
+        ws.bodies[0] = quoted(Stance::Supports);
+        assert!(
+            validate(&ws, 2026)
+                .iter()
+                .all(|w| w.record() != Some(RecordKey::Body(body)))
+        );
     }
 
     #[test]

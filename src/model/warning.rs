@@ -104,6 +104,12 @@ pub enum Problem {
     Malformed {
         text: String,
     },
+    /// A stance quoted from the advice whose position (supports, conditional,
+    /// neutral, rejects) is not set: the communication would print "niet vermeld"
+    /// beside the body's own words. `scenario` is the scenario's label.
+    QuoteWithoutStance {
+        scenario: String,
+    },
 }
 
 impl Warning {

@@ -301,6 +301,12 @@ fn problem_text(field: &str, problem: &Problem, lang: Lang) -> String {
         (Problem::Malformed { text }, Lang::English) => format!(
             "{phrase} \u{201c}{text}\u{201d} does not have the form VR YYYY DDMM MED.NNNN/n"
         ),
+        (Problem::QuoteWithoutStance { scenario }, Lang::Dutch) => format!(
+            "het citaat over {scenario} heeft nog geen standpunt (steunt, voorwaardelijk, neutraal of wijst af); de mededeling zou \u{201c}niet vermeld\u{201d} naast het citaat zetten"
+        ),
+        (Problem::QuoteWithoutStance { scenario }, Lang::English) => format!(
+            "the quote on {scenario} has no stance yet (supports, conditional, neutral or rejects); the communication would print \u{201c}not stated\u{201d} beside it"
+        ),
     }
 }
 
