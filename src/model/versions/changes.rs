@@ -108,10 +108,11 @@ pub(super) trait Described: Listed {
 }
 
 macro_rules! described {
-    ($($ty:ident => $compare:path;)*) => {$(
+    ($($ty:ident, |$r:ident, $ws:ident| $label:expr => $compare:path;)*) => {$(
         impl Described for $ty {
-            fn label(&self, ws: &Workspace) -> Label {
-                label(ws, &self.clone().wrap())
+            fn label(&self, $ws: &Workspace) -> Label {
+                let $r = self;
+                $label
             }
             fn compare(was: &Self, is: &Self, diff: &mut Diff) {
                 $compare(was, is, diff)
@@ -121,37 +122,34 @@ macro_rules! described {
 }
 
 described! {
-    Cluster => values::cluster;
-    Scenario => values::scenario;
-    Assignment => values::assignment;
-    Argument => values::argument;
-    AdvisoryBody => values::body;
-    Theme => values::theme;
-    CompatibilityRule => values::rule;
-    SourceDocument => values::document;
-    Variant => values::variant;
+    Cluster, |r, _ws| Label::Name(r.name.clone()) => values::cluster;
+    Scenario, |r, _ws| Label::Name(r.label()) => values::scenario;
+    Assignment, |r, ws| Label::Placement {
+        cluster: ws.cluster_name(r.cluster),
+        scenario: ws.scenario_label(r.scenario),
+        variant: (ws.variants.len() > 1).then(|| variant_name(ws, ws.variant_of(r))),
+    } => values::assignment;
+    Argument, |r, _ws| Label::Name(r.text.clone()) => values::argument;
+    AdvisoryBody, |r, _ws| Label::Name(r.short_name.clone()) => values::body;
+    Theme, |r, _ws| Label::Name(r.name.clone()) => values::theme;
+    CompatibilityRule, |r, _ws| Label::Name(r.reason.clone()) => values::rule;
+    SourceDocument, |r, _ws| Label::Name(r.file_name.clone()) => values::document;
+    Variant, |r, _ws| Label::Name(r.name.clone()) => values::variant;
 }
 
 /// A record's label in `ws`.
 fn label(ws: &Workspace, record: &AnyRecord) -> Label {
-    Label::Name(match record {
-        AnyRecord::Assignment(a) => {
-            let variant = (ws.variants.len() > 1).then(|| variant_name(ws, ws.variant_of(a)));
-            return Label::Placement {
-                cluster: ws.cluster_name(a.cluster),
-                scenario: ws.scenario_label(a.scenario),
-                variant,
-            };
-        }
-        AnyRecord::Cluster(r) => r.name.clone(),
-        AnyRecord::Scenario(r) => r.label(),
-        AnyRecord::Argument(r) => r.text.clone(),
-        AnyRecord::Body(r) => r.short_name.clone(),
-        AnyRecord::Theme(r) => r.name.clone(),
-        AnyRecord::Rule(r) => r.reason.clone(),
-        AnyRecord::Document(r) => r.file_name.clone(),
-        AnyRecord::Variant(r) => r.name.clone(),
-    })
+    match record {
+        AnyRecord::Cluster(r) => Described::label(r, ws),
+        AnyRecord::Scenario(r) => Described::label(r, ws),
+        AnyRecord::Assignment(r) => Described::label(r, ws),
+        AnyRecord::Argument(r) => Described::label(r, ws),
+        AnyRecord::Body(r) => Described::label(r, ws),
+        AnyRecord::Theme(r) => Described::label(r, ws),
+        AnyRecord::Rule(r) => Described::label(r, ws),
+        AnyRecord::Document(r) => Described::label(r, ws),
+        AnyRecord::Variant(r) => Described::label(r, ws),
+    }
 }
 
 fn record(key: RecordKey, kind: ChangeKind, label: Label) -> Change {

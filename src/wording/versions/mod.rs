@@ -156,9 +156,9 @@ fn subject(change: &Change, lang: Lang) -> String {
         } => {
             let mut out = placement(cluster, scenario, lang);
             if let Some(variant) = variant {
+                // "in variant" in both languages.
                 out.push_str(&format!(
-                    " {} \u{201c}{}\u{201d}",
-                    lang.pick("in variant", "in variant"),
+                    " in variant \u{201c}{}\u{201d}",
                     shortened(variant, 60)
                 ));
             }
