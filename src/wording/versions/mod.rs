@@ -12,6 +12,13 @@ use crate::model::{ClusterStatus, Polarity, RecordKey, Role, SourceFormat, Stanc
 use super::conflict::{field_name, kind};
 use super::{Lang, capitalised, listing, shortened};
 
+/// A text or name on one line (a change list is one line per change), at most 60
+/// characters.
+fn short(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    shortened(&flat, max)
+}
+
 const ENGLISH_MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -101,7 +108,7 @@ fn value(value: &Value, lang: Lang) -> String {
     match value {
         Value::Empty => lang.pick("(leeg)", "(empty)").to_owned(),
         Value::Missing => lang.pick("(onbekend)", "(unknown)").to_owned(),
-        Value::Text(t) => format!("\u{201c}{}\u{201d}", shortened(t, 60)),
+        Value::Text(t) => format!("\u{201c}{}\u{201d}", short(t, 60)),
         Value::Number(n) => n.to_string(),
         Value::Year(y) => y.to_string(),
         Value::Flag(b) => match b {
@@ -126,7 +133,7 @@ fn value(value: &Value, lang: Lang) -> String {
             };
             format!("{} {years}", money(*amount, lang))
         }
-        Value::Name(n) => shortened(n, 60),
+        Value::Name(n) => short(n, 60),
         Value::Placement { cluster, scenario } => placement(cluster, scenario, lang),
         Value::Word(w) => word(*w, lang).to_owned(),
         Value::List(items) => listing(
@@ -159,7 +166,7 @@ fn subject(change: &Change, lang: Lang) -> String {
                 // "in variant" in both languages.
                 out.push_str(&format!(
                     " in variant \u{201c}{}\u{201d}",
-                    shortened(variant, 60)
+                    short(variant, 60)
                 ));
             }
             if change.kind == ChangeKind::Changed {
@@ -171,7 +178,7 @@ fn subject(change: &Change, lang: Lang) -> String {
         Label::Name(name)
             if matches!(key, RecordKey::Body(_)) && change.kind == ChangeKind::Changed =>
         {
-            shortened(name, 60)
+            short(name, 60)
         }
         Label::Name(name) => named(kind(key, lang), name),
         Label::Conflict {
@@ -221,9 +228,9 @@ fn named(kind: &str, name: &str) -> String {
         kind.to_owned()
     } else if name.to_lowercase().starts_with(kind) {
         // "Scenario 3", not "scenario “Scenario 3”".
-        shortened(name, 60)
+        short(name, 60)
     } else {
-        format!("{kind} \u{201c}{}\u{201d}", shortened(name, 60))
+        format!("{kind} \u{201c}{}\u{201d}", short(name, 60))
     }
 }
 
@@ -249,7 +256,7 @@ pub fn change(change: &Change, lang: Lang) -> String {
                 (Some(Part::SubOption(title)), f) => format!(
                     "{} \u{201c}{}\u{201d}, {}",
                     lang.pick("suboptie", "sub-option"),
-                    shortened(title, 60),
+                    short(title, 60),
                     field_name(f, lang)
                 ),
                 (None, f) => field_name(f, lang),

@@ -525,3 +525,14 @@ fn a_history_of_ordinary_edits_shows_no_raw_data() {
         );
     }
 }
+
+#[test]
+fn a_text_of_several_paragraphs_is_shown_on_one_line() {
+    let ws = green_paper();
+    let mut next = ws.clone();
+    next.meta.closing = "Eerste alinea.\n\nTweede alinea.".into();
+    assert_eq!(
+        dutch(&ws, &next),
+        ["Mededeling, slotzin: (leeg) \u{2192} \u{201c}Eerste alinea. Tweede alinea.\u{201d}"]
+    );
+}
