@@ -310,6 +310,20 @@ fn history_command_lists_versions_newest_first_with_their_changes() {
         });
     assert!(newest < stance, "newest first: {said}");
     assert!(said.contains("an, 2026-03-04 09:00:00"), "{said}");
+    // The change lines name records and values, never the file's raw data.
+    for line in said.lines().filter(|l| l.starts_with("    - ")) {
+        let chars: Vec<char> = line.chars().collect();
+        let id = chars.windows(36).any(|w| {
+            (w.iter().enumerate()).all(|(i, c)| match i {
+                8 | 13 | 18 | 23 => *c == '-',
+                _ => c.is_ascii_hexdigit(),
+            })
+        });
+        assert!(
+            !id && !line.contains("Some(") && !line.contains("None") && !line.contains(":("),
+            "{line}"
+        );
+    }
     let out = run(&c.dir, &["history", "--json", &text(&c.mine)]);
     assert!(out.status.success(), "{out:?}");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");

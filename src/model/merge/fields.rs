@@ -41,8 +41,6 @@ pub(crate) trait Fields: Clone + PartialEq {
     fn copy_field(&mut self, from: &Self, field: &str) -> bool;
     /// One named field's value; `None` for an unknown name.
     fn field_value(&self, field: &str) -> Option<FieldValue>;
-    /// The names of all fields, in the order the type declares them.
-    fn field_names() -> &'static [&'static str];
 }
 
 macro_rules! fields {
@@ -91,10 +89,6 @@ macro_rules! fields {
                     })*)?
                     _ => false,
                 }
-            }
-
-            fn field_names() -> &'static [&'static str] {
-                &[$(stringify!($field),)* $($(stringify!($latest),)*)?]
             }
 
             fn field_value(&self, field: &str) -> Option<FieldValue> {

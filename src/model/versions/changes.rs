@@ -1,16 +1,18 @@
 //! What changed between two workspaces, record by record and field by field, as data:
 //! `crate::wording` says it in Dutch or English ("VARIO, scenario 2: voorwaardelijk →
 //! wijst af"). Used for a version's change list (against its parent) and to compare
-//! an earlier version with the current one.
+//! an earlier version with the current one. Computed, never stored: the words and
+//! the names can improve without touching a file.
 
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::super::conflict::{ConflictTarget, FieldValue};
-use super::super::ids::{RecordKey, ScenarioId};
-use super::super::merge::{Fields, Listed};
+use super::super::conflict::{AnyRecord, ConflictTarget, ConflictValue, MergeConflict};
+use super::super::ids::RecordKey;
+use super::super::merge::{Listed, record_of};
 use super::super::workspace::*;
+use super::values::{self, Diff, Value, variant_name};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum ChangeKind {
@@ -19,210 +21,222 @@ pub enum ChangeKind {
     Changed,
 }
 
+/// How a record is named in a change: as `crate::wording` names it elsewhere, with
+/// references resolved in the version concerned (the newer one; the older for a
+/// removal).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Label {
+    /// The record's own short text: a cluster's, theme's or variant's name, a
+    /// scenario's label, a body's short name, an argument's text, a rule's reason, a
+    /// document's file name. Empty for the metadata.
+    Name(String),
+    /// An assignment: its cluster under its scenario, and its variant's name when the
+    /// workspace has more than one variant.
+    Placement {
+        cluster: String,
+        scenario: String,
+        variant: Option<String>,
+    },
+    /// A merge conflict: what it is about (the kind and the record's label) and the
+    /// field, `None` when one copy deleted the record the other changed.
+    Conflict {
+        about: ConflictTarget,
+        label: Box<Label>,
+        field: Option<String>,
+    },
+}
+
+/// The part of a record a changed field belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Part {
+    /// A body's stance on this scenario (its label, "Scenario 2").
+    Scenario(String),
+    /// A scenario's sub-option (its title).
+    SubOption(String),
+}
+
 /// One change: a record added or removed, or one field of it (or of the metadata)
 /// changed from `old` to `new`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Change {
     pub target: ConflictTarget,
     pub kind: ChangeKind,
-    /// The record's own short text (name, title, argument text) in the newer
-    /// workspace, or the older one for a removal.
-    pub label: String,
-    /// The field, for [`ChangeKind::Changed`]; `stance` is one body's stance on one
-    /// scenario (then `scenario` names it).
-    pub field: Option<String>,
-    /// The scenario a stance is about, as its label ("Scenario 2").
-    pub scenario: Option<String>,
-    pub old: Option<FieldValue>,
-    pub new: Option<FieldValue>,
-}
-
-impl Change {
-    fn record(key: RecordKey, kind: ChangeKind, label: String) -> Change {
-        Change {
-            target: ConflictTarget::Record(key),
-            kind,
-            label,
-            field: None,
-            scenario: None,
-            old: None,
-            new: None,
-        }
-    }
+    pub label: Label,
+    /// The field, for [`ChangeKind::Changed`], as the record names it (`"budget"`);
+    /// a part of a nested value is named with a dot (`"advice.received"`,
+    /// `"citation.page"`), a stance as `"stance"` with its scenario in `part`.
+    pub field: Option<&'static str>,
+    pub part: Option<Part>,
+    /// The values as the older and the newer version read them; [`Value::Empty`]
+    /// for an addition or removal.
+    pub old: Value,
+    pub new: Value,
 }
 
 /// Every change from `old` to `new`, in the order the records stand (metadata first).
 /// A "last changed" stamp is not listed: it moves with every edit.
 pub fn changes(old: &Workspace, new: &Workspace) -> Vec<Change> {
     let mut out = Vec::new();
-    for field in Metadata::field_names() {
-        let (a, b) = (old.meta.field_value(field), new.meta.field_value(field));
-        if a != b {
-            out.push(Change {
-                target: ConflictTarget::Meta,
-                kind: ChangeKind::Changed,
-                label: String::new(),
-                field: Some((*field).to_owned()),
-                scenario: None,
-                old: a,
-                new: b,
-            });
-        }
+    if old.meta != new.meta {
+        let mut diff = Diff {
+            old,
+            new,
+            target: ConflictTarget::Meta,
+            label: Label::Name(String::new()),
+            part: None,
+            out: &mut out,
+        };
+        values::meta(&old.meta, &new.meta, &mut diff);
     }
-    list(&old.clusters, &new.clusters, new, &mut out);
-    list(&old.scenarios, &new.scenarios, new, &mut out);
-    list(&old.assignments, &new.assignments, new, &mut out);
-    list(&old.arguments, &new.arguments, new, &mut out);
-    bodies(&old.bodies, &new.bodies, old, new, &mut out);
-    list(&old.themes, &new.themes, new, &mut out);
-    list(&old.rules, &new.rules, new, &mut out);
-    list(&old.documents, &new.documents, new, &mut out);
-    let before: HashSet<_> = old.conflicts.iter().map(|c| c.id).collect();
-    let after: HashSet<_> = new.conflicts.iter().map(|c| c.id).collect();
-    for c in new.conflicts.iter().filter(|c| !before.contains(&c.id)) {
-        let label = c.field.clone().unwrap_or_default();
-        out.push(Change::record(
-            RecordKey::Conflict(c.id),
-            ChangeKind::Added,
-            label,
-        ));
-    }
-    for c in old.conflicts.iter().filter(|c| !after.contains(&c.id)) {
-        let label = c.field.clone().unwrap_or_default();
-        out.push(Change::record(
-            RecordKey::Conflict(c.id),
-            ChangeKind::Removed,
-            label,
-        ));
-    }
+    list(&old.clusters, &new.clusters, old, new, &mut out);
+    list(&old.scenarios, &new.scenarios, old, new, &mut out);
+    list(&old.variants, &new.variants, old, new, &mut out);
+    list(&old.assignments, &new.assignments, old, new, &mut out);
+    list(&old.arguments, &new.arguments, old, new, &mut out);
+    list(&old.bodies, &new.bodies, old, new, &mut out);
+    list(&old.themes, &new.themes, old, new, &mut out);
+    list(&old.rules, &new.rules, old, new, &mut out);
+    list(&old.documents, &new.documents, old, new, &mut out);
+    conflicts(old, new, &mut out);
     out
 }
 
-const UNLISTED: &[&str] = &["modified"];
+/// A record kind as a change list names and compares it.
+pub(super) trait Described: Listed {
+    fn label(&self, ws: &Workspace) -> Label;
+    fn compare(was: &Self, is: &Self, diff: &mut Diff);
+}
 
-fn list<T: Listed>(old: &[T], new: &[T], _ws: &Workspace, out: &mut Vec<Change>) {
+macro_rules! described {
+    ($($ty:ident, |$r:ident, $ws:ident| $label:expr => $compare:path;)*) => {$(
+        impl Described for $ty {
+            fn label(&self, $ws: &Workspace) -> Label {
+                let $r = self;
+                $label
+            }
+            fn compare(was: &Self, is: &Self, diff: &mut Diff) {
+                $compare(was, is, diff)
+            }
+        }
+    )*};
+}
+
+described! {
+    Cluster, |r, _ws| Label::Name(r.name.clone()) => values::cluster;
+    Scenario, |r, _ws| Label::Name(r.label()) => values::scenario;
+    Assignment, |r, ws| Label::Placement {
+        cluster: ws.cluster_name(r.cluster),
+        scenario: ws.scenario_label(r.scenario),
+        variant: (ws.variants.len() > 1).then(|| variant_name(ws, ws.variant_of(r))),
+    } => values::assignment;
+    Argument, |r, _ws| Label::Name(r.text.clone()) => values::argument;
+    AdvisoryBody, |r, _ws| Label::Name(r.short_name.clone()) => values::body;
+    Theme, |r, _ws| Label::Name(r.name.clone()) => values::theme;
+    CompatibilityRule, |r, _ws| Label::Name(r.reason.clone()) => values::rule;
+    SourceDocument, |r, _ws| Label::Name(r.file_name.clone()) => values::document;
+    Variant, |r, _ws| Label::Name(r.name.clone()) => values::variant;
+}
+
+/// A record's label in `ws`.
+fn label(ws: &Workspace, record: &AnyRecord) -> Label {
+    match record {
+        AnyRecord::Cluster(r) => Described::label(r, ws),
+        AnyRecord::Scenario(r) => Described::label(r, ws),
+        AnyRecord::Assignment(r) => Described::label(r, ws),
+        AnyRecord::Argument(r) => Described::label(r, ws),
+        AnyRecord::Body(r) => Described::label(r, ws),
+        AnyRecord::Theme(r) => Described::label(r, ws),
+        AnyRecord::Rule(r) => Described::label(r, ws),
+        AnyRecord::Document(r) => Described::label(r, ws),
+        AnyRecord::Variant(r) => Described::label(r, ws),
+    }
+}
+
+fn record(key: RecordKey, kind: ChangeKind, label: Label) -> Change {
+    Change {
+        target: ConflictTarget::Record(key),
+        kind,
+        label,
+        field: None,
+        part: None,
+        old: Value::Empty,
+        new: Value::Empty,
+    }
+}
+
+fn list<T: Described>(
+    old: &[T],
+    new: &[T],
+    old_ws: &Workspace,
+    new_ws: &Workspace,
+    out: &mut Vec<Change>,
+) {
     let before: HashMap<T::Id, &T> = old.iter().map(|r| (r.id(), r)).collect();
     let after: HashSet<T::Id> = new.iter().map(Listed::id).collect();
-    for record in new {
-        match before.get(&record.id()) {
-            None => out.push(Change::record(
-                record.key(),
-                ChangeKind::Added,
-                record.name(),
-            )),
-            Some(was) if *was != record => fields(*was, record, None, out),
+    for is in new {
+        match before.get(&is.id()) {
+            None => out.push(record(is.key(), ChangeKind::Added, is.label(new_ws))),
+            Some(was) if *was != is => {
+                let mut diff = Diff {
+                    old: old_ws,
+                    new: new_ws,
+                    target: ConflictTarget::Record(is.key()),
+                    label: is.label(new_ws),
+                    part: None,
+                    out,
+                };
+                T::compare(was, is, &mut diff);
+            }
             Some(_) => {}
         }
     }
-    for record in old.iter().filter(|r| !after.contains(&r.id())) {
-        out.push(Change::record(
-            record.key(),
+    for was in old.iter().filter(|r| !after.contains(&r.id())) {
+        out.push(record(was.key(), ChangeKind::Removed, was.label(old_ws)));
+    }
+}
+
+/// Conflicts a merge left (added) and conflicts a person settled (removed), named as
+/// the conflicts dialog names them: the record they are about and the field.
+fn conflicts(old: &Workspace, new: &Workspace, out: &mut Vec<Change>) {
+    let before: HashSet<_> = old.conflicts.iter().map(|c| c.id).collect();
+    let after: HashSet<_> = new.conflicts.iter().map(|c| c.id).collect();
+    for c in new.conflicts.iter().filter(|c| !before.contains(&c.id)) {
+        let label = conflict_label(new, old, c);
+        out.push(record(RecordKey::Conflict(c.id), ChangeKind::Added, label));
+    }
+    for c in old.conflicts.iter().filter(|c| !after.contains(&c.id)) {
+        let label = conflict_label(old, new, c);
+        out.push(record(
+            RecordKey::Conflict(c.id),
             ChangeKind::Removed,
-            record.name(),
+            label,
         ));
     }
 }
 
-fn fields<T: Listed>(was: &T, is: &T, skip: Option<&str>, out: &mut Vec<Change>) {
-    for field in T::field_names() {
-        if UNLISTED.contains(field) || Some(*field) == skip {
-            continue;
-        }
-        let (a, b) = (was.field_value(field), is.field_value(field));
-        if a != b {
-            out.push(Change {
-                target: ConflictTarget::Record(is.key()),
-                kind: ChangeKind::Changed,
-                label: is.name(),
-                field: Some((*field).to_owned()),
-                scenario: None,
-                old: a,
-                new: b,
+/// The record as `ws` holds it, else as `other` does, else as the conflict's other
+/// side had it.
+fn conflict_label(ws: &Workspace, other: &Workspace, c: &MergeConflict) -> Label {
+    let about = match c.target {
+        ConflictTarget::Meta => Label::Name(String::new()),
+        ConflictTarget::Record(key) => {
+            let found = [ws, other].into_iter().find_map(|w| {
+                record_of(w, key)
+                    .and_then(|r| r.plain())
+                    .map(|r| label(w, &r))
             });
+            let alternative = || match &c.alternative {
+                Some(ConflictValue::Record(r)) => Some(label(ws, r)),
+                _ => None,
+            };
+            found
+                .or_else(alternative)
+                .unwrap_or(Label::Name(String::new()))
         }
+    };
+    Label::Conflict {
+        about: c.target,
+        label: Box::new(about),
+        field: c.field.clone(),
     }
-}
-
-/// Bodies as other records, except that a changed stance is said per scenario: the
-/// advice is one field, but "VARIO, scenario 2: voorwaardelijk → wijst af" is what a
-/// reader wants to see.
-fn bodies(
-    old: &[AdvisoryBody],
-    new: &[AdvisoryBody],
-    old_ws: &Workspace,
-    new_ws: &Workspace,
-    out: &mut Vec<Change>,
-) {
-    let before: HashMap<_, &AdvisoryBody> = old.iter().map(|b| (b.id, b)).collect();
-    let mut first = Vec::new();
-    list(old, new, new_ws, &mut first);
-    for change in first {
-        let was = match change.target {
-            ConflictTarget::Record(RecordKey::Body(id)) if change.kind == ChangeKind::Changed => {
-                before.get(&id).copied()
-            }
-            _ => None,
-        };
-        let is = match change.target {
-            ConflictTarget::Record(RecordKey::Body(id)) => new.iter().find(|b| b.id == id),
-            _ => None,
-        };
-        match (was, is, change.field.as_deref()) {
-            (Some(was), Some(is), Some("advice")) => {
-                stances(was, is, old_ws, new_ws, out);
-                if without_stances(&was.advice) != without_stances(&is.advice) {
-                    out.push(change);
-                }
-            }
-            _ => out.push(change),
-        }
-    }
-}
-
-fn stances(
-    was: &AdvisoryBody,
-    is: &AdvisoryBody,
-    old_ws: &Workspace,
-    new_ws: &Workspace,
-    out: &mut Vec<Change>,
-) {
-    let mut scenarios: Vec<ScenarioId> = is.advice.stances.iter().map(|s| s.scenario).collect();
-    for s in &was.advice.stances {
-        if !scenarios.contains(&s.scenario) {
-            scenarios.push(s.scenario);
-        }
-    }
-    for scenario in scenarios {
-        let (a, b) = (
-            was.advice.stance_on(scenario),
-            is.advice.stance_on(scenario),
-        );
-        if a != b {
-            let label = new_ws
-                .scenario(scenario)
-                .or_else(|| old_ws.scenario(scenario))
-                .map_or_else(|| scenario.to_string(), Scenario::label);
-            out.push(Change {
-                target: ConflictTarget::Record(RecordKey::Body(is.id)),
-                kind: ChangeKind::Changed,
-                label: is.short_name.clone(),
-                field: Some("stance".to_owned()),
-                scenario: Some(label),
-                old: Some(FieldValue::of(&a)),
-                new: Some(FieldValue::of(&b)),
-            });
-        }
-    }
-}
-
-/// The advice with its stance values left out (and the stances that hold nothing
-/// else): what else changed in it.
-fn without_stances(advice: &Advice) -> Advice {
-    let mut rest = advice.clone();
-    rest.stances
-        .retain(|s| !s.quote.is_empty() || !s.passage.is_empty());
-    for s in &mut rest.stances {
-        s.stance = Stance::NotStated;
-    }
-    rest
 }

@@ -15,14 +15,16 @@
 
 mod changes;
 mod delta;
+mod values;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-pub use changes::{Change, ChangeKind, changes};
+pub use changes::{Change, ChangeKind, Label, Part, changes};
 pub use delta::{Hunk, apply, diff};
+pub use values::{Value, Word};
 
 /// A version's id: 12 hex digits of a SHA-256 over its parents, author, time and
 /// content, so the same version has the same id in every copy of the file.

@@ -174,3 +174,41 @@ fn content_is_rebuilt_along_the_links_and_checked() {
     // Another head text (edited by hand) does not give the saved content.
     assert_eq!(log.content_of("zero\nONE\n2\nthree", &first), None);
 }
+
+/// A renamed cluster is one change: the assignments and arguments that name it are
+/// not listed, and the name reads as the version concerned has it.
+#[test]
+fn a_renamed_record_is_one_change_and_its_references_follow_it() {
+    use crate::model::{Assignment, Cluster, ClusterId, Scenario, ScenarioId, Workspace};
+    let mut old = Workspace::empty();
+    old.clusters.push(Cluster {
+        id: ClusterId::from_u128(1),
+        name: "VIL".into(),
+        ..Cluster::default()
+    });
+    old.scenarios.push(Scenario {
+        id: ScenarioId::from_u128(2),
+        number: 3,
+        ..Scenario::default()
+    });
+    old.assignments.push(Assignment {
+        cluster: ClusterId::from_u128(1),
+        scenario: ScenarioId::from_u128(2),
+        ..Assignment::default()
+    });
+    let mut new = old.clone();
+    new.clusters[0].name = "Vlaams Instituut voor de Logistiek".into();
+    let list = changes(&old, &new);
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0].field, Some("name"));
+    assert_eq!(list[0].old, Value::Text("VIL".into()));
+    assert_eq!(
+        list[0].label,
+        Label::Name("Vlaams Instituut voor de Logistiek".into())
+    );
+    let mut moved = new.clone();
+    moved.assignments[0].scenario = ScenarioId::from_u128(9);
+    let list = changes(&new, &moved);
+    assert_eq!(list[0].old, Value::Name("Scenario 3".into()));
+    assert_eq!(list[0].new, Value::Missing, "a scenario the version lacks");
+}
