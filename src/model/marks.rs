@@ -91,8 +91,10 @@ pub fn marks_on(marks: &[Mark], passage: u32) -> &[Mark] {
 /// The citation of characters `start..end` of passage `passage` of `document`: its
 /// page (PDF) or paragraph (Word, text) as the document numbers it, the words, and
 /// where they stand. `None` when the range is empty, only white space, or outside the
-/// passage. The quote is the selection without surrounding white space; the spot
-/// is narrowed to match.
+/// passage. The quote is the selection without surrounding white space, widened to
+/// whole words (a selection that ends inside "efficiëntie" quotes the word, not
+/// "efficiën": a citation never puts half a word in the advice's mouth); the spot
+/// follows the quote.
 pub fn cite(
     document: &SourceDocument,
     passage: usize,
@@ -112,7 +114,18 @@ pub fn cite(
     if lead == selected.len() {
         return None;
     }
-    let (start, end) = (start + lead, end - trail);
+    let (mut start, mut end) = (start + lead, end - trail);
+    let in_word = |c: &char| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-');
+    while start > 0
+        && chars.get(start - 1).is_some_and(in_word)
+        && chars.get(start).is_some_and(in_word)
+    {
+        start -= 1;
+    }
+    while chars.get(end).is_some_and(in_word) && end > 0 && chars.get(end - 1).is_some_and(in_word)
+    {
+        end += 1;
+    }
     let quote: String = chars.get(start..end)?.iter().collect();
     let (page, paragraph) = match &source.locator {
         Locator::Page(n) => (Some(*n), String::new()),
@@ -281,6 +294,20 @@ mod tests {
         assert!(marks_on(&marks, 0).is_empty() && marks_on(&marks, 2).is_empty());
         apply(&mut ws, undo).expect("undoes");
         assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn a_selection_inside_words_quotes_the_whole_words() {
+        let (_, document) = with_document();
+        // "agen aand" of "Wij vragen aandacht voor de blauwe economie."
+        let citation = cite(&document, 2, 6, 15).expect("cites");
+        assert_eq!(citation.quote, "vragen aandacht");
+        let spot = citation.passage.source.as_deref().copied().expect("spot");
+        assert_eq!((spot.start, spot.end), (4, 19));
+        // Up to the word's end, not its full stop.
+        assert_eq!(cite(&document, 2, 37, 41).expect("cites").quote, "economie");
+        // Whole words stay as they are.
+        assert_eq!(cite(&document, 2, 4, 10).expect("cites").quote, "vragen");
     }
 
     #[test]
