@@ -276,3 +276,24 @@ fn a_document_imported_twice_is_refused_in_dutch_and_changes_nothing() {
             .is_some()
     );
 }
+
+/// A document just imported is the one the reader shows, at its first page.
+#[test]
+fn the_reader_opens_the_document_just_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = green_paper();
+    let first = clusterwerkbank::export::pdf::sample::plain_advice_pdf(2).unwrap();
+    import(&mut h, dir.path(), "eerste.pdf", &first);
+    assert!(
+        h.query_by_label_contains("p.\u{a0}1 — eerste.pdf")
+            .is_some()
+    );
+    let second = clusterwerkbank::export::pdf::sample::plain_advice_pdf(3).unwrap();
+    import(&mut h, dir.path(), "tweede.pdf", &second);
+    assert_eq!(h.state().workspace().documents.len(), 2);
+    assert_eq!(h.state().view, View::Sources);
+    assert!(
+        h.query_by_label_contains("p.\u{a0}1 — tweede.pdf")
+            .is_some()
+    );
+}

@@ -42,13 +42,7 @@ pub fn attach(
                 .map_or_else(String::new, |b| b.short_name.clone()),
         });
     }
-    // The id follows from the content, so two colleagues importing the same document
-    // get the same record and a merge keeps it once.
-    let id = DocumentId(crate::model::ids::stable_uuid(&[
-        b"document",
-        body.0.as_bytes(),
-        text.sha256.as_bytes(),
-    ]));
+    let id = document_id(body, &text.sha256);
     let document = SourceDocument {
         id,
         body,
@@ -80,6 +74,17 @@ pub fn attach(
         edits.push(Edit::Put(Record::Body(filled)));
     }
     Ok(Edit::Batch(edits))
+}
+
+/// The id the document with checksum `sha256` gets when attached to `body`. It
+/// follows from the content, so two colleagues importing the same document get the
+/// same record and a merge keeps it once.
+pub fn document_id(body: BodyId, sha256: &str) -> DocumentId {
+    DocumentId(crate::model::ids::stable_uuid(&[
+        b"document",
+        body.0.as_bytes(),
+        sha256.as_bytes(),
+    ]))
 }
 
 /// The body a person names on the command line: its short name ("VARIO") or full

@@ -8,7 +8,7 @@
 //! [`ImportError`] that names the file. Nothing here writes anything: a failed import
 //! changes nothing.
 
-mod attach;
+pub mod attach;
 mod docx;
 mod pdf;
 mod plain;

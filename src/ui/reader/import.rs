@@ -130,10 +130,10 @@ impl Import {
                 }
                 Poll::Lost => Import::Failed(f.t.work_lost.to_owned()),
                 Poll::Done(Err(error)) => Import::Failed(error.to_string()),
-                Poll::Done(Ok(text)) => attach(f, r, text, body, out),
+                Poll::Done(Ok(text)) => attach(ctx, f, r, text, body, out),
             },
             Import::Read(_, Err(error)) => Import::Failed(error.to_string()),
-            Import::Read(body, Ok(text)) => attach(f, r, text, body, out),
+            Import::Read(body, Ok(text)) => attach(ctx, f, r, text, body, out),
             Import::Lost => Import::Failed(f.t.work_lost.to_owned()),
             Import::Failed(message) => {
                 match crate::ui::dialogs::error::show(ctx, f.t, &message, false, enter, escape) {
@@ -195,6 +195,7 @@ fn choose_body(
 /// The read document as one edit in the outbox, and the status line's words; or the
 /// reason it is refused.
 fn attach(
+    ctx: &egui::Context,
     f: &Frame<'_>,
     r: &ReaderText,
     text: ImportedText,
@@ -210,8 +211,17 @@ fn attach(
         ),
         None => format!("{} {}", f.lang.count(text.passages.len()), r.passages),
     };
+    let id = import::attach::document_id(body, &text.sha256);
     match import::attach(f.ws, text, body, crate::platform::today()) {
         Ok(edit) => {
+            // The reader opens the new document at its first page.
+            let first = crate::model::DocumentSpot {
+                document: id,
+                passage: 0,
+                start: 0,
+                end: 0,
+            };
+            super::reveal(ctx, first);
             let name =
                 f.ws.body(body)
                     .map(|b| b.short_name.clone())
