@@ -72,7 +72,9 @@ pub enum ImportError {
         "{file} is beveiligd met een wachtwoord. Open het, bewaar het zonder beveiliging en importeer die kopie."
     )]
     Encrypted { file: String },
-    #[error("{file} is geen leesbare PDF (is het beschadigd?): {detail}.")]
+    #[error(
+        "{file} is geen leesbare PDF (is het beschadigd?). Open het in een PDF-lezer en bewaar het opnieuw als PDF, of importeer de Word-versie. Technische melding van de PDF-lezer: {detail}."
+    )]
     DamagedPdf { file: String, detail: String },
     #[error(
         "{file} is geen Word-document (.docx): het is geen ZIP-bestand. Is het een oud .doc-bestand? Bewaar het dan in Word als .docx."
