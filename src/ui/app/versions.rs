@@ -55,13 +55,18 @@ impl WorkbenchApp {
         let lang = self.prefs.language;
         self.say(
             format!(
-                "{} {}: +{} ~{} -{} !{} ({how})",
+                "{} {}: {} ({how})",
                 self.t().merge_done,
                 path.display(),
-                lang.count(summary.added),
-                lang.count(summary.changed),
-                lang.count(summary.removed),
-                lang.count(summary.conflicts)
+                crate::ui::locale::fill(
+                    self.t().merge_counts,
+                    &[
+                        ("added", &lang.count(summary.added)),
+                        ("changed", &lang.count(summary.changed)),
+                        ("removed", &lang.count(summary.removed)),
+                        ("conflicts", &lang.count(summary.conflicts)),
+                    ],
+                )
             ),
             false,
         );

@@ -10,6 +10,7 @@ pub static EN: Tr = Tr {
     recovery_discard: "Don't restore",
     merge: "Merge…",
     merge_done: "Merged with",
+    merge_counts: "{added} added, {changed} changed, {removed} removed, {conflicts} in conflict",
     conflicts_title: "Conflicts after merging",
     conflicts_banner: "conflict(s) after merging: choose which value stays for each.",
     conflicts_review: "Review conflicts…",

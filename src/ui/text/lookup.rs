@@ -80,6 +80,7 @@ impl Tr {
             self.recovery_discard,
             self.merge,
             self.merge_done,
+            self.merge_counts,
             self.conflicts_title,
             self.conflicts_banner,
             self.conflicts_review,

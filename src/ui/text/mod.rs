@@ -38,6 +38,9 @@ pub struct Tr {
     pub recovery_discard: &'static str,
     pub merge: &'static str,
     pub merge_done: &'static str,
+    /// What a merge did, after `merge_done` and the file; {added}, {changed},
+    /// {removed}, {conflicts}.
+    pub merge_counts: &'static str,
     pub conflicts_title: &'static str,
     pub conflicts_banner: &'static str,
     pub conflicts_review: &'static str,

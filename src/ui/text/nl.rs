@@ -10,6 +10,7 @@ pub(crate) static NL: Tr = Tr {
     recovery_discard: "Niet herstellen",
     merge: "Samenvoegen…",
     merge_done: "Samengevoegd met",
+    merge_counts: "{added} toegevoegd, {changed} gewijzigd, {removed} verwijderd, {conflicts} in conflict",
     conflicts_title: "Conflicten na het samenvoegen",
     conflicts_banner: "conflict(en) na het samenvoegen: kies per conflict welke waarde blijft.",
     conflicts_review: "Conflicten bekijken…",
