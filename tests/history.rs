@@ -19,6 +19,9 @@ fn run(data: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("CLUSTERWERKBANK_DATA_DIR", data)
         .env("USER", "tester")
+        // A POSIX zone one hour east of UTC, so the local times below do not depend
+        // on the machine's zone or on its time zone database.
+        .env("TZ", "<+01>-1")
         .output()
         .expect("the binary runs")
 }
@@ -309,7 +312,8 @@ fn history_command_lists_versions_newest_first_with_their_changes() {
             panic!("the stance change in words: {said}");
         });
     assert!(newest < stance, "newest first: {said}");
-    assert!(said.contains("an, 2026-03-04 09:00:00"), "{said}");
+    // On the reader's clock (UTC+1 here), as the window shows it; --json keeps UTC.
+    assert!(said.contains("an, 04-03-2026 10:00"), "{said}");
     // The change lines name records and values, never the file's raw data.
     for line in said.lines().filter(|l| l.starts_with("    - ")) {
         let chars: Vec<char> = line.chars().collect();

@@ -149,7 +149,10 @@ fn merging_a_copy_that_shares_history_is_three_way_in_the_window_too() {
     let said = h.state().status_message().unwrap().to_owned();
     assert!(said.contains("driewegsamenvoeging"), "{said}");
     // What the merge did, in words, not as "+0 ~1 -0 !0".
-    assert!(said.contains("gewijzigd") && said.contains("in conflict"), "{said}");
+    assert!(
+        said.contains("gewijzigd") && said.contains("in conflict"),
+        "{said}"
+    );
     assert!(!said.contains(" ~"), "{said}");
     let ws = h.state().workspace().clone();
     assert!(ws.conflicts.is_empty(), "{:?}", ws.conflicts);

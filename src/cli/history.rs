@@ -62,11 +62,7 @@ pub(super) fn history(file: &Path, json: bool) -> Result<(), String> {
         let who = if v.author.is_empty() {
             "beginstand (van vóór de geschiedenis)".to_owned()
         } else {
-            format!(
-                "{}, {}",
-                v.author,
-                v.time.replace('T', " ").trim_end_matches('Z')
-            )
+            format!("{}, {}", v.author, local_time(v.time))
         };
         let cut = if v.cut {
             " (de geschiedenis vóór deze versie is onvolledig)"
@@ -97,5 +93,18 @@ fn shown(version: &Version, changes: Option<Vec<crate::model::versions::Change>>
         time: &version.time,
         cut: version.parents.iter().any(|l| l.broken),
         changes: changes.map(|list| list.iter().map(|c| change(c, Lang::Dutch)).collect()),
+    }
+}
+
+/// A version's time on this computer's clock, as the window shows it ("06-03-2026
+/// 09:55"): the file keeps UTC so that copies agree; `--json` gives it as stored. A
+/// time that is not RFC 3339 (a hand edit) is shown as written.
+fn local_time(time: &str) -> String {
+    match time.parse::<jiff::Timestamp>() {
+        Ok(at) => at
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .strftime("%d-%m-%Y %H:%M")
+            .to_string(),
+        Err(_) => time.to_owned(),
     }
 }
