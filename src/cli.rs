@@ -388,7 +388,7 @@ fn tell_kept(file: &Path, kept: Option<&Path>) {
 }
 
 fn check(file: &Path) -> Result<(), String> {
-    let ws = store::load(file).map_err(|e| e.to_string())?;
+    let (ws, history) = store::load_tracked(file).map_err(|e| e.to_string())?;
     // The warnings of the recommendation the communication presents: checked against
     // all variants at once, every cluster would combine its scenarios of each.
     let warnings = validate(&ws.recommended(), crate::platform::current_year());
@@ -442,6 +442,14 @@ fn check(file: &Path) -> Result<(), String> {
             },
             count(ws.conflicts.len(), "conflict", "conflicten")
         );
+    }
+    match history.health() {
+        Some(note) => out!("Geschiedenis: {note}"),
+        None if !history.log.is_empty() => out!(
+            "Geschiedenis: {}, volledig.",
+            count(history.log.versions.len(), "versie", "versies")
+        ),
+        None => {}
     }
     if warnings.is_empty() {
         out!("Geen waarschuwingen.");

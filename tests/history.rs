@@ -467,6 +467,20 @@ fn a_damaged_history_never_costs_the_work() {
     // The last version is not what the file holds now: checked against its sum.
     let last = read.log.head().unwrap().id.clone();
     assert_eq!(read.workspace_at(&last), None);
+    // `check` says so before anything is saved over it; the untouched copy is whole.
+    let checked = run(&c.dir, &["check", &text(&by_hand)]);
+    let checked = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        checked.contains("buiten het programma gewijzigd") && checked.contains(&last.to_string()),
+        "{checked}"
+    );
+    let whole_file = run(&c.dir, &["check", &text(&c.mine)]);
+    let whole_file = String::from_utf8_lossy(&whole_file.stdout);
+    assert!(
+        whole_file.contains("Geschiedenis:") && whole_file.contains("volledig"),
+        "{whole_file}"
+    );
+    assert!(!whole_file.contains("buiten het programma"), "{whole_file}");
     save_edit(&by_hand, "an", "2026-07-01T08:00:00Z", |ws| {
         ws.meta.closing = "Tot slot".into();
     })

@@ -175,6 +175,26 @@ impl Tracked {
         }
     }
 
+    /// What a reader of the file should know about its history, in Dutch: that it is
+    /// incomplete (cut or damaged), or that the workspace was changed outside the
+    /// program after its newest version (a hand edit: the versions before it can no
+    /// longer be rebuilt exactly, and the next save cuts the history there). `None`
+    /// when the history is whole. Serialises the workspace once, so it is asked on
+    /// demand (`check`), not on every load.
+    pub fn health(&self) -> Option<String> {
+        if let Some(note) = &self.incomplete {
+            return Some(note.clone());
+        }
+        let head = self.log.head()?;
+        let text = self.head_text()?;
+        (content_sum(&text) != head.sum).then(|| {
+            format!(
+                "De werkruimte werd buiten het programma gewijzigd na de laatste versie in de geschiedenis ({}). De werkruimte zelf is volledig; de versies van daarvoor kunnen niet meer exact opnieuw worden opgebouwd, en een samenvoeging zonder --base valt terug op tweewegsamenvoeging.",
+                head.id
+            )
+        })
+    }
+
     /// The head's content text; `None` for a workspace never saved.
     fn head_text(&self) -> Option<Cow<'_, str>> {
         match self.base.as_deref()? {
