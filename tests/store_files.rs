@@ -345,6 +345,10 @@ fn a_citation_into_a_document_survives_a_save() {
     let mut ws = store::load(&path).unwrap();
     let document = ws.documents[0].clone();
     let citation = cite(&document, 1, 0, 20).unwrap();
+    // The spot as cited (a selection ending inside a word takes the whole word).
+    let cited = citation.passage.source.as_deref().copied().unwrap();
+    assert_eq!((cited.start, cited.passage), (0, 1));
+    assert!(cited.end >= 20);
     let scenario = ws.scenarios[1].id;
     let (edit, _) = mark(
         &ws,
@@ -373,7 +377,7 @@ fn a_citation_into_a_document_survives_a_save() {
         .unwrap();
     assert_eq!(
         (spot.document, spot.passage, spot.start, spot.end),
-        (document.id, 1, 0, 20)
+        (document.id, 1, 0, cited.end)
     );
     assert_eq!(back, ws);
 }
