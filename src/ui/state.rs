@@ -55,16 +55,7 @@ impl View {
             View::Preview => t.view_preview,
             View::Variants => super::variants_text::VariantTexts::of_tr(t).view,
             View::Sources => super::reader::text::for_tr(t).view,
-            // Its words live in its own table; `t` tells which language.
-            View::History => {
-                let english = std::ptr::eq(t, super::text::Language::English.texts());
-                super::history_view::words(if english {
-                    super::text::Language::English
-                } else {
-                    super::text::Language::Dutch
-                })
-                .view
-            }
+            View::History => super::history_view::words(t.lang).view,
         }
     }
 }

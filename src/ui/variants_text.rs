@@ -118,11 +118,7 @@ impl VariantTexts {
     /// The table for the language whose `Tr` this is, for the few places that are
     /// handed only a `Tr` (a view's label).
     pub fn of_tr(t: &Tr) -> &'static VariantTexts {
-        if std::ptr::eq(t, Language::English.texts()) {
-            &EN
-        } else {
-            &NL
-        }
+        Self::of(t.lang)
     }
 }
 

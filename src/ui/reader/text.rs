@@ -168,11 +168,7 @@ pub fn texts(language: Language) -> &'static ReaderText {
 /// The table for the language whose main table is `t` (for places that only get a
 /// `Tr`, such as a view's label).
 pub fn for_tr(t: &Tr) -> &'static ReaderText {
-    if std::ptr::eq(t, Language::English.texts()) {
-        &EN
-    } else {
-        &NL
-    }
+    texts(t.lang)
 }
 
 #[cfg(test)]

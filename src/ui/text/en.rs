@@ -1,8 +1,9 @@
 //! The English table.
 
-use super::Tr;
+use super::{Language, Tr};
 
 pub static EN: Tr = Tr {
+    lang: Language::English,
     show_more: "Show more",
     toggle_high_contrast: "High contrast",
     recovery_title: "Recover work",

@@ -31,6 +31,9 @@ impl Language {
 }
 
 pub struct Tr {
+    /// The language this table is in: the key to the features' own small tables
+    /// (`reader::text`, `variants_text`, `history_view`) where only a `Tr` is at hand.
+    pub lang: Language,
     pub show_more: &'static str,
     pub toggle_high_contrast: &'static str,
     pub recovery_title: &'static str,

@@ -1,8 +1,9 @@
 //! The Dutch table: the interface's default language.
 
-use super::Tr;
+use super::{Language, Tr};
 
 pub(crate) static NL: Tr = Tr {
+    lang: Language::Dutch,
     show_more: "Meer tonen",
     toggle_high_contrast: "Hoog contrast",
     recovery_title: "Werk herstellen",
