@@ -40,6 +40,11 @@ fn import(h: &mut H, dir: &std::path::Path, name: &str, bytes: &[u8]) {
     std::fs::write(&path, bytes).unwrap();
     h.state_mut().reader.import_path(path);
     h.run();
+    choose_vario_and_read(h);
+}
+
+/// The body dialog's choice of VARIO, then the reading off the UI thread, waited for.
+fn choose_vario_and_read(h: &mut H) {
     h.get_by_role_and_label(
         Role::RadioButton,
         "VARIO (Vlaamse Adviesraad voor Innoveren en Ondernemen)",
@@ -259,17 +264,7 @@ fn a_document_imported_twice_is_refused_in_dutch_and_changes_nothing() {
     h.run();
     h.get_by_role_and_label(Role::Button, "OK").click();
     h.run();
-    h.get_by_role_and_label(
-        Role::RadioButton,
-        "VARIO (Vlaamse Adviesraad voor Innoveren en Ondernemen)",
-    )
-    .click();
-    h.run();
-    h.get_by_role_and_label(Role::Button, "Importeren").click();
-    h.step();
-    h.state_mut().reader.finish_import();
-    h.step();
-    h.run();
+    choose_vario_and_read(&mut h);
     assert_eq!(*h.state().workspace(), before);
     assert!(
         h.query_by_label_contains("notities.xyz: Clusterwerkbank leest PDF")
